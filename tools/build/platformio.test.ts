@@ -1,0 +1,44 @@
+import { describe, it, expect } from 'vitest';
+import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseIni, readFirmwareSettings } from './platformio.ts';
+
+describe('platformio.ini reader', () => {
+  it('parses sections, comments and continuation lines', () => {
+    const ini = parseIni('[env]\nflags =\n    -a ; comment\n    -b\n# note\n[env:x]\nname = y\n');
+    expect(ini.get('env')?.get('flags')).toBe('-a\n-b');
+    expect(ini.get('env:x')?.get('name')).toBe('y');
+  });
+
+  it('names the line of a malformed setting', () => {
+    expect(() => parseIni('[env]\nthis is not a setting\n')).toThrow('platformio.ini:2:');
+  });
+
+  it('resolves an environment: inheritance, ${env.x}, clock and the source filter', () => {
+    const root = mkdtempSync(join(tmpdir(), 'svimpy-pio-'));
+    mkdirSync(join(root, 'src'));
+    for (const f of ['a.c', 'b.c', 'skip.c', 'notes.txt']) writeFileSync(join(root, 'src', f), '');
+    writeFileSync(
+      join(root, 'platformio.ini'),
+      '[env]\nbuild_flags = -Wall\n[env:uno]\nboard_build.mcu = atmega328p\nboard_build.f_cpu = 16000000L\n' +
+        'build_flags = ${env.build_flags} -Os\nbuild_src_filter = +<src/*.c> -<src/skip.c>\n',
+    );
+    expect(readFirmwareSettings(root, 'uno')).toEqual({
+      env: 'uno',
+      mcu: 'atmega328p',
+      fCpu: 16000000,
+      flags: ['-Wall', '-Os'],
+      sources: ['src/a.c', 'src/b.c'],
+    });
+    expect(() => readFirmwareSettings(root, 'due')).toThrow('no [env:due]');
+  });
+
+  it('reads the project platformio.ini for both environments', () => {
+    const uno = readFirmwareSettings(process.cwd(), 'uno');
+    expect(uno.mcu).toBe('atmega328p');
+    expect(uno.fCpu).toBe(16000000);
+    expect(uno.flags).toContain('-Os');
+    expect(readFirmwareSettings(process.cwd(), 'native').flags).toContain('-Wall');
+  });
+});
