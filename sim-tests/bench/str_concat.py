@@ -1,0 +1,4 @@
+s = ""
+for i in range(100):
+    s += "x"
+print(len(s))
