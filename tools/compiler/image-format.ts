@@ -1,0 +1,31 @@
+// Constants of the rpyc image format, version 1 (docs/rpyc.md).
+export const MAGIC0 = 0x53; // 'S'
+export const MAGIC1 = 0x56; // 'V'
+export const FORMAT_VERSION = 1;
+export const HEADER_SIZE = 16;
+export const MODULE_ENTRY_SIZE = 4;
+export const CODE_HEAD_SIZE = 14;
+export const EXC_ENTRY_SIZE = 7;
+/** Records must start below this offset: an image value holds 14 bits of offset. */
+export const MAX_RECORD_OFFSET = 16383;
+
+export const enum RecordType {
+  STR = 0x01,
+  INT = 0x02,
+  FLOAT = 0x03,
+  TUPLE = 0x04,
+  CODE = 0x05,
+}
+
+// Special VM values (docs/vm-design.md section 1).
+export const VALUE_NULL = 0;
+export const VALUE_NONE = 4;
+export const VALUE_FALSE = 8;
+export const VALUE_TRUE = 12;
+
+export function imageRef(offset: number): number {
+  return (offset * 4 + 2) & 0xffff;
+}
+export function smallInt(n: number): number {
+  return (n * 2 + 1) & 0xffff;
+}

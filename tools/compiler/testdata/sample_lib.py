@@ -1,0 +1,3 @@
+import time
+def square(v):
+    return v * v
