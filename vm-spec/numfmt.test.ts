@@ -1,0 +1,432 @@
+// numfmt against independent references: JavaScript's correctly rounded toExponential and exact
+// BigInt arithmetic, and CPython (one python3 process) for '%.Nf', int(s, base) and hex/oct/bin.
+import { describe, it, expect } from 'vitest';
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import {
+  numOut, numIn, formatF32Repr, formatF32Fixed, formatF32Exp, formatF32General, formatI32, parseI32, parseF32,
+  PARSE_OK, PARSE_VALUE_ERROR, PARSE_OVERFLOW,
+} from './numfmt.ts';
+import * as numfmt from './numfmt.ts';
+
+const text = (n: number): string => String.fromCharCode(...numOut.subarray(0, n));
+const repr = (x: number): string => text(formatF32Repr(x));
+const fixed = (x: number, d: number): string => text(formatF32Fixed(x, d));
+
+function setInput(s: string): number {
+  for (let i = 0; i < s.length; i++) numIn[i] = s.charCodeAt(i);
+  return s.length;
+}
+function parseFloatText(s: string): number | null {
+  return parseF32(setInput(s)) ? numfmt.parsedF32 : null;
+}
+
+const view = new DataView(new ArrayBuffer(4));
+const bitsOf = (x: number): number => { view.setFloat32(0, x); return view.getUint32(0); };
+const fromBits = (b: number): number => { view.setUint32(0, b >>> 0); return view.getFloat32(0); };
+
+// Deterministic random 32-bit patterns (LCG) -> finite f32 values.
+function randomF32s(count: number, seed: number): number[] {
+  const out: number[] = [];
+  let s = seed >>> 0;
+  while (out.length < count) {
+    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
+    const x = fromBits(s);
+    if (Number.isFinite(x)) out.push(x);
+  }
+  return out;
+}
+
+// ---- exact references ----
+
+/** x = m * 2^e exactly (x a finite f32, not negative). */
+function mantExp(x: number): [bigint, number] {
+  const b = bitsOf(x) & 0x7fffffff;
+  const ef = b >>> 23;
+  const f = b & 0x7fffff;
+  return ef === 0 ? [BigInt(f), -149] : [BigInt(f | 0x800000), ef - 150];
+}
+
+/** The f32 nearest to the decimal text s (half-even): JS parses to double, then to f32; the
+ * only wrong case of that double rounding, a double exactly on an f32 midpoint, is settled exactly. */
+function refParse(s: string): number {
+  const y = Number(s);
+  const a = Math.fround(y);
+  if (!Number.isFinite(y) || a === y) return a;
+  const up = y > a;
+  const other = fromBits(bitsOf(a) + ((y > 0) === up ? 1 : -1));
+  if (Math.abs(y - a) !== Math.abs(other - y)) return a;
+  // s vs the midpoint (a + other) / 2, exactly: both scaled by 10^60 * 2^160.
+  const m = /^(-?)(\d+)(?:\.(\d*))?(?:e([+-]?\d+))?$/i.exec(s)!;
+  const digits = BigInt(m[2] + (m[3] ?? ''));
+  const q = Number(m[4] ?? 0) - (m[3] ?? '').length;
+  const lhs = digits * 10n ** BigInt(q + 60) * 2n ** 160n;
+  const [ma, ea] = mantExp(Math.abs(a));
+  const [mo, eo] = mantExp(Math.abs(other));
+  const mid = (ma * 2n ** BigInt(ea + 160) + mo * 2n ** BigInt(eo + 160)) * 10n ** 60n / 2n;
+  if (lhs === mid) return (bitsOf(a) & 1) === 0 ? a : other;
+  return (lhs < mid) === (Math.abs(a) < Math.abs(other)) ? a : other;
+}
+
+/** Python's repr layout of the digit string ds (no trailing zeros) times 10^(t - len + 1). */
+function pyLayout(neg: boolean, ds: string, t: number): string {
+  let s: string;
+  if (t < -4 || t >= 16) {
+    const e = Math.abs(t) < 10 ? `0${Math.abs(t)}` : `${Math.abs(t)}`;
+    s = ds[0] + (ds.length > 1 ? '.' + ds.slice(1) : '') + 'e' + (t < 0 ? '-' : '+') + e;
+  } else if (t < 0) {
+    s = '0.' + '0'.repeat(-t - 1) + ds;
+  } else {
+    const whole = ds.length > t + 1 ? ds.slice(0, t + 1) : ds + '0'.repeat(t + 1 - ds.length);
+    s = whole + '.' + (ds.length > t + 1 ? ds.slice(t + 1) : '0');
+  }
+  return (neg ? '-' : '') + s;
+}
+
+/** Whether a is exactly halfway between (d - 1) * 10^q and d * 10^q. */
+function isTie(a: number, d: bigint, q: number): boolean {
+  const [m, e] = mantExp(a);
+  const lhs = 2n * m * 2n ** BigInt(e + 160) * 10n ** 60n;
+  const rhs = (2n * d - 1n) * 10n ** BigInt(q + 60) * 2n ** 160n;
+  return lhs === rhs;
+}
+
+/** Shortest digits that read back to x (closest of them): the correctly rounded p-digit decimal,
+ * or a neighbour of it when the rounding interval is lopsided (powers of two). */
+function refRepr(x: number): string {
+  if (Number.isNaN(x)) return 'nan';
+  if (!Number.isFinite(x)) return x > 0 ? 'inf' : '-inf';
+  const neg = x < 0 || Object.is(x, -0);
+  const a = Math.abs(x);
+  if (a === 0) return neg ? '-0.0' : '0.0';
+  for (let p = 1; p <= 9; p++) {
+    const [mant, exp] = a.toExponential(p - 1).split('e');
+    const d = BigInt(mant.replace('.', ''));
+    const q = Number(exp) - (p - 1);
+    // toExponential rounds ties up; CPython's dtoa takes the even digit, if that reads back too.
+    const tie = isTie(a, d, q);
+    for (const c of tie && (d & 1n) === 1n ? [d - 1n, d, d + 1n] : [d, d - 1n, d + 1n]) {
+      if (refParse(`${c}e${q}`) === a) {
+        const ds = c.toString().replace(/0+$/, '');
+        return pyLayout(neg, ds, q + c.toString().length - 1);
+      }
+    }
+  }
+  throw new Error(`no shortest form for ${a}`);
+}
+
+/** '%.<d>f' % x from the exact value, half-even. */
+function refFixed(x: number, d: number): string {
+  if (Number.isNaN(x)) return 'nan';
+  if (!Number.isFinite(x)) return x > 0 ? 'inf' : '-inf';
+  const neg = x < 0 || Object.is(x, -0);
+  const [m, e] = mantExp(Math.abs(x));
+  let q: bigint;
+  if (e >= 0) {
+    q = m * 2n ** BigInt(e) * 10n ** BigInt(d);
+  } else {
+    const num = m * 10n ** BigInt(d);
+    const den = 2n ** BigInt(-e);
+    q = num / den;
+    const r2 = (num % den) * 2n;
+    if (r2 > den || (r2 === den && (q & 1n) === 1n)) q += 1n;
+  }
+  const s = q.toString().padStart(d + 1, '0');
+  const body = d === 0 ? s : s.slice(0, s.length - d) + '.' + s.slice(s.length - d);
+  return (neg ? '-' : '') + body;
+}
+
+const EDGE_F32 = [
+  0, -0, 1, -1, 0.5, 3, 0.1, 0.2, 0.3, 1 / 3, 2 / 3, 100, 1e7, 16777216, 16777217, 123456789,
+  1e15, 9.999999e15, 1e16, 1.0000001e16, 2 ** 50, 2 ** 53, 2 ** 127, 1e-4, 9.9999e-5, 1e-5, 1.5e-5,
+  0.00010000001, 1e38, 1e-38, 3.4028234663852886e38, -3.4028234663852886e38,
+  1.1754943508222875e-38, 1.1754942e-38, 1.401298464324817e-45, 2.802596928649634e-45, 1e-45,
+  5e-324, 9.5, 0.125, 2.5, 1e10, 1e-10, 8388608.5, 4194304.25, 1234.5678, Math.PI, Math.E,
+  Infinity, -Infinity, NaN,
+].map(Math.fround);
+
+describe('formatF32Repr', () => {
+  it('prints Python-style edge cases', () => {
+    const expected: [number, string][] = [
+      [0, '0.0'], [-0, '-0.0'], [3, '3.0'], [0.1, '0.1'], [1e16, '1e+16'], [1.5e-5, '1.5e-05'],
+      [1e-4, '0.0001'], [1e-5, '1e-05'], [Infinity, 'inf'], [-Infinity, '-inf'], [NaN, 'nan'],
+      [3.4028234663852886e38, '3.4028235e+38'], [1.401298464324817e-45, '1e-45'],
+      [1.1754943508222875e-38, '1.1754944e-38'], [16777216, '16777216.0'], [1e15, '1000000000000000.0'],
+      [123456789, '123456790.0'], [2 / 3, '0.6666667'], [-2.5, '-2.5'],
+    ];
+    for (const [x, s] of expected) expect(repr(Math.fround(x))).toBe(s);
+  });
+  it('matches the reference on edge values and powers of ten and two', () => {
+    const values = [...EDGE_F32];
+    for (let k = -45; k <= 38; k++) values.push(Math.fround(Number(`1e${k}`)));
+    for (let k = -149; k <= 127; k++) values.push(Math.fround(2 ** k));
+    for (const x of values) {
+      for (const v of [x, fromBits(bitsOf(x) + 1), fromBits(bitsOf(x) - 1)]) expect(repr(v), `bits ${bitsOf(v)}`).toBe(refRepr(v));
+    }
+  });
+  it('matches the reference on 40000 random f32 bit patterns', () => {
+    let bad = 0;
+    const first: string[] = [];
+    for (const x of randomF32s(40000, 1)) {
+      const got = repr(x);
+      const want = refRepr(x);
+      if (got !== want) {
+        bad++;
+        if (first.length < 5) first.push(`${x}: ${got} != ${want}`);
+      }
+    }
+    expect(first).toEqual([]);
+    expect(bad).toBe(0);
+  });
+});
+
+describe('formatF32Fixed', () => {
+  it('matches exact half-even rounding on edge values and randoms', () => {
+    const values = [...EDGE_F32, 0.125, 0.375, 2.5, 0.005, 1.005, 0.015625, -0.001, ...randomF32s(8000, 2)];
+    for (const x of values) {
+      for (const d of [0, 1, 2, 3, 6]) {
+        const want = refFixed(x, d);
+        if (want.length <= numOut.length) expect(fixed(x, d), `${x} %.${d}f`).toBe(want);
+        else expect(formatF32Fixed(x, d)).toBe(0);
+      }
+    }
+  });
+  it('rounds halfway cases to even and keeps -0', () => {
+    expect(fixed(0.125, 2)).toBe('0.12');
+    expect(fixed(0.375, 2)).toBe('0.38');
+    expect(fixed(2.5, 0)).toBe('2');
+    expect(fixed(3.5, 0)).toBe('4');
+    expect(fixed(Math.fround(-0.001), 2)).toBe('-0.00');
+    expect(fixed(Math.fround(0.1), 20)).toBe('0.10000000149011611938');
+    expect(fixed(Math.fround(0.6), 0)).toBe('1');
+  });
+});
+
+describe('formatI32', () => {
+  it('matches JavaScript toString with Python prefixes', () => {
+    const values = [0, 1, -1, 7, 8, 255, -255, 2147483647, -2147483648, ...randomF32s(2000, 3).map((x) => bitsOf(x) | 0)];
+    const prefix: Record<number, string> = { 2: '0b', 8: '0o', 10: '', 16: '0x' };
+    for (const v of values) {
+      for (const base of [2, 8, 10, 16]) {
+        const digits = Math.abs(v).toString(base);
+        expect(text(formatI32(v, base, false))).toBe((v < 0 ? '-' : '') + digits);
+        expect(text(formatI32(v, base, true))).toBe((v < 0 ? '-' : '') + prefix[base] + digits);
+      }
+    }
+  });
+});
+
+describe('parseF32', () => {
+  it('reads back every repr (random and edge values)', () => {
+    for (const x of [...EDGE_F32, ...randomF32s(10000, 4)]) {
+      const got = parseFloatText(repr(x));
+      if (Number.isNaN(x)) expect(got).toBeNaN();
+      else expect(Object.is(got, x), `${repr(x)}`).toBe(true);
+    }
+  });
+  it('rounds long and random decimals correctly', () => {
+    let s = 5;
+    const next = (): number => { s = (Math.imul(s, 1664525) + 1013904223) >>> 0; return s; };
+    for (let i = 0; i < 5000; i++) {
+      let digits = '';
+      const len = 1 + (next() % 30);
+      for (let k = 0; k < len; k++) digits += String(next() % 10);
+      const exp = (next() % 90) - 60;
+      const str = `${digits.slice(0, 1)}.${digits.slice(1)}e${exp}`;
+      expect(Object.is(parseFloatText(str), refParse(str)), str).toBe(true);
+    }
+  });
+  it('rounds exact midpoints half-even and the next decimal up or down', () => {
+    for (const x of randomF32s(3000, 6).map(Math.abs).filter((v) => v >= 1e-6 && v < 1e12)) {
+      const [m, e] = mantExp(x);
+      // (2m + 1) * 2^(e - 1) as an exact decimal
+      const k = BigInt(1 - e);
+      const num = (2n * m + 1n) * (e - 1 >= 0 ? 2n ** BigInt(e - 1) : 5n ** k);
+      const frac = e - 1 >= 0 ? 0 : 1 - e;
+      let ds = num.toString().padStart(frac + 1, '0');
+      ds = frac === 0 ? ds : ds.slice(0, ds.length - frac) + '.' + ds.slice(ds.length - frac);
+      if (ds.length > 38) continue;
+      const up = fromBits(bitsOf(x) + 1);
+      const even = (bitsOf(x) & 1) === 0 ? x : up;
+      expect(parseFloatText(ds), ds).toBe(even);
+      if (ds.includes('.')) {
+        expect(parseFloatText(ds + '1'), ds + '1').toBe(up);
+      }
+    }
+    expect(parseFloatText('16777217')).toBe(16777216);
+    expect(parseFloatText('16777219')).toBe(16777220);
+    expect(parseFloatText('16777217.000000000000000000001')).toBe(16777218);
+  });
+  it('handles range limits, specials, whitespace and underscores', () => {
+    const cases: [string, number | null][] = [
+      ['0.1', Math.fround(0.1)], [' 12 ', 12], ['\t-1.5e3\n', -1500], ['+.5', 0.5], ['5.', 5],
+      ['1_000.5', 1000.5], ['1e1_0', 1e10], ['1E+2', 100], ['-0', -0], ['0e999999', 0],
+      ['inf', Infinity], ['-Infinity', -Infinity], ['  +INF ', Infinity], ['1e39', Infinity],
+      ['3.4028235e38', 3.4028234663852886e38], ['3.40282357e38', Infinity], ['-1e999', -Infinity],
+      ['1e-45', 1.401298464324817e-45], ['7.006e-46', 0], ['7.0065e-46', 1.401298464324817e-45],
+      ['1e-50', 0], ['0.0000000000000000000000000000000000001', Math.fround(1e-37)],
+      ['', null], ['.', null], ['e5', null], ['1e', null], ['1e+', null], ['1._5', null],
+      ['1_.5', null], ['_1', null], ['1_', null], ['1__0', null], ['1.2.3', null], ['1 2', null],
+      ['0x10', null], ['infx', null], ['nana', null], ['--1', null], ['+', null], ['1e1_', null],
+    ];
+    for (const [s, want] of cases) {
+      const got = parseFloatText(s);
+      if (want === null) expect(got, JSON.stringify(s)).toBeNull();
+      else expect(Object.is(got, want), `${JSON.stringify(s)} -> ${got}`).toBe(true);
+    }
+    expect(parseFloatText('nan')).toBeNaN();
+    expect(parseFloatText(' -NaN ')).toBeNaN();
+  });
+});
+
+// ---- CPython ----
+
+const INT_CASES = [
+  '0', '12', ' 12 ', '-7', '+7', '1_000', '1__000', '_1', '1_', '0x1F', '0X1f', '0x_1f', '0x', '0b101',
+  '0o17', '017', '00', '0_0', '-0', 'z', 'Z1', '2147483647', '2147483648', '-2147483648', '-2147483649',
+  '99999999999x', '123456789012345678901234567890', 'ff', '-FF', '', ' ', '- 1', '1 2', '0b', '1.5',
+  '\t42\n', '10', '7fffffff', '-80000000', '80000000', '0x7fffffff', '0x80000000', '-0x80000000',
+];
+const INT_BASES = [0, 2, 8, 10, 16, 36];
+
+describe('against CPython', () => {
+  const floats = [...EDGE_F32.filter(Number.isFinite), ...randomF32s(3000, 7).filter((x) => Math.abs(x) < 1e30)];
+  const decimals = [0, 1, 2, 3, 6, 9];
+  const ints = [0, 1, -1, 255, -255, 2147483647, -2147483648, ...randomF32s(300, 8).map((x) => bitsOf(x) | 0)];
+  const script = `
+import json, sys
+d = json.load(sys.stdin)
+out = {'fixed': [['%.*f' % (n, float(x)) for n in d['decimals']] for x in d['floats']],
+       'exp': [['%.*e' % (n, float(x)) for n in d['decimals']] for x in d['floats']],
+       'general': [['%.*g' % (n, float(x)) for n in d['decimals']] for x in d['floats']],
+       'ints': [[bin(v), oct(v), str(v), hex(v)] for v in d['ints']], 'parse': []}
+for s in d['intCases']:
+    row = []
+    for b in d['bases']:
+        try: row.append(str(int(s, b)))
+        except ValueError: row.append('ValueError')
+    out['parse'].append(row)
+print(json.dumps(out))
+`;
+  const input = JSON.stringify({ floats: floats.map((x) => (Object.is(x, -0) ? '-0.0' : String(x))), decimals, ints, intCases: INT_CASES, bases: INT_BASES });
+  const py = JSON.parse(execFileSync('python3', ['-c', script], { input, encoding: 'utf8' }));
+
+  it("'%.Nf' matches CPython for the exact f32 value", () => {
+    floats.forEach((x, i) => decimals.forEach((n, j) => {
+      const want: string = py.fixed[i][j];
+      if (want.length <= numOut.length) expect(fixed(x, n), `'%.${n}f' % ${x}`).toBe(want);
+    }));
+  });
+  it("'%.Ne' and '%.Ng' match CPython for the exact f32 value", () => {
+    floats.forEach((x, i) => decimals.forEach((n, j) => {
+      expect(text(formatF32Exp(x, n)), `'%.${n}e' % ${x}`).toBe(py.exp[i][j]);
+      expect(text(formatF32General(x, n)), `'%.${n}g' % ${x}`).toBe(py.general[i][j]);
+    }));
+    for (const x of [Infinity, -Infinity, NaN]) {
+      expect(text(formatF32Exp(x, 3))).toBe(refFixed(x, 3));
+      expect(text(formatF32General(x, 3))).toBe(refFixed(x, 3));
+    }
+    expect(formatF32Exp(1, 60)).toBe(0); // does not fit numOut
+  });
+  it('bin/oct/str/hex match CPython', () => {
+    ints.forEach((v, i) => [2, 8, 10, 16].forEach((base, j) => {
+      expect(text(formatI32(v, base, true))).toBe(py.ints[i][j]);
+    }));
+  });
+  it('int(s, base) matches CPython, with OverflowError beyond i32', () => {
+    INT_CASES.forEach((s, i) => INT_BASES.forEach((base, j) => {
+      const want: string = py.parse[i][j];
+      const ok = parseI32(setInput(s), base);
+      const label = `int(${JSON.stringify(s)}, ${base})`;
+      if (want === 'ValueError') {
+        expect(ok, label).toBe(false);
+        expect(numfmt.parseError, label).toBe(PARSE_VALUE_ERROR);
+      } else if (BigInt(want) > 2147483647n || BigInt(want) < -2147483648n) {
+        expect(ok, label).toBe(false);
+        expect(numfmt.parseError, label).toBe(PARSE_OVERFLOW);
+      } else {
+        expect(ok, label).toBe(true);
+        expect(numfmt.parseError, label).toBe(PARSE_OK);
+        expect(numfmt.parsedI32, label).toBe(Number(want));
+      }
+    }));
+  });
+  it('refuses bases 1 and 37', () => {
+    expect(parseI32(setInput('1'), 1)).toBe(false);
+    expect(parseI32(setInput('1'), 37)).toBe(false);
+    expect(numfmt.parseError).toBe(PARSE_VALUE_ERROR);
+  });
+});
+
+// ---- the generated C on the host (gcc, UBSan) gives the same bytes as Node ----
+
+const HOST_MAIN = `
+#include <stdio.h>
+#include <string.h>
+#include "svimpy.c"
+static uint32_t seed = 11;
+static void out(uint8_t n) { fwrite(numOut, 1, n, stdout); putchar(' '); }
+int main(void) {
+  for (int i = 0; i < 5000; i++) {
+    seed = seed * 1664525u + 1013904223u;
+    uint32_t b = seed; float x; int32_t v = (int32_t)b;
+    memcpy(&x, &b, 4);
+    out(svm_formatF32Repr(x));
+    out(svm_formatF32Fixed(x, (uint8_t)(b % 8)));
+    out(svm_formatF32Exp(x, (uint8_t)(b % 8)));
+    out(svm_formatF32General(x, (uint8_t)(b % 8)));
+    uint8_t n = svm_formatF32Repr(x); memcpy(numIn, numOut, n);
+    bool ok = svm_parseF32(n); uint32_t pb; memcpy(&pb, &parsedF32, 4);
+    printf("%d %08lx ", ok, (unsigned long)pb);
+    out(svm_formatI32(v >> (b % 32), (uint8_t)(2 << (b % 4 == 1 ? 0 : b % 4)), (b & 64) != 0));
+    n = svm_formatI32(v, 10, false); memcpy(numIn, numOut, n);
+    ok = svm_parseI32(n, 0); printf("%d %ld %d\\n", ok, (long)parsedI32, parseError);
+  }
+  return 0;
+}
+`;
+
+function nodeRun(): string {
+  const lines: string[] = [];
+  let seed = 11;
+  const hex = (b: number): string => b.toString(16).padStart(8, '0');
+  for (let i = 0; i < 5000; i++) {
+    seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0;
+    const b = seed;
+    const v = b | 0;
+    const x = fromBits(b);
+    let line = repr(x) + ' ' + fixed(x, b % 8) + ' ';
+    line += text(formatF32Exp(x, b % 8)) + ' ' + text(formatF32General(x, b % 8)) + ' ';
+    let ok = parseF32(setInput(repr(x)));
+    line += `${ok ? 1 : 0} ${hex(bitsOf(numfmt.parsedF32))} `;
+    line += text(formatI32(v >> (b % 32), 2 << (b % 4 === 1 ? 0 : b % 4), (b & 64) !== 0)) + ' ';
+    ok = parseI32(setInput(text(formatI32(v, 10, false))), 0);
+    line += `${ok ? 1 : 0} ${numfmt.parsedI32} ${numfmt.parseError}`;
+    lines.push(line + '\n');
+  }
+  return lines.join('');
+}
+
+describe('generated C', () => {
+  it('prints and parses like Node on the host (5000 random values)', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'svimpy-numfmt-'));
+    // The generator runs as a command, so that this file's other tests do not depend on it.
+    const root = path.join(import.meta.dirname, '..');
+    execFileSync('node', [path.join(root, 'tools/svimpy.js'), 'gen', '--out', dir, path.join(root, 'vm-spec/numfmt.ts')],
+      { stdio: 'pipe' });
+    fs.writeFileSync(path.join(dir, 'main.c'), HOST_MAIN);
+    const exe = path.join(dir, 'numfmt');
+    execFileSync('gcc', ['-std=c99', '-O1', '-fsanitize=undefined,bounds', '-fno-sanitize-recover=all', '-I', dir,
+      path.join(dir, 'main.c'), '-o', exe, '-lm'], { stdio: 'pipe' });
+    const host = execFileSync(exe, { encoding: 'latin1', maxBuffer: 64 << 20 });
+    const node = nodeRun();
+    const h = host.split('\n');
+    const n = node.split('\n');
+    const firstDiff = h.findIndex((line, i) => line !== n[i]);
+    expect(firstDiff === -1 ? null : { host: h[firstDiff], node: n[firstDiff] }).toBeNull();
+    expect(h.length).toBe(5001);
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+});
