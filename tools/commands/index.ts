@@ -1,5 +1,8 @@
 // The list of sub-commands, in the order `svimpy --help` shows them.
 import type { Command } from './command.ts';
 import { gen } from './gen.ts';
+import { compile } from './compile.ts';
+import { dis } from './dis.ts';
+import { run } from './run.ts';
 
-export const commands: Command[] = [gen];
+export const commands: Command[] = [gen, compile, dis, run];

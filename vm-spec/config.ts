@@ -1,0 +1,10 @@
+// Build constants of the VM: the same on every engine, so memory behaviour is identical.
+
+/** Bytes of the object heap (a multiple of 4). ~1400 leaves the AVR room for globals and C stack. */
+export const HEAP_SIZE = 1400;
+/** Entries of the collector's mark stack; deeper structures fall back to rescanning the heap. */
+export const MARK_STACK_SIZE = 16;
+/** Entries of the explicit root stack where built-ins park values across an allocation. */
+export const ROOT_STACK_SIZE = 8;
+/** Python call depth at which a call raises RecursionError (frame allocation failing raises it earlier). */
+export const MAX_DEPTH = 100;

@@ -1,0 +1,36 @@
+// dict under Node: insertion, replacement, growth, survival across collections, MemoryError.
+import { describe, it, expect, beforeEach } from 'vitest';
+import { heapInit } from './heap.ts';
+import { collect, resetRoots, setRoot, Root } from './gc.ts';
+import { NULL, makeSmall, makeBuiltin } from './value.ts';
+import { Exc, pendingExc, clearExc } from './exc.ts';
+import { newDict, dictGet, dictSet, dictCount } from './dict.ts';
+
+beforeEach(() => {
+  heapInit();
+  resetRoots();
+});
+
+describe('dict', () => {
+  it('stores, replaces and finds small-int keys through growth and collections', () => {
+    const d = newDict();
+    setRoot(Root.GLOBALS, d);
+    for (let i = 0; i < 60; i++) expect(dictSet(d, makeSmall(i * 7), makeSmall(i))).not.toBe(NULL);
+    dictSet(d, makeSmall(14), makeSmall(-1));
+    collect();
+    expect(dictCount(d)).toBe(60);
+    for (let i = 0; i < 60; i++) expect(dictGet(d, makeSmall(i * 7))).toBe(makeSmall(i === 2 ? -1 : i));
+    expect(dictGet(d, makeSmall(5))).toBe(NULL);
+  });
+
+  it('raises MemoryError (not a crash) when the heap cannot hold a bigger table', () => {
+    const d = newDict();
+    setRoot(Root.GLOBALS, d);
+    let n = 0;
+    while (dictSet(d, makeSmall(n), makeSmall(n)) !== NULL) n++;
+    expect(pendingExc()).toBe(makeBuiltin(Exc.MemoryError));
+    clearExc();
+    expect(dictCount(d)).toBe(n);
+    for (let i = 0; i < n; i++) expect(dictGet(d, makeSmall(i))).toBe(makeSmall(i));
+  });
+});

@@ -1,0 +1,77 @@
+// The program image (docs/rpyc.md): header checks, CRC, tables and record accessors.
+// Everything is read in place through imageByte(); nothing is copied to RAM.
+import { u8, u16, i32, u32 } from './types.ts';
+import { imageByte, imageSize } from './platform.ts';
+import { imageOffset } from './value.ts';
+
+export const enum ImageError { OK = 0, MAGIC = 1, VERSION = 2, LENGTH = 3, CRC = 4, TABLES = 5 }
+export const enum Record { STR = 1, INT = 2, FLOAT = 3, TUPLE = 4, CODE = 5 }
+const HEADER_SIZE = 16;
+/** Offsets inside a CODE record. */
+export const enum Code {
+  ARGCOUNT = 1, POSONLY = 2, KWONLY = 3, NLOCALS = 4, STACKSIZE = 5, FLAGS = 6, NEXC = 7,
+  NAME = 8, PARAMS = 10, CODE_LENGTH = 12, CODE = 14,
+}
+
+let imageLength: u16 = 0;
+let moduleTable: u16 = 0;
+let moduleCount: u8 = 0;
+let constTable: u16 = 0;
+let constCount: u16 = 0;
+
+export function imageU8(off: u16): u8 { return imageByte(off); }
+export function imageU16(off: u16): u16 { return u16(imageByte(off) | (imageByte(u16(off + 1)) << 8)); }
+export function imageU32(off: u16): u32 { return u32(imageU16(off) | (imageU16(u16(off + 2)) << 16)); }
+
+/** CRC-16/CCITT-FALSE of image bytes start..end-1. */
+export function imageCrc(start: u16, end: u16): u16 {
+  let crc: u16 = 0xffff;
+  for (let i: u16 = start; i < end; i = u16(i + 1)) {
+    crc = u16(crc ^ (imageByte(i) << 8));
+    for (let bit: u8 = 0; bit < 8; bit = u8(bit + 1)) {
+      crc = (crc & 0x8000) !== 0 ? u16((crc << 1) ^ 0x1021) : u16(crc << 1);
+    }
+  }
+  return crc;
+}
+
+/** Checks the image header, length, CRC and tables; remembers the tables. */
+export function loadImage(): u8 {
+  const area = imageSize();
+  if (area < HEADER_SIZE || imageByte(0) !== 0x53 || imageByte(1) !== 0x56) return ImageError.MAGIC;
+  if (imageByte(2) !== 1) return ImageError.VERSION;
+  imageLength = imageU16(4);
+  if (imageLength < HEADER_SIZE || imageLength > area) return ImageError.LENGTH;
+  if (imageCrc(8, imageLength) !== imageU16(6)) return ImageError.CRC;
+  moduleCount = imageByte(3);
+  moduleTable = imageU16(8);
+  constTable = imageU16(10);
+  constCount = imageU16(12);
+  const moduleEnd: u32 = u32(moduleTable + moduleCount * 4);
+  const constEnd: u32 = u32(constTable + constCount * 2);
+  if (moduleCount === 0 || moduleTable < HEADER_SIZE || moduleEnd > imageLength) return ImageError.TABLES;
+  if (constTable < HEADER_SIZE || constEnd > imageLength) return ImageError.TABLES;
+  return ImageError.OK;
+}
+
+export function imageModuleCount(): u8 { return moduleCount; }
+export function moduleNameValue(m: u8): u16 { return imageU16(u16(moduleTable + m * 4)); }
+export function moduleCodeValue(m: u8): u16 { return imageU16(u16(moduleTable + m * 4 + 2)); }
+/** Constant-table entry k (k < constantCount()). */
+export function constantValue(k: u16): u16 { return imageU16(u16(constTable + k * 2)); }
+export function constantCount(): u16 { return constCount; }
+
+/** The record type byte of an image value (callers check isImage first). */
+export function recordType(v: u16): u8 { return imageByte(imageOffset(v)); }
+export function imageStrLength(v: u16): u16 { return imageU16(u16(imageOffset(v) + 1)); }
+export function imageStrByte(v: u16, i: u16): u8 { return imageByte(u16(imageOffset(v) + 3 + i)); }
+export function imageIntValue(v: u16): i32 { return i32(imageU32(u16(imageOffset(v) + 1))); }
+export function imageFloatBits(v: u16): u32 { return imageU32(u16(imageOffset(v) + 1)); }
+export function imageTupleLength(v: u16): u16 { return imageU16(u16(imageOffset(v) + 1)); }
+export function imageTupleItem(v: u16, i: u16): u16 { return imageU16(u16(imageOffset(v) + 3 + i * 2)); }
+/** A byte field of a CODE record (Code.ARGCOUNT ...). */
+export function codeU8(code: u16, field: u8): u8 { return imageByte(u16(imageOffset(code) + field)); }
+/** A u16 field of a CODE record (Code.NAME, Code.PARAMS, Code.CODE_LENGTH). */
+export function codeU16(code: u16, field: u8): u16 { return imageU16(u16(imageOffset(code) + field)); }
+/** Image offset of the first instruction byte of a CODE record. */
+export function codeStart(code: u16): u16 { return u16(imageOffset(code) + Code.CODE); }

@@ -1,0 +1,56 @@
+// Heap strs: concatenation, comparison, hashing, int formatting, MemoryError.
+import { describe, it, expect, beforeEach } from 'vitest';
+import { heapInit } from './heap.ts';
+import { collect, resetRoots, setRoot, Root } from './gc.ts';
+import { NULL, makeBuiltin } from './value.ts';
+import { Exc, pendingExc, clearExc } from './exc.ts';
+import { strOfInt, strConcat, strLength, strByte, strCompare, strHash, strEquals } from './str.ts';
+
+beforeEach(() => {
+  heapInit();
+  resetRoots();
+});
+
+function text(v: number): string {
+  let s = '';
+  for (let i = 0; i < strLength(v); i++) s += String.fromCharCode(strByte(v, i));
+  return s;
+}
+
+describe('str', () => {
+  it('formats ints and concatenates', () => {
+    expect(text(strOfInt(-255, 16))).toBe('-0xff');
+    expect(text(strOfInt(5, 2))).toBe('0b101');
+    const a = strOfInt(12, 10);
+    setRoot(Root.GLOBALS, a);
+    const ab = strConcat(a, strOfInt(345, 10));
+    setRoot(Root.GLOBALS, ab);
+    collect();
+    expect(text(ab)).toBe('12345');
+  });
+
+  it('compares and hashes by content', () => {
+    const x = strOfInt(123, 10);
+    setRoot(Root.GLOBALS, x);
+    const y = strOfInt(123, 10);
+    expect(x).not.toBe(y);
+    expect(strEquals(x, y)).toBe(true);
+    expect(strHash(x)).toBe(strHash(y));
+    expect(strCompare(x, strOfInt(124, 10))).toBe(-1);
+    expect(strCompare(x, strOfInt(12, 10))).toBe(1);
+  });
+
+  it('raises MemoryError when doubling a string outgrows the heap', () => {
+    let s = strOfInt(1234567890, 10);
+    setRoot(Root.GLOBALS, s);
+    let next = s;
+    while (next !== NULL) {
+      s = next;
+      setRoot(Root.GLOBALS, s);
+      next = strConcat(s, s);
+    }
+    expect(pendingExc()).toBe(makeBuiltin(Exc.MemoryError));
+    clearExc();
+    expect(strLength(s)).toBeGreaterThanOrEqual(320);
+  });
+});

@@ -1,0 +1,98 @@
+// str: immutable bytes (UTF-8). Image strs stay in the image; STR heap blocks
+// [header][length][bytes...] hold strings made at run time. Both read through strLength/strByte.
+import { u8, u16, i32 } from './types.ts';
+import type { bool } from './types.ts';
+import { NULL, isImage, isHeapRef, heapOffset } from './value.ts';
+import { HeapType, blockType, get16, set16, heap } from './heap.ts';
+import { alloc, pushRoot, popRoot } from './gc.ts';
+import { Exc, raise } from './exc.ts';
+import { Record, recordType, imageStrLength, imageStrByte } from './image.ts';
+import { numOut, formatI32 } from './numfmt.ts';
+
+const MAX_STR = 2000;
+
+export function isHeapStr(v: u16): bool { return isHeapRef(v) && blockType(heapOffset(v)) === HeapType.STR; }
+export function isStr(v: u16): bool { return isHeapStr(v) || (isImage(v) && recordType(v) === Record.STR); }
+export function strLength(v: u16): u16 { return isImage(v) ? imageStrLength(v) : get16(u16(heapOffset(v) + 2)); }
+export function strByte(v: u16, i: u16): u8 { return isImage(v) ? imageStrByte(v, i) : heap[heapOffset(v) + 4 + i]; }
+
+/** A new heap str of `length` zero bytes (NULL + MemoryError when it does not fit). */
+export function newStr(length: u16): u16 {
+  if (length > MAX_STR) return raise(Exc.MemoryError);
+  const v = alloc(HeapType.STR, u16(4 + length));
+  if (v === NULL) return raise(Exc.MemoryError);
+  set16(u16(heapOffset(v) + 2), length);
+  return v;
+}
+export function strSetByte(v: u16, i: u16, c: u8): void { heap[heapOffset(v) + 4 + i] = c; }
+
+export function strEquals(a: u16, b: u16): bool {
+  const n = strLength(a);
+  if (strLength(b) !== n) return false;
+  for (let i: u16 = 0; i < n; i = u16(i + 1)) {
+    if (strByte(a, i) !== strByte(b, i)) return false;
+  }
+  return true;
+}
+
+/** -1, 0 or 1 as a compares with b (bytewise, as CPython compares code points for UTF-8). */
+export function strCompare(a: u16, b: u16): i32 {
+  const na = strLength(a);
+  const nb = strLength(b);
+  for (let i: u16 = 0; i < na && i < nb; i = u16(i + 1)) {
+    const x = strByte(a, i);
+    const y = strByte(b, i);
+    if (x !== y) return x < y ? -1 : 1;
+  }
+  return na === nb ? 0 : (na < nb ? -1 : 1);
+}
+
+export function strHash(v: u16): u16 {
+  let h: u16 = 5381;
+  const n = strLength(v);
+  for (let i: u16 = 0; i < n; i = u16(i + 1)) h = u16(h * 33 + strByte(v, i));
+  return h;
+}
+
+/** a + b. */
+export function strConcat(a: u16, b: u16): u16 {
+  const na = strLength(a);
+  const nb = strLength(b);
+  if (!pushRoot(a)) return raise(Exc.MemoryError);
+  if (!pushRoot(b)) {
+    popRoot();
+    return raise(Exc.MemoryError);
+  }
+  const v = newStr(u16(na + nb));
+  popRoot();
+  popRoot();
+  if (v === NULL) return NULL;
+  for (let i: u16 = 0; i < na; i = u16(i + 1)) strSetByte(v, i, strByte(a, i));
+  for (let i: u16 = 0; i < nb; i = u16(i + 1)) strSetByte(v, u16(na + i), strByte(b, i));
+  return v;
+}
+
+/** A heap str holding numOut[0..length). */
+export function strFromNumOut(length: u8): u16 {
+  const v = newStr(length);
+  if (v === NULL) return NULL;
+  for (let i: u8 = 0; i < length; i = u8(i + 1)) strSetByte(v, i, numOut[i]);
+  return v;
+}
+
+/** str(n), hex(n) (base 16), bin(n) (base 2) of an int. */
+export function strOfInt(n: i32, base: u8): u16 {
+  return strFromNumOut(formatI32(n, base, base !== 10));
+}
+
+/** True when `needle` occurs in `haystack`. */
+export function strFind(haystack: u16, needle: u16): bool {
+  const n = strLength(haystack);
+  const m = strLength(needle);
+  for (let i: u16 = 0; i + m <= n; i = u16(i + 1)) {
+    let j: u16 = 0;
+    while (j < m && strByte(haystack, u16(i + j)) === strByte(needle, j)) j = u16(j + 1);
+    if (j === m) return true;
+  }
+  return false;
+}

@@ -1,0 +1,761 @@
+// The VM entry and interpreter loop (docs/vm-design.md). Built so far: image loading, frames,
+// constants, builtin lookup, calls of print, exception-table unwinding and the uncaught
+// record. Every other opcode raises NotImplementedError (so unfinished features fail loudly).
+import { u8, u16, i32, flashStr } from './types.ts';
+import type { bool } from './types.ts';
+import { NULL, NONE, TRUE, heapOffset, isImage, makeBuiltin, makeSmall } from './value.ts';
+import { putc } from './platform.ts';
+import { HeapType, heapInit, get16, set16 } from './heap.ts';
+import { alloc, resetRoots, setRoot, getRoot, Root, pushRoot, popRoot } from './gc.ts';
+import { Exc, raise, pendingExc, clearExc, excClassOf, printExcName } from './exc.ts';
+import {
+  ImageError, Record, Code, loadImage, moduleCodeValue, constantValue, codeU8, codeU16, codeStart,
+  imageU8, imageU16, recordType, imageStrLength, imageStrByte, imageTupleLength, imageTupleItem,
+} from './image.ts';
+import { Op } from './opcodes.ts';
+import { printStr } from './print.ts';
+import { numOut, formatI32 } from './numfmt.ts';
+import { newDict, dictGet, dictSet, keysEqual, isDict, dictCount } from './dict.ts';
+import { binaryOp, compareOp, truth, unaryNegative, unaryInvert, unaryPositive } from './arith.ts';
+import { makeBool } from './value.ts';
+import { isFunc, newFunc, funcCode, funcDefaults, anyTupleLength, anyTupleItem } from './func.ts';
+import { MAX_DEPTH } from './config.ts';
+import { newRange, rangeLength, isRange, getIter, iterNext } from './iter.ts';
+import { newList, listAppend, listLength, listGet, listSet, isList } from './list.ts';
+import { newTuple, tupleSet, tupleLength, tupleGet, isHeapTuple } from './tuple.ts';
+import { isInt, intValue, newInt, intSub } from './int.ts';
+import { isStr, strLength, strOfInt, strFind } from './str.ts';
+import { newExc, excArgument, raiseMessage, raiseWith, Msg } from './errors.ts';
+import { printRepr } from './print.ts';
+import { excPending, lookupExcClass, excMatches, raiseValue, isExcClass } from './exc.ts';
+
+// FRAME block: [header][ip][sp][nlocals][back][func][code][locals...][stack...]
+const enum F { IP = 2, SP = 4, NLOCALS = 6, BACK = 8, FUNC = 10, CODE = 12, LOCALS = 14 }
+
+/** Built-in function numbers (after the exception classes) and their names, one per line. */
+const enum Fn { PRINT = 32, RANGE = 33, LEN = 34, STR = 35, HEX = 36, BIN = 37, ABS = 38, FIRST = 32, LAST = 38, LIST_APPEND = 39 }
+// Names the VM compares with image strs: the builtins (in Fn order), then keyword names.
+// (Methods: list.append, found by LOAD_METHOD, not by global lookup.)
+const NAMES = flashStr('print\nrange\nlen\nstr\nhex\nbin\nabs\nsep\nend\nappend\n');
+const NAME_SEP = 32;
+const NAME_END = 36;
+const NAME_APPEND = 40;
+const MSG_BAD_IMAGE = flashStr('svimpy: the image is not valid (error ');
+
+function newFrame(code: u16, back: u16): u16 {
+  const nlocals = codeU8(code, Code.NLOCALS);
+  const stack = codeU8(code, Code.STACKSIZE);
+  const v = alloc(HeapType.FRAME, u16(F.LOCALS + (nlocals + stack) * 2));
+  if (v === NULL) return raise(Exc.MemoryError);
+  const f = heapOffset(v);
+  set16(u16(f + F.NLOCALS), nlocals);
+  set16(u16(f + F.BACK), back);
+  set16(u16(f + F.CODE), code);
+  return v;
+}
+
+function stackBase(f: u16): u16 { return u16(f + F.LOCALS + get16(u16(f + F.NLOCALS)) * 2); }
+function sp(f: u16): u16 { return get16(u16(f + F.SP)); }
+function push(f: u16, v: u16): void {
+  const n = sp(f);
+  set16(u16(stackBase(f) + n * 2), v);
+  set16(u16(f + F.SP), u16(n + 1));
+}
+function pop(f: u16): u16 {
+  const n = u16(sp(f) - 1);
+  set16(u16(f + F.SP), n);
+  return get16(u16(stackBase(f) + n * 2));
+}
+/** Stack item i counted from the bottom. */
+function item(f: u16, i: u16): u16 { return get16(u16(stackBase(f) + i * 2)); }
+/** Stack item n counted from the top (1 = TOS). */
+function peek(f: u16, n: u16): u16 { return item(f, u16(sp(f) - n)); }
+function setPeek(f: u16, n: u16, v: u16): void { set16(u16(stackBase(f) + (sp(f) - n) * 2), v); }
+function drop(f: u16, n: u16): void { set16(u16(f + F.SP), u16(sp(f) - n)); }
+/** Replaces the top `n` items by `result`; false when result is NULL (exception pending). */
+function replaceTop(f: u16, n: u16, result: u16): bool {
+  if (result === NULL) return false;
+  drop(f, n);
+  push(f, result);
+  return true;
+}
+
+/** True when image STR v has exactly the bytes text[start..start+length). */
+function strEqualsName(v: u16, start: u16, length: u16): bool {
+  if (!isImage(v) || recordType(v) !== Record.STR || imageStrLength(v) !== length) return false;
+  for (let i: u16 = 0; i < length; i = u16(i + 1)) {
+    if (imageStrByte(v, i) !== NAMES[start + i]) return false;
+  }
+  return true;
+}
+
+/** The builtin named by image STR `name`, or NULL. */
+function lookupBuiltin(name: u16): u16 {
+  let start: u16 = 0;
+  let number: u16 = Fn.FIRST;
+  for (let i: u16 = 0; number <= Fn.LAST; i = u16(i + 1)) {
+    if (NAMES[i] === 10) {
+      if (strEqualsName(name, start, u16(i - start))) return makeBuiltin(number);
+      start = u16(i + 1);
+      number = u16(number + 1);
+    }
+  }
+  return lookupExcClass(name);
+}
+
+/** print(*args, sep=' ', end='\n'): args are stack items first..first+count-1, kwnames a tuple or NULL. */
+function builtinPrint(f: u16, first: u16, count: u16, kwnames: u16): u16 {
+  const nkw: u16 = kwnames === NULL ? 0 : imageTupleLength(kwnames);
+  let sep: u16 = NONE;
+  let end: u16 = NONE;
+  for (let k: u16 = 0; k < nkw; k = u16(k + 1)) {
+    const name = imageTupleItem(kwnames, k);
+    const value = item(f, u16(first + count - nkw + k));
+    if (strEqualsName(name, NAME_SEP, 3)) sep = value;
+    else if (strEqualsName(name, NAME_END, 3)) end = value;
+    else return raise(Exc.TypeError);
+  }
+  const npos = u16(count - nkw);
+  for (let i: u16 = 0; i < npos; i = u16(i + 1)) {
+    if (i > 0) {
+      if (sep === NONE) putc(32);
+      else printStr(sep);
+    }
+    printStr(item(f, u16(first + i)));
+  }
+  if (end === NONE) putc(10);
+  else printStr(end);
+  return NONE;
+}
+
+/** range(...) and len(...): the other builtins of the table. */
+function callBuiltin(callable: u16, f: u16, first: u16, count: u16): u16 {
+  if (callable === makeBuiltin(Fn.RANGE)) {
+    if (count === 1) return newRange(makeSmall(0), item(f, first), makeSmall(1));
+    if (count === 2) return newRange(item(f, first), item(f, u16(first + 1)), makeSmall(1));
+    if (count === 3) return newRange(item(f, first), item(f, u16(first + 1)), item(f, u16(first + 2)));
+    return raise(Exc.TypeError);
+  }
+  if (callable === makeBuiltin(Fn.LEN) && count === 1) {
+    const v = item(f, first);
+    if (isStr(v)) return makeSmall(strLength(v));
+    if (isImage(v) && recordType(v) === Record.TUPLE) return makeSmall(imageTupleLength(v));
+    if (isList(v)) return makeSmall(listLength(v));
+    if (isDict(v)) return makeSmall(dictCount(v));
+    if (isHeapTuple(v)) return makeSmall(tupleLength(v));
+    if (isRange(v)) return newInt(rangeLength(v));
+    return raise(Exc.TypeError);
+  }
+  if (count === 1 && isInt(item(f, first))) {
+    const n = intValue(item(f, first));
+    if (callable === makeBuiltin(Fn.STR)) return strOfInt(n, 10);
+    if (callable === makeBuiltin(Fn.HEX)) return strOfInt(n, 16);
+    if (callable === makeBuiltin(Fn.BIN)) return strOfInt(n, 2);
+    if (callable === makeBuiltin(Fn.ABS)) return n < 0 ? intSub(0, n) : item(f, first);
+  }
+  if (isExcClass(callable)) {
+    if (count === 0) return callable;
+    if (count === 1) return newExc(u8(callable >> 2), item(f, first));
+    return raise(Exc.NotImplementedError);
+  }
+  if (count === 2 && callable === makeBuiltin(Fn.LIST_APPEND) && isList(item(f, first))) {
+    return listAppend(item(f, first), item(f, u16(first + 1))) === NULL ? NULL : NONE;
+  }
+  if (count === 1 && callable === makeBuiltin(Fn.STR) && isStr(item(f, first))) return item(f, first);
+  return raise(Exc.NotImplementedError);
+}
+
+/** list.extend(seq) for tuples, lists and ranges. */
+function extendList(list: u16, seq: u16): bool {
+  const it = getIter(seq);
+  if (it === NULL || !pushRoot(it)) return false;
+  let ok: bool = true;
+  for (;;) {
+    const v = iterNext(it);
+    if (v === NULL) {
+      ok = !excPending();
+      break;
+    }
+    if (listAppend(list, v) === NULL) {
+      ok = false;
+      break;
+    }
+  }
+  popRoot();
+  return ok;
+}
+
+/** `v in container`: 1 or 0, 255 with an exception pending. */
+function contains(container: u16, v: u16): u8 {
+  if (isDict(container)) return dictGet(container, v) !== NULL ? 1 : 0;
+  if (isStr(container) && isStr(v)) return strFind(container, v) ? 1 : 0;
+  let n: u16 = 0;
+  if (isList(container)) n = listLength(container);
+  else if (isHeapTuple(container)) n = tupleLength(container);
+  else if (isImage(container) && recordType(container) === Record.TUPLE) n = imageTupleLength(container);
+  else {
+    raise(Exc.TypeError);
+    return 255;
+  }
+  for (let i: u16 = 0; i < n; i = u16(i + 1)) {
+    const r = compareOp(2, subscript(container, makeSmall(i)), v);
+    if (r === NULL) return 255;
+    if (r === TRUE) return 1;
+  }
+  return 0;
+}
+
+/** seq[index] for lists and tuples with an int index (negative from the end). */
+function subscript(seq: u16, index: u16): u16 {
+  if (isDict(seq)) {
+    const v = dictGet(seq, index);
+    return v === NULL ? raiseWith(Exc.KeyError, index) : v;
+  }
+  if (!isInt(index)) return raise(Exc.TypeError);
+  let length: i32 = 0;
+  if (isList(seq)) length = listLength(seq);
+  else if (isHeapTuple(seq)) length = tupleLength(seq);
+  else if (isImage(seq) && recordType(seq) === Record.TUPLE) length = imageTupleLength(seq);
+  else return raise(Exc.NotImplementedError);
+  let i: i32 = intValue(index);
+  if (i < 0) i = i32(i + length);
+  if (i < 0 || i >= length) return raiseMessage(Exc.IndexError, isList(seq) ? Msg.LIST_INDEX : Msg.TUPLE_INDEX, NULL, 255);
+  if (isList(seq)) return listGet(seq, u16(i));
+  if (isHeapTuple(seq)) return tupleGet(seq, u16(i));
+  return imageTupleItem(seq, u16(i));
+}
+
+/** Exception-table handler of `code` for instruction offset ip: entry index, or 255 for none. */
+function findHandler(code: u16, ip: u16): u8 {
+  const table = u16(codeStart(code) + codeU16(code, Code.CODE_LENGTH));
+  const count = codeU8(code, Code.NEXC);
+  for (let e: u8 = 0; e < count; e = u8(e + 1)) {
+    const at = u16(table + e * 7);
+    if (ip >= imageU16(at) && ip < imageU16(u16(at + 2))) return e;
+  }
+  return 255;
+}
+
+function printDecimal(n: u16): void {
+  const length = formatI32(n, 10, false);
+  for (let i: u8 = 0; i < length; i = u8(i + 1)) putc(numOut[i]);
+}
+
+/** The uncaught-exception record: ESC 'E' class TAB message TAB code:ip,... NL (innermost first). */
+function printUncaught(frame: u16): void {
+  const exc = pendingExc();
+  putc(27);
+  putc(69);
+  printExcName(excClassOf(exc));
+  putc(9);
+  const arg = excArgument(exc);
+  if (arg !== NULL) {
+    if (excClassOf(exc) === Exc.KeyError) printRepr(arg);
+    else printStr(arg);
+  }
+  putc(9);
+  let f: u16 = frame;
+  let first: bool = true;
+  while (f !== NULL) {
+    const off = heapOffset(f);
+    if (!first) putc(44);
+    first = false;
+    printDecimal(u16(get16(u16(off + F.CODE)) >> 2));
+    putc(58);
+    printDecimal(get16(u16(off + F.IP))); // callers already hold ip - 1 (unwind)
+    f = get16(u16(off + F.BACK));
+  }
+  putc(10);
+}
+
+/** Runs the image's entry module. 0: finished, 1: uncaught exception, 2: invalid image. */
+export function vmRun(): u8 {
+  heapInit();
+  resetRoots();
+  depth = 0;
+  const status = loadImage();
+  if (status !== ImageError.OK) {
+    for (let i: u8 = 0; i < MSG_BAD_IMAGE.length; i = u8(i + 1)) putc(MSG_BAD_IMAGE[i]);
+    printDecimal(status);
+    putc(41);
+    putc(10);
+    return 2;
+  }
+  const globals = newDict();
+  setRoot(Root.GLOBALS, globals);
+  const frame: u16 = globals === NULL ? NULL : newFrame(moduleCodeValue(0), NULL);
+  if (frame === NULL) {
+    printUncaught(NULL);
+    return 1;
+  }
+  setRoot(Root.FRAME, frame);
+  return interpret();
+}
+
+function interpret(): u8 {
+  let kwnames: u16 = NULL;
+  for (;;) {
+    const frame = getRoot(Root.FRAME);
+    const f = heapOffset(frame);
+    const code = get16(u16(f + F.CODE));
+    const base = codeStart(code);
+    let ip: u16 = get16(u16(f + F.IP));
+    const start = ip;
+    let op: u8 = imageU8(u16(base + ip));
+    let arg: u16 = 0;
+    ip = u16(ip + 1);
+    if (op === Op.EXT) {
+      arg = u16(imageU8(u16(base + ip)) << 8);
+      op = imageU8(u16(base + ip + 1));
+      ip = u16(ip + 2);
+    }
+    if (op >= 0x80) {
+      arg = imageU16(u16(base + ip));
+      ip = u16(ip + 2);
+    } else if (op >= 0x40) {
+      arg = u16(arg | imageU8(u16(base + ip)));
+      ip = u16(ip + 1);
+    }
+    set16(u16(f + F.IP), ip);
+    let ok: bool = true;
+    switch (op) {
+      case Op.POP_TOP:
+        pop(f);
+        break;
+      case Op.PUSH_NULL:
+        push(f, NULL);
+        break;
+      case Op.LOAD_CONST:
+        push(f, constantValue(arg));
+        break;
+      case Op.KW_NAMES:
+        kwnames = constantValue(arg);
+        break;
+      case Op.NOP:
+        break;
+      case Op.LIST_EXTEND:
+        ok = extendList(peek(f, u16(arg + 1)), peek(f, 1));
+        if (ok) drop(f, 1);
+        break;
+      case Op.BUILD_MAP:
+      case Op.BUILD_CONST_KEY_MAP: {
+        const d = newDict();
+        const rooted = d !== NULL && pushRoot(d);
+        ok = rooted;
+        const keys = op === Op.BUILD_CONST_KEY_MAP ? peek(f, 1) : NULL;
+        const below: u16 = op === Op.BUILD_CONST_KEY_MAP ? u16(arg + 1) : u16(arg * 2);
+        for (let i: u16 = 0; ok && i < arg; i = u16(i + 1)) {
+          const key = keys !== NULL ? anyTupleItem(keys, i) : peek(f, u16(below - i * 2));
+          const value = keys !== NULL ? peek(f, u16(below - i)) : peek(f, u16(below - i * 2 - 1));
+          ok = dictSet(d, key, value) !== NULL;
+        }
+        if (rooted) popRoot();
+        if (ok) ok = replaceTop(f, below, d);
+        break;
+      }
+      case Op.CONTAINS_OP: {
+        const found = contains(peek(f, 1), peek(f, 2));
+        ok = found !== 255 && replaceTop(f, 2, makeBool((found === 1) !== (arg !== 0)));
+        break;
+      }
+      case Op.UNPACK_SEQUENCE: {
+        const seq = peek(f, 1);
+        let n: u16 = 0;
+        if (isList(seq)) n = listLength(seq);
+        else if (isHeapTuple(seq)) n = tupleLength(seq);
+        else if (isImage(seq) && recordType(seq) === Record.TUPLE) n = imageTupleLength(seq);
+        else {
+          ok = false;
+          raise(Exc.NotImplementedError);
+          break;
+        }
+        if (n !== arg) {
+          ok = false;
+          raise(Exc.ValueError);
+          break;
+        }
+        drop(f, 1);
+        for (let i: u16 = 0; i < n; i = u16(i + 1)) push(f, subscript(seq, makeSmall(n - 1 - i)));
+        break;
+      }
+      case Op.LOAD_METHOD: {
+        const obj = peek(f, 1);
+        if (isList(obj) && strEqualsName(constantValue(arg), NAME_APPEND, 6)) {
+          setPeek(f, 1, makeBuiltin(Fn.LIST_APPEND));
+          push(f, obj);
+        } else {
+          ok = false;
+          raise(Exc.NotImplementedError);
+        }
+        break;
+      }
+      case Op.PUSH_EXC_INFO: {
+        const exc = pop(f);
+        const handled = getRoot(Root.HANDLED);
+        push(f, handled === NULL ? NONE : handled);
+        push(f, exc);
+        setRoot(Root.HANDLED, exc);
+        break;
+      }
+      case Op.POP_EXCEPT: {
+        const saved = pop(f);
+        setRoot(Root.HANDLED, saved === NONE ? NULL : saved);
+        break;
+      }
+      case Op.CHECK_EXC_MATCH: {
+        const cls = peek(f, 1);
+        const exc = peek(f, 2);
+        let match: bool = false;
+        if (isImage(cls) && recordType(cls) === Record.TUPLE) {
+          const n = imageTupleLength(cls);
+          for (let i: u16 = 0; i < n; i = u16(i + 1)) match = match || excMatches(exc, imageTupleItem(cls, i));
+        } else if (isHeapTuple(cls)) {
+          const n = tupleLength(cls);
+          for (let i: u16 = 0; i < n; i = u16(i + 1)) match = match || excMatches(exc, tupleGet(cls, i));
+        } else {
+          match = excMatches(exc, cls);
+        }
+        ok = replaceTop(f, 1, makeBool(match));
+        break;
+      }
+      case Op.LOAD_ASSERTION_ERROR:
+        push(f, makeBuiltin(Exc.AssertionError));
+        break;
+      case Op.RERAISE:
+        // TODO: CPython's traceback keeps the original raise point (the saved offset at
+        // stack position n); ours shows the re-raise. Not used for the handler search.
+        raiseValue(pop(f));
+        ok = false;
+        break;
+      case Op.RAISE_VARARGS: {
+        ok = false;
+        if (arg === 0) {
+          const handled = getRoot(Root.HANDLED);
+          if (handled === NULL) raise(Exc.RuntimeError);
+          else raiseValue(handled);
+        } else if (arg === 1 && excClassOfValue(peek(f, 1))) {
+          raiseValue(pop(f));
+        } else {
+          raise(Exc.TypeError);
+        }
+        break;
+      }
+      case Op.GET_ITER:
+        ok = replaceTop(f, 1, getIter(peek(f, 1)));
+        break;
+      case Op.FOR_ITER: {
+        const next = iterNext(peek(f, 1));
+        if (next !== NULL) push(f, next);
+        else if (excPending()) ok = false;
+        else {
+          drop(f, 1);
+          set16(u16(f + F.IP), arg);
+        }
+        break;
+      }
+      case Op.BUILD_TUPLE: {
+        const t = newTuple(arg);
+        if (t === NULL) {
+          ok = false;
+          break;
+        }
+        for (let i: u16 = 0; i < arg; i = u16(i + 1)) tupleSet(t, i, peek(f, u16(arg - i)));
+        ok = replaceTop(f, arg, t);
+        break;
+      }
+      case Op.BUILD_LIST: {
+        const list = newList();
+        const rooted = list !== NULL && pushRoot(list);
+        ok = rooted;
+        for (let i: u16 = 0; ok && i < arg; i = u16(i + 1)) ok = listAppend(list, peek(f, u16(arg - i))) !== NULL;
+        if (rooted) popRoot();
+        if (ok) ok = replaceTop(f, arg, list);
+        break;
+      }
+      case Op.LIST_APPEND:
+        ok = listAppend(peek(f, u16(arg + 1)), peek(f, 1)) !== NULL;
+        if (ok) drop(f, 1);
+        break;
+      case Op.BINARY_SUBSCR:
+        ok = replaceTop(f, 2, subscript(peek(f, 2), peek(f, 1)));
+        break;
+      case Op.STORE_SUBSCR: {
+        const list = peek(f, 2);
+        const index = peek(f, 1);
+        if (isDict(list)) {
+          ok = dictSet(list, index, peek(f, 3)) !== NULL;
+          if (ok) drop(f, 3);
+          break;
+        }
+        const v = isList(list) && isInt(index) ? subscript(list, index) : raise(Exc.NotImplementedError);
+        ok = v !== NULL;
+        if (ok) {
+          let i: i32 = intValue(index);
+          if (i < 0) i = i32(i + listLength(list));
+          listSet(list, u16(i), peek(f, 3));
+          drop(f, 3);
+        }
+        break;
+      }
+      case Op.LOAD_GLOBAL_NULL:
+      case Op.LOAD_GLOBAL:
+      case Op.LOAD_NAME: {
+        const name = constantValue(arg);
+        let v = dictGet(getRoot(Root.GLOBALS), name);
+        if (v === NULL) v = lookupBuiltin(name);
+        if (v === NULL) {
+          ok = false;
+          raiseMessage(Exc.NameError, Msg.NAME_PREFIX, name, Msg.NAME_SUFFIX);
+          break;
+        }
+        if (op === Op.LOAD_GLOBAL_NULL) push(f, NULL);
+        push(f, v);
+        break;
+      }
+      case Op.STORE_NAME:
+      case Op.STORE_GLOBAL:
+        ok = dictSet(getRoot(Root.GLOBALS), constantValue(arg), peek(f, 1)) !== NULL;
+        if (ok) drop(f, 1);
+        break;
+      case Op.LOAD_FAST: {
+        const v = get16(u16(f + F.LOCALS + arg * 2));
+        if (v === NULL) {
+          ok = false;
+          raise(Exc.NameError);
+          break;
+        }
+        push(f, v);
+        break;
+      }
+      case Op.STORE_FAST:
+        set16(u16(f + F.LOCALS + arg * 2), pop(f));
+        break;
+      case Op.BINARY_OP:
+        ok = replaceTop(f, 2, binaryOp(u8(arg), peek(f, 2), peek(f, 1)));
+        break;
+      case Op.COMPARE_OP:
+        ok = replaceTop(f, 2, compareOp(u8(arg), peek(f, 2), peek(f, 1)));
+        break;
+      case Op.IS_OP:
+        ok = replaceTop(f, 2, makeBool((peek(f, 2) === peek(f, 1)) !== (arg !== 0)));
+        break;
+      case Op.UNARY_NEGATIVE:
+        ok = replaceTop(f, 1, unaryNegative(peek(f, 1)));
+        break;
+      case Op.UNARY_POSITIVE:
+        ok = replaceTop(f, 1, unaryPositive(peek(f, 1)));
+        break;
+      case Op.UNARY_INVERT:
+        ok = replaceTop(f, 1, unaryInvert(peek(f, 1)));
+        break;
+      case Op.UNARY_NOT: {
+        const t = truth(peek(f, 1));
+        ok = t !== 255 && replaceTop(f, 1, makeBool(t === 0));
+        break;
+      }
+      case Op.COPY:
+        push(f, peek(f, arg));
+        break;
+      case Op.SWAP: {
+        const top = peek(f, 1);
+        setPeek(f, 1, peek(f, arg));
+        setPeek(f, arg, top);
+        break;
+      }
+      case Op.JUMP:
+        set16(u16(f + F.IP), arg);
+        break;
+      case Op.POP_JUMP_IF_NONE:
+      case Op.POP_JUMP_IF_NOT_NONE:
+        if ((pop(f) === NONE) === (op === Op.POP_JUMP_IF_NONE)) set16(u16(f + F.IP), arg);
+        break;
+      case Op.POP_JUMP_IF_FALSE:
+      case Op.POP_JUMP_IF_TRUE:
+      case Op.JUMP_IF_FALSE_OR_POP:
+      case Op.JUMP_IF_TRUE_OR_POP: {
+        const t = truth(peek(f, 1));
+        if (t === 255) {
+          ok = false;
+          break;
+        }
+        const jumpOn: u8 = op === Op.POP_JUMP_IF_TRUE || op === Op.JUMP_IF_TRUE_OR_POP ? 1 : 0;
+        const keep = op === Op.JUMP_IF_FALSE_OR_POP || op === Op.JUMP_IF_TRUE_OR_POP;
+        if (t === jumpOn) {
+          set16(u16(f + F.IP), arg);
+          if (!keep) drop(f, 1);
+        } else {
+          drop(f, 1);
+        }
+        break;
+      }
+      case Op.CALL: {
+        const top = sp(f);
+        const method = item(f, u16(top - arg - 2));
+        const callable = method !== NULL ? method : item(f, u16(top - arg - 1));
+        const first: u16 = method !== NULL ? u16(top - arg - 1) : u16(top - arg);
+        const count: u16 = method !== NULL ? u16(arg + 1) : arg;
+        let result: u16 = NULL;
+        if (isFunc(callable)) {
+          ok = callFunction(frame, callable, first, count, kwnames, u16(top - arg - 2));
+          kwnames = NULL;
+          break;
+        }
+        if (callable === makeBuiltin(Fn.PRINT)) result = builtinPrint(f, first, count, kwnames);
+        else if (kwnames !== NULL) raise(Exc.TypeError);
+        else result = callBuiltin(callable, f, first, count);
+        kwnames = NULL;
+        if (result === NULL) {
+          ok = false;
+          break;
+        }
+        set16(u16(f + F.SP), u16(top - arg - 2));
+        push(f, result);
+        break;
+      }
+      case Op.RETURN_VALUE: {
+        const result = pop(f);
+        const back = get16(u16(f + F.BACK));
+        if (back === NULL) return 0;
+        depth = u8(depth - 1);
+        setRoot(Root.FRAME, back);
+        push(heapOffset(back), result);
+        break;
+      }
+      case Op.MAKE_FUNCTION: {
+        let n: u16 = 1;
+        if ((arg & 8) !== 0) n = u16(n + 1);
+        if ((arg & 4) !== 0) n = u16(n + 1);
+        let kwdefaults: u16 = NULL;
+        if ((arg & 2) !== 0) {
+          n = u16(n + 1);
+          kwdefaults = peek(f, n);
+        }
+        let defaults: u16 = NULL;
+        if ((arg & 1) !== 0) {
+          n = u16(n + 1);
+          defaults = peek(f, n);
+        }
+        ok = replaceTop(f, n, newFunc(peek(f, 1), defaults, kwdefaults));
+        break;
+      }
+      default:
+        raise(Exc.NotImplementedError);
+        ok = false;
+    }
+    if (!ok) {
+      set16(u16(f + F.IP), start);
+      if (!unwind()) {
+        printUncaught(getRoot(Root.FRAME));
+        return 1;
+      }
+    }
+  }
+}
+
+let depth: u8 = 0;
+
+/** Index of parameter `name` of `code`, or 255. */
+function paramIndex(code: u16, name: u16): u8 {
+  const params = codeU16(code, Code.PARAMS);
+  if (params === NULL) return 255;
+  const n = anyTupleLength(params);
+  for (let i: u16 = 0; i < n; i = u16(i + 1)) {
+    if (keysEqual(anyTupleItem(params, i), name)) return u8(i);
+  }
+  return 255;
+}
+
+/**
+ * Calls Python function `func` with stack items first..first+count-1 of frame `caller`
+ * (the last len(kwnames) of them keywords). On success the new frame is current and the
+ * caller's stack is cut below the callable; false with an exception pending otherwise.
+ */
+function callFunction(caller: u16, func: u16, first: u16, count: u16, kwnames: u16, cut: u16): bool {
+  const code = funcCode(func);
+  if (depth >= MAX_DEPTH) {
+    raise(Exc.RecursionError);
+    return false;
+  }
+  const frame = newFrame(code, caller);
+  if (frame === NULL) {
+    // The heap cannot hold another frame: report it as the deep recursion it almost always is.
+    raise(Exc.RecursionError);
+    return false;
+  }
+  const c = heapOffset(caller);
+  const nf = heapOffset(frame);
+  set16(u16(nf + F.FUNC), func);
+  const argcount = codeU8(code, Code.ARGCOUNT);
+  const nparams: u16 = u16(argcount + codeU8(code, Code.KWONLY));
+  const nkw: u16 = kwnames === NULL ? 0 : anyTupleLength(kwnames);
+  const npos: u16 = u16(count - nkw);
+  if (npos > argcount) {
+    raise(Exc.TypeError);
+    return false;
+  }
+  for (let i: u16 = 0; i < npos; i = u16(i + 1)) set16(u16(nf + F.LOCALS + i * 2), item(c, u16(first + i)));
+  for (let k: u16 = 0; k < nkw; k = u16(k + 1)) {
+    const p = paramIndex(code, anyTupleItem(kwnames, k));
+    if (p === 255 || get16(u16(nf + F.LOCALS + p * 2)) !== NULL) {
+      raise(Exc.TypeError);
+      return false;
+    }
+    set16(u16(nf + F.LOCALS + p * 2), item(c, u16(first + npos + k)));
+  }
+  const defaults = funcDefaults(func);
+  const ndefaults: u16 = defaults === NULL ? 0 : anyTupleLength(defaults);
+  for (let i: u16 = 0; i < nparams; i = u16(i + 1)) {
+    if (get16(u16(nf + F.LOCALS + i * 2)) !== NULL) continue;
+    if (i < argcount && i + ndefaults >= argcount) {
+      set16(u16(nf + F.LOCALS + i * 2), anyTupleItem(defaults, u16(i + ndefaults - argcount)));
+    } else {
+      raise(Exc.TypeError); // a missing argument (keyword-only defaults: TODO)
+      return false;
+    }
+  }
+  set16(u16(c + F.SP), cut);
+  depth = u8(depth + 1);
+  setRoot(Root.FRAME, frame);
+  return true;
+}
+
+function excClassOfValue(v: u16): bool { return isExcClass(v) || excClassOf(v) !== 0; }
+
+/** Frames below `frame` (0 for the module frame). */
+function frameDepth(frame: u16): u8 {
+  let n: u8 = 0;
+  let f: u16 = get16(u16(heapOffset(frame) + F.BACK));
+  while (f !== NULL) {
+    n = u8(n + 1);
+    f = get16(u16(heapOffset(f) + F.BACK));
+  }
+  return n;
+}
+
+/** Moves control to the handler of the pending exception; false when no frame handles it. */
+function unwind(): bool {
+  let frame = getRoot(Root.FRAME);
+  let innermost: bool = true;
+  while (frame !== NULL) {
+    const f = heapOffset(frame);
+    const code = get16(u16(f + F.CODE));
+    // A caller's ip is its resume point; ip - 1 lies inside its CALL instruction.
+    if (!innermost) set16(u16(f + F.IP), u16(get16(u16(f + F.IP)) - 1));
+    innermost = false;
+    const e = findHandler(code, get16(u16(f + F.IP)));
+    if (e !== 255) {
+      depth = frameDepth(frame);
+      const at = u16(codeStart(code) + codeU16(code, Code.CODE_LENGTH) + e * 7);
+      const depthLasti = imageU8(u16(at + 6));
+      setRoot(Root.FRAME, frame);
+      set16(u16(f + F.SP), depthLasti >> 1);
+      if ((depthLasti & 1) !== 0) push(f, makeSmall(get16(u16(f + F.IP))));
+      push(f, pendingExc());
+      clearExc();
+      set16(u16(f + F.IP), imageU16(u16(at + 4)));
+      return true;
+    }
+    frame = get16(u16(f + F.BACK));
+  }
+  return false;
+}
