@@ -20,6 +20,9 @@ import { binaryOp, compareOp, truth, unaryNegative, unaryInvert, unaryPositive }
 import { makeBool } from './value.ts';
 import { isFunc, newFunc, funcCode, funcDefaults, anyTupleLength, anyTupleItem } from './func.ts';
 import { MAX_DEPTH } from './config.ts';
+import { lookupBuiltin, lookupMethod, callBuiltin } from './builtins.ts';
+import { nameIndex } from './names.ts';
+import { setArgs } from './args.ts';
 import { newRange, rangeLength, isRange, getIter, iterNext } from './iter.ts';
 import { newList, listAppend, listLength, listGet, listSet, isList } from './list.ts';
 import { newTuple, tupleSet, tupleLength, tupleGet, isHeapTuple } from './tuple.ts';
@@ -32,14 +35,6 @@ import { excPending, lookupExcClass, excMatches, raiseValue, isExcClass } from '
 // FRAME block: [header][ip][sp][nlocals][back][func][code][locals...][stack...]
 const enum F { IP = 2, SP = 4, NLOCALS = 6, BACK = 8, FUNC = 10, CODE = 12, LOCALS = 14 }
 
-/** Built-in function numbers (after the exception classes) and their names, one per line. */
-const enum Fn { PRINT = 32, RANGE = 33, LEN = 34, STR = 35, HEX = 36, BIN = 37, ABS = 38, FIRST = 32, LAST = 38, LIST_APPEND = 39 }
-// Names the VM compares with image strs: the builtins (in Fn order), then keyword names.
-// (Methods: list.append, found by LOAD_METHOD, not by global lookup.)
-const NAMES = flashStr('print\nrange\nlen\nstr\nhex\nbin\nabs\nsep\nend\nappend\n');
-const NAME_SEP = 32;
-const NAME_END = 36;
-const NAME_APPEND = 40;
 const MSG_BAD_IMAGE = flashStr('svimpy: the image is not valid (error ');
 
 function newFrame(code: u16, back: u16): u16 {
@@ -81,90 +76,6 @@ function replaceTop(f: u16, n: u16, result: u16): bool {
 }
 
 /** True when image STR v has exactly the bytes text[start..start+length). */
-function strEqualsName(v: u16, start: u16, length: u16): bool {
-  if (!isImage(v) || recordType(v) !== Record.STR || imageStrLength(v) !== length) return false;
-  for (let i: u16 = 0; i < length; i = u16(i + 1)) {
-    if (imageStrByte(v, i) !== NAMES[start + i]) return false;
-  }
-  return true;
-}
-
-/** The builtin named by image STR `name`, or NULL. */
-function lookupBuiltin(name: u16): u16 {
-  let start: u16 = 0;
-  let number: u16 = Fn.FIRST;
-  for (let i: u16 = 0; number <= Fn.LAST; i = u16(i + 1)) {
-    if (NAMES[i] === 10) {
-      if (strEqualsName(name, start, u16(i - start))) return makeBuiltin(number);
-      start = u16(i + 1);
-      number = u16(number + 1);
-    }
-  }
-  return lookupExcClass(name);
-}
-
-/** print(*args, sep=' ', end='\n'): args are stack items first..first+count-1, kwnames a tuple or NULL. */
-function builtinPrint(f: u16, first: u16, count: u16, kwnames: u16): u16 {
-  const nkw: u16 = kwnames === NULL ? 0 : imageTupleLength(kwnames);
-  let sep: u16 = NONE;
-  let end: u16 = NONE;
-  for (let k: u16 = 0; k < nkw; k = u16(k + 1)) {
-    const name = imageTupleItem(kwnames, k);
-    const value = item(f, u16(first + count - nkw + k));
-    if (strEqualsName(name, NAME_SEP, 3)) sep = value;
-    else if (strEqualsName(name, NAME_END, 3)) end = value;
-    else return raise(Exc.TypeError);
-  }
-  const npos = u16(count - nkw);
-  for (let i: u16 = 0; i < npos; i = u16(i + 1)) {
-    if (i > 0) {
-      if (sep === NONE) putc(32);
-      else printStr(sep);
-    }
-    printStr(item(f, u16(first + i)));
-  }
-  if (end === NONE) putc(10);
-  else printStr(end);
-  return NONE;
-}
-
-/** range(...) and len(...): the other builtins of the table. */
-function callBuiltin(callable: u16, f: u16, first: u16, count: u16): u16 {
-  if (callable === makeBuiltin(Fn.RANGE)) {
-    if (count === 1) return newRange(makeSmall(0), item(f, first), makeSmall(1));
-    if (count === 2) return newRange(item(f, first), item(f, u16(first + 1)), makeSmall(1));
-    if (count === 3) return newRange(item(f, first), item(f, u16(first + 1)), item(f, u16(first + 2)));
-    return raise(Exc.TypeError);
-  }
-  if (callable === makeBuiltin(Fn.LEN) && count === 1) {
-    const v = item(f, first);
-    if (isStr(v)) return makeSmall(strLength(v));
-    if (isImage(v) && recordType(v) === Record.TUPLE) return makeSmall(imageTupleLength(v));
-    if (isList(v)) return makeSmall(listLength(v));
-    if (isDict(v)) return makeSmall(dictCount(v));
-    if (isHeapTuple(v)) return makeSmall(tupleLength(v));
-    if (isRange(v)) return newInt(rangeLength(v));
-    return raise(Exc.TypeError);
-  }
-  if (count === 1 && isInt(item(f, first))) {
-    const n = intValue(item(f, first));
-    if (callable === makeBuiltin(Fn.STR)) return strOfInt(n, 10);
-    if (callable === makeBuiltin(Fn.HEX)) return strOfInt(n, 16);
-    if (callable === makeBuiltin(Fn.BIN)) return strOfInt(n, 2);
-    if (callable === makeBuiltin(Fn.ABS)) return n < 0 ? intSub(0, n) : item(f, first);
-  }
-  if (isExcClass(callable)) {
-    if (count === 0) return callable;
-    if (count === 1) return newExc(u8(callable >> 2), item(f, first));
-    return raise(Exc.NotImplementedError);
-  }
-  if (count === 2 && callable === makeBuiltin(Fn.LIST_APPEND) && isList(item(f, first))) {
-    return listAppend(item(f, first), item(f, u16(first + 1))) === NULL ? NULL : NONE;
-  }
-  if (count === 1 && callable === makeBuiltin(Fn.STR) && isStr(item(f, first))) return item(f, first);
-  return raise(Exc.NotImplementedError);
-}
-
 /** list.extend(seq) for tuples, lists and ranges. */
 function extendList(list: u16, seq: u16): bool {
   const it = getIter(seq);
@@ -380,12 +291,13 @@ function interpret(): u8 {
       }
       case Op.LOAD_METHOD: {
         const obj = peek(f, 1);
-        if (isList(obj) && strEqualsName(constantValue(arg), NAME_APPEND, 6)) {
-          setPeek(f, 1, makeBuiltin(Fn.LIST_APPEND));
+        const method = lookupMethod(obj, nameIndex(constantValue(arg)));
+        if (method !== NULL) {
+          setPeek(f, 1, method);
           push(f, obj);
         } else {
           ok = false;
-          raise(Exc.NotImplementedError);
+          raise(Exc.AttributeError);
         }
         break;
       }
@@ -600,9 +512,8 @@ function interpret(): u8 {
           kwnames = NULL;
           break;
         }
-        if (callable === makeBuiltin(Fn.PRINT)) result = builtinPrint(f, first, count, kwnames);
-        else if (kwnames !== NULL) raise(Exc.TypeError);
-        else result = callBuiltin(callable, f, first, count);
+        setArgs(u16(stackBase(f) + first * 2), count, kwnames);
+        result = callBuiltin(callable);
         kwnames = NULL;
         if (result === NULL) {
           ok = false;

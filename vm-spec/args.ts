@@ -1,0 +1,45 @@
+// The arguments of the built-in being called: a window onto the caller's value stack (in the
+// heap, which never moves, and a GC root through the frame). The VM sets it before each call;
+// a built-in that calls back into Python must read its arguments first.
+import { u8, u16 } from './types.ts';
+import type { bool } from './types.ts';
+import { NULL } from './value.ts';
+import { get16 } from './heap.ts';
+import { imageTupleLength, imageTupleItem } from './image.ts';
+import { nameIndex } from './names.ts';
+
+let base: u16 = 0;      // heap byte offset of argument 0
+let total: u16 = 0;     // positional and keyword values
+let kwnames: u16 = NULL; // image tuple of keyword names (the last values), or NULL
+
+export function setArgs(first: u16, count: u16, names: u16): void {
+  base = first;
+  total = count;
+  kwnames = names;
+}
+
+/** Number of keyword arguments. */
+export function kwCount(): u16 { return kwnames === NULL ? 0 : imageTupleLength(kwnames); }
+/** Number of positional arguments (for a method, self is argument 0). */
+export function argCount(): u16 { return u16(total - kwCount()); }
+/** Positional argument i < argCount(). */
+export function arg(i: u16): u16 { return get16(u16(base + i * 2)); }
+
+/** The value of keyword argument `name` (an N), or NULL when not given. */
+export function kwArg(name: u8): u16 {
+  const n = kwCount();
+  for (let k: u16 = 0; k < n; k = u16(k + 1)) {
+    if (nameIndex(imageTupleItem(kwnames, k)) === name) return get16(u16(base + (total - n + k) * 2));
+  }
+  return NULL;
+}
+
+/** True when a keyword other than `a` and `b` (Ns; N.NONE for none) was given. */
+export function kwOther(a: u8, b: u8): bool {
+  const n = kwCount();
+  for (let k: u16 = 0; k < n; k = u16(k + 1)) {
+    const name = nameIndex(imageTupleItem(kwnames, k));
+    if (name === 255 || (name !== a && name !== b)) return true;
+  }
+  return false;
+}

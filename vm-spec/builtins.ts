@@ -1,0 +1,73 @@
+// Built-in functions and methods: name lookup and dispatch by number (names.ts gives the
+// numbers). Each group lives in its own file; this file holds only the routing and print().
+import { u8, u16 } from './types.ts';
+import type { bool } from './types.ts';
+import { NULL, NONE, isBuiltin, builtinNumber, makeBuiltin } from './value.ts';
+import { putc } from './platform.ts';
+import { Exc, raise, isExcClass, lookupExcClass } from './exc.ts';
+import { newExc } from './errors.ts';
+import { printStr } from './print.ts';
+import { isStr } from './str.ts';
+import { isList } from './list.ts';
+import { isDict } from './dict.ts';
+import { N, B, nameIndex } from './names.ts';
+import { arg, argCount, kwArg, kwCount, kwOther } from './args.ts';
+import { numBuiltin } from './builtins-num.ts';
+import { strBuiltin, strMethod } from './builtins-str.ts';
+import { seqBuiltin, listMethod, dictMethod } from './builtins-seq.ts';
+
+/** The builtin (function or exception class) named by image STR `name`, or NULL. */
+export function lookupBuiltin(name: u16): u16 {
+  const n = nameIndex(name);
+  if (n < N.GLOBALS) return makeBuiltin(u16(B.GLOBAL_BASE + n));
+  return lookupExcClass(name);
+}
+
+/** The method `name` (an N) of `obj` as a builtin value, or NULL when it has none. */
+export function lookupMethod(obj: u16, name: u8): u16 {
+  let number: u8 = 0;
+  if (isStr(obj)) number = strMethod(name);
+  else if (isList(obj)) number = listMethod(name);
+  else if (isDict(obj)) number = dictMethod(name);
+  return number === 0 ? NULL : makeBuiltin(number);
+}
+
+/** Calls builtin value `callable` on the arguments set with setArgs: the result, or NULL with an exception pending. */
+export function callBuiltin(callable: u16): u16 {
+  if (!isBuiltin(callable)) return raise(Exc.TypeError);
+  if (isExcClass(callable)) {
+    if (argCount() === 0) return callable;
+    if (argCount() === 1) return newExc(u8(builtinNumber(callable)), arg(0));
+    return raise(Exc.NotImplementedError);
+  }
+  const n = u8(builtinNumber(callable));
+  if (n === B.print) return builtinPrint();
+  if (kwCount() > 0 && !takesKeywords(n)) return raise(Exc.TypeError);
+  if (n >= B.NUM_FIRST && n <= B.NUM_LAST) return numBuiltin(n);
+  if ((n >= B.STR_FIRST && n <= B.STR_LAST) || (n >= B.STR_METHOD_FIRST && n <= B.STR_METHOD_LAST)) return strBuiltin(n);
+  if ((n >= B.SEQ_FIRST && n <= B.SEQ_LAST) || (n >= B.LIST_METHOD_FIRST && n <= B.DICT_METHOD_LAST)) return seqBuiltin(n);
+  return raise(Exc.NotImplementedError);
+}
+
+/** print(*args, sep=' ', end='\n') */
+function builtinPrint(): u16 {
+  if (kwOther(N.sep, N.end)) return raise(Exc.TypeError);
+  const sep = kwArg(N.sep);
+  const end = kwArg(N.end);
+  const count = argCount();
+  for (let i: u16 = 0; i < count; i = u16(i + 1)) {
+    if (i > 0) {
+      if (sep === NULL || sep === NONE) putc(32);
+      else printStr(sep);
+    }
+    printStr(arg(i));
+  }
+  if (end === NULL || end === NONE) putc(10);
+  else printStr(end);
+  return NONE;
+}
+
+/** The builtins that accept keyword arguments (each checks which ones itself). */
+function takesKeywords(n: u8): bool {
+  return n === B.int || n === B.sorted || n === B.min || n === B.max || n === B.list_sort;
+}

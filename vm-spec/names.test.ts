@@ -1,0 +1,23 @@
+// The name table and the N enum must agree line for line: a name's line number is its N.
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { N, B } from './names.ts';
+
+const source = readFileSync(new URL('./names.ts', import.meta.url), 'utf8');
+const table = /const NAMES = flashStr\('([^']*)'\)/.exec(source)![1].split('\\n').slice(0, -1);
+const enumValues = N as unknown as Record<string, number>;
+
+describe('names.ts', () => {
+  it('gives every name in the table its line number as N', () => {
+    expect(table.length).toBe(N.COUNT);
+    table.forEach((name, line) => expect([name, enumValues[name]]).toEqual([name, line]));
+  });
+  it('numbers the global builtins GLOBAL_BASE + N, grouped as B says', () => {
+    expect(B.print).toBe(B.GLOBAL_BASE + N.print);
+    expect([B.NUM_FIRST, B.NUM_LAST]).toEqual([B.GLOBAL_BASE + N.int, B.GLOBAL_BASE + N.round]);
+    expect([B.STR_FIRST, B.STR_LAST]).toEqual([B.GLOBAL_BASE + N.str, B.GLOBAL_BASE + N.bin]);
+    expect([B.SEQ_FIRST, B.SEQ_LAST]).toEqual([B.GLOBAL_BASE + N.range, B.GLOBAL_BASE + N.sum]);
+    expect([B.int, B.sorted, B.min, B.max]).toEqual([N.int, N.sorted, N.min, N.max].map((n) => B.GLOBAL_BASE + n));
+    expect(N.GLOBALS).toBe(N.sum + 1);
+  });
+});
