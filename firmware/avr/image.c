@@ -2,10 +2,10 @@
 #include <stdint.h>
 #include <avr/pgmspace.h>
 
-/* TODO(memory map): the image's flash address and area size are decided by the memory-map
-   issue (bootloader at 0x7E00; the image sits between the VM's code and the bootloader). */
+/* The image lies between the firmware's code and the bootloader at 0x7E00. Its address is a
+   build flag of platformio.ini [env:uno], defined there only (the tools read it from there). */
 #ifndef SVM_IMAGE_ADDRESS
-#define SVM_IMAGE_ADDRESS 0x5000u
+#error "SVM_IMAGE_ADDRESS is not defined: build with the flags of platformio.ini [env:uno]"
 #endif
 #ifndef SVM_IMAGE_AREA
 #define SVM_IMAGE_AREA (0x7E00u - SVM_IMAGE_ADDRESS)

@@ -4,5 +4,6 @@ import { gen } from './gen.ts';
 import { compile } from './compile.ts';
 import { dis } from './dis.ts';
 import { run } from './run.ts';
+import { build } from './build.ts';
 
-export const commands: Command[] = [gen, compile, dis, run];
+export const commands: Command[] = [gen, build, compile, dis, run];

@@ -4,30 +4,40 @@ import { compileProgram } from '../compiler/compile-program.ts';
 import { pythonCommand } from '../compiler/python.ts';
 import { CompileError } from '../compiler/errors.ts';
 import { runOnNode } from '../engines/node.ts';
+import { runOnC } from '../engines/c.ts';
+import { runOnAvr } from '../engines/avr.ts';
+import { BuildError } from '../build/firmware.ts';
 
-const HELP = `usage: svimpy run [--engine node|c] [--python PATH] APP.py [LIB.py ...]
+const HELP = `usage: svimpy run [--engine c|node|avr] [--python PATH] APP.py [LIB.py ...]
 
 Compiles APP.py (and the modules it imports) and runs the image. The program's output goes
 to stdout; an uncaught exception prints a CPython-style traceback on stderr (exit code 1).
 
---engine node   run vm-spec/ directly under Node (the only engine built so far)
---engine c      the host C engine (default once it exists; not built yet)
+--engine c      the host C engine (the default): the generated C built with gcc into
+                build/host/svimpy-host (rebuilt when vm-spec/ or firmware/host/ changed)
+--engine node   vm-spec/ directly under Node
+--engine avr    the real firmware on a simulated ATmega328p (simavr), the image in flash at
+                SVM_IMAGE_ADDRESS (platformio.ini)
+--cycles        with --engine avr: print the simulated cycle count on stderr at the end
 --python PATH   the CPython 3.11 that compiles the sources (default: $SVIMPY_PYTHON, else python3)`;
 
 export const run: Command = {
   name: 'run',
-  summary: 'compile and run a Python program on an engine (node; host C not built yet)',
+  summary: 'compile and run a Python program (host C engine; --engine node|avr)',
   help: HELP,
   async run(args) {
     const inputs: string[] = [];
-    let engine = 'node';
+    let engine = 'c';
     let python: string | undefined;
+    let cycles = false;
     for (let i = 0; i < args.length; i++) {
       const a = args[i];
       if (a === '--engine' || a === '--python') {
         if (i + 1 >= args.length) return usage(`${a} needs a value`);
         if (a === '--engine') engine = args[++i];
         else python = args[++i];
+      } else if (a === '--cycles') {
+        cycles = true;
       } else if (a.startsWith('-')) {
         return usage(`unknown option ${a}`);
       } else {
@@ -35,23 +45,24 @@ export const run: Command = {
       }
     }
     if (inputs.length === 0) return usage('no input file');
-    if (engine === 'c') {
-      console.error('svimpy run: the host C engine is not built yet; use --engine node');
-      return 1;
-    }
-    if (engine !== 'node') return usage(`unknown engine '${engine}' (node or c)`);
+    if (!['c', 'node', 'avr'].includes(engine)) return usage(`unknown engine '${engine}' (c, node or avr)`);
     for (const input of inputs) {
       if (!fs.existsSync(input)) return usage(`no such file: ${input}`);
     }
     try {
       const { image, map } = compileProgram({ inputs, python: pythonCommand(python) });
-      const result = runOnNode(image, map);
+      const result = engine === 'node' ? runOnNode(image, map) : engine === 'c' ? await runOnC(image, map) : await runOnAvr(image, map);
       process.stdout.write(result.stdout);
       process.stderr.write(result.stderr);
+      if (cycles && 'cycles' in result) process.stderr.write(`svimpy: ${result.cycles} cycles on the simulated Uno\n`);
       return result.status;
     } catch (e) {
       if (e instanceof CompileError) {
         console.error(e.message);
+        return 1;
+      }
+      if (e instanceof BuildError) {
+        console.error(`svimpy run: cannot build the ${engine} engine: ${e.message}`);
         return 1;
       }
       throw e;

@@ -1,0 +1,176 @@
+// Builds the two engines from the generated C: the host binary (gcc, [env:native]) and the
+// ATmega328p firmware (avr-gcc, [env:uno]), both with the settings of platformio.ini only.
+// Each is rebuilt only when an input is newer or its command line changed; the C is
+// regenerated first when vm-spec/ (or the generator) changed. Builds take a lock so that
+// parallel test workers do not build the same file at once.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { readFirmwareSettings } from './platformio.ts';
+
+export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+
+/** The application's flash ends where the 512-byte boot section starts (fuse BOOTSZ, docs). */
+export const APP_FLASH_END = 0x7e00;
+
+/** A build step failed: the message says which and why (compiler output included). */
+export class BuildError extends Error {}
+
+export interface HostBuild { binary: string; rebuilt: boolean }
+export interface AvrBuild {
+  elf: string;
+  hex: string; // .text + .data only, to overlay with an image HEX
+  imageAddress: number; // SVM_IMAGE_ADDRESS from platformio.ini [env:uno]
+  imageArea: number; // bytes from imageAddress to APP_FLASH_END
+  text: number; data: number; bss: number; // avr-size of the ELF
+  rebuilt: boolean;
+}
+
+function mtime(path: string): number {
+  return statSync(path).mtimeMs;
+}
+
+function run(command: string, args: string[], cwd: string): string {
+  try {
+    return execFileSync(command, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  } catch (err) {
+    const e = err as { code?: string; stderr?: string; stdout?: string; message: string };
+    if (e.code === 'ENOENT') throw new BuildError(`${command} is not installed: run scripts/bootstrap`);
+    throw new BuildError(`${command} failed:\n${(e.stderr || '') + (e.stdout || '') || e.message}`);
+  }
+}
+
+// A directory as a lock (mkdir is atomic); a lock older than two minutes is taken as abandoned.
+function withLock<T>(root: string, body: () => T): T {
+  const lock = join(root, 'build', '.engines.lock');
+  mkdirSync(dirname(lock), { recursive: true });
+  const sleeper = new Int32Array(new SharedArrayBuffer(4));
+  for (;;) {
+    try {
+      mkdirSync(lock);
+      break;
+    } catch {
+      try {
+        if (Date.now() - mtime(lock) > 120_000) rmSync(lock, { recursive: true, force: true });
+      } catch { /* removed by its owner meanwhile */ }
+      Atomics.wait(sleeper, 0, 0, 50);
+    }
+  }
+  try {
+    return body();
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
+}
+
+function tsFiles(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts')).map((f) => join(dir, f));
+}
+
+/** Regenerates build/gen/svimpy.{c,h} when vm-spec/ or the generator is newer. */
+function ensureGenerated(root: string): void {
+  const c = join(root, 'build', 'gen', 'svimpy.c');
+  const h = join(root, 'build', 'gen', 'svimpy.h');
+  const inputs = [...tsFiles(join(root, 'vm-spec')), ...tsFiles(join(root, 'generator'))];
+  if (existsSync(c) && existsSync(h)) {
+    const built = Math.min(mtime(c), mtime(h));
+    if (!inputs.some((f) => mtime(f) > built)) return;
+  }
+  // `svimpy gen` in a child (keeps this module synchronous and ts-morph out of our process).
+  try {
+    execFileSync(process.execPath, [join(root, 'tools', 'svimpy.js'), 'gen'], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  } catch (err) {
+    const e = err as { stderr?: string; stdout?: string };
+    throw new BuildError(`svimpy gen failed (vm-spec/ is outside the subset?):\n${e.stderr ?? ''}${e.stdout ?? ''}`);
+  }
+}
+
+/** Builds `out` with `command` unless it exists, is newer than every input and was built by the same command. */
+function buildIfStale(root: string, out: string, inputs: string[], command: string[], build: (tmpOut: string) => void): boolean {
+  const stamp = `${out}.cmd`;
+  const line = JSON.stringify(command);
+  if (existsSync(out) && existsSync(stamp) && readFileSync(stamp, 'utf8') === line) {
+    const built = mtime(out);
+    if (!inputs.some((f) => mtime(join(root, f)) > built)) return false;
+  }
+  mkdirSync(dirname(out), { recursive: true });
+  rmSync(stamp, { force: true });
+  const tmpOut = `${out}.tmp-${process.pid}`;
+  try {
+    build(tmpOut);
+  } catch (e) {
+    rmSync(tmpOut, { force: true });
+    throw e;
+  }
+  renameSync(tmpOut, out);
+  writeFileSync(stamp, line);
+  return true;
+}
+
+/** Headers next to the sources: a change in one rebuilds too. */
+function withHeaders(root: string, sources: string[]): string[] {
+  const dirs = [...new Set(sources.map((s) => dirname(s)))];
+  const headers = dirs.flatMap((d) => readdirSync(join(root, d)).filter((f) => f.endsWith('.h')).map((f) => join(d, f)));
+  return [...sources, ...headers];
+}
+
+/** build/host/svimpy-host: the VM for the host, `svimpy-host app.rpyc`. */
+export function buildHost(root = repoRoot): HostBuild {
+  return withLock(root, () => {
+    ensureGenerated(root);
+    const settings = readFirmwareSettings(root, 'native');
+    const binary = join(root, 'build', 'host', 'svimpy-host');
+    const command = ['gcc', ...settings.flags, ...settings.sources];
+    const rebuilt = buildIfStale(root, binary, withHeaders(root, settings.sources), command, (tmpOut) => {
+      run('gcc', [...settings.flags, ...settings.sources, '-o', tmpOut], root);
+    });
+    return { binary, rebuilt };
+  });
+}
+
+/** SVM_IMAGE_ADDRESS from the [env:uno] build flags (the one place it is defined). */
+export function imageAddress(flags: string[]): number {
+  const defs = flags.filter((f) => f.startsWith('-DSVM_IMAGE_ADDRESS='));
+  if (defs.length !== 1) throw new BuildError('platformio.ini [env:uno] must define -DSVM_IMAGE_ADDRESS=<flash address> exactly once in build_flags');
+  const value = Number(defs[0].slice('-DSVM_IMAGE_ADDRESS='.length).replace(/u$/i, ''));
+  if (!Number.isInteger(value) || value <= 0 || value >= APP_FLASH_END) {
+    throw new BuildError(`platformio.ini: SVM_IMAGE_ADDRESS ${defs[0]} is not a flash address below 0x${APP_FLASH_END.toString(16)}`);
+  }
+  return value;
+}
+
+function avrSize(elf: string, root: string): { text: number; data: number; bss: number } {
+  const fields = run('avr-size', [elf], root).split('\n')[1].trim().split(/\s+/).map(Number);
+  return { text: fields[0], data: fields[1], bss: fields[2] };
+}
+
+/** build/avr/svimpy.elf and .hex: the firmware; fails when it runs into the image area. */
+export function buildAvr(root = repoRoot): AvrBuild {
+  return withLock(root, () => {
+    ensureGenerated(root);
+    const settings = readFirmwareSettings(root, 'uno');
+    if (!settings.mcu || !settings.fCpu) throw new BuildError('platformio.ini [env:uno] needs board_build.mcu and board_build.f_cpu');
+    const address = imageAddress(settings.flags);
+    const elf = join(root, 'build', 'avr', 'svimpy.elf');
+    const hex = join(root, 'build', 'avr', 'svimpy.hex');
+    const args = [`-mmcu=${settings.mcu}`, `-DF_CPU=${settings.fCpu}L`, ...settings.flags, ...settings.sources];
+    const rebuilt = buildIfStale(root, elf, withHeaders(root, settings.sources), ['avr-gcc', ...args], (tmpOut) => {
+      run('avr-gcc', [...args, '-o', tmpOut], root);
+      const size = avrSize(tmpOut, root);
+      const flash = size.text + size.data;
+      if (flash > address) {
+        throw new BuildError(`the AVR firmware takes ${flash} bytes of flash (text ${size.text} + data ${size.data}), ` +
+          `${flash - address} more than fit below the image at SVM_IMAGE_ADDRESS=0x${address.toString(16)} ` +
+          '(platformio.ini [env:uno]): shrink the VM or move the address up (the image area gets smaller)');
+      }
+    });
+    if (rebuilt || !existsSync(hex) || mtime(hex) < mtime(elf)) {
+      const tmpHex = `${hex}.tmp-${process.pid}`;
+      run('avr-objcopy', ['-O', 'ihex', '-j', '.text', '-j', '.data', elf, tmpHex], root);
+      renameSync(tmpHex, hex);
+    }
+    return { elf, hex, imageAddress: address, imageArea: APP_FLASH_END - address, ...avrSize(elf, root), rebuilt };
+  });
+}

@@ -1,0 +1,43 @@
+import type { Command } from './command.ts';
+import { buildHost, buildAvr, BuildError } from '../build/firmware.ts';
+
+const HELP = `usage: svimpy build [host|avr]
+
+Builds the engines from the C generated out of vm-spec/ (regenerated first when vm-spec/
+changed), with the settings of platformio.ini only:
+  host  build/host/svimpy-host   gcc, [env:native]: generated C + firmware/host/*.c
+  avr   build/avr/svimpy.elf/.hex avr-gcc, [env:uno]: generated C + firmware/avr/*.c;
+        fails when text+data reaches SVM_IMAGE_ADDRESS (where the program image starts)
+Without an argument, both. Each is rebuilt only when an input is newer or its flags changed.`;
+
+export const build: Command = {
+  name: 'build',
+  summary: 'build the host engine and the AVR firmware into build/',
+  help: HELP,
+  async run(args) {
+    const which = args.length === 0 ? ['host', 'avr'] : args;
+    for (const w of which) {
+      if (w !== 'host' && w !== 'avr') {
+        console.error(`svimpy build: unknown target '${w}'\n\n${HELP}`);
+        return 1;
+      }
+    }
+    try {
+      for (const w of which) {
+        if (w === 'host') {
+          const h = buildHost();
+          console.log(`host: ${h.binary}${h.rebuilt ? '' : ' (up to date)'}`);
+        } else {
+          const a = buildAvr();
+          console.log(`avr:  ${a.hex}${a.rebuilt ? '' : ' (up to date)'}: flash ${a.text + a.data} of ${a.imageAddress} bytes ` +
+            `below the image at 0x${a.imageAddress.toString(16)}, RAM data+bss ${a.data + a.bss} bytes`);
+        }
+      }
+    } catch (e) {
+      if (!(e instanceof BuildError)) throw e;
+      console.error(`svimpy build: ${e.message}`);
+      return 1;
+    }
+    return 0;
+  },
+};

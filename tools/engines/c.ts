@@ -1,0 +1,44 @@
+// The host C engine: the generated C compiled with gcc ([env:native] of platformio.ini) into
+// build/host/svimpy-host, which runs one image file. Built on demand, cached in build/.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { buildHost } from '../build/firmware.ts';
+import { resultFromConsole, type EngineResult } from './result.ts';
+import type { ImageMapLike } from './traceback.ts';
+
+let binary: string | undefined;
+
+/** Builds the host engine if stale (once per process) and returns its path. */
+export function hostEngine(): string {
+  binary ??= buildHost().binary;
+  return binary;
+}
+
+/** Runs `image` on the host C engine. Exit 3 or a signal means the engine itself failed. */
+export async function runOnC(image: Uint8Array, map?: ImageMapLike): Promise<EngineResult> {
+  const exe = hostEngine();
+  const dir = mkdtempSync(join(tmpdir(), 'svimpy-c-'));
+  try {
+    const file = join(dir, 'app.rpyc');
+    writeFileSync(file, image);
+    const { code, signal, stdout, stderr } = await spawnCollect(exe, [file]);
+    if (code === 0 || code === 1 || code === 2) return resultFromConsole(stdout, code, map);
+    return { stdout: stdout.toString('utf8'), stderr: `svimpy: the host engine failed (${signal ? `signal ${signal}` : `exit ${code}`})\n${stderr}`, status: 3 };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function spawnCollect(exe: string, args: string[]): Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: Buffer; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(exe, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    child.stdout.on('data', (b: Buffer) => out.push(b));
+    child.stderr.on('data', (b: Buffer) => err.push(b));
+    child.on('error', reject);
+    child.on('close', (code, signal) => resolve({ code, signal, stdout: Buffer.concat(out), stderr: Buffer.concat(err).toString('utf8') }));
+  });
+}
