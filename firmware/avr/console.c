@@ -2,7 +2,7 @@
  * fast, what an Uno's bootloader uses), 8N1, blocking transmit. */
 #include <avr/io.h>
 #include <stdint.h>
-#include "svimpy.h"
+#include "board.h" /* svm_plat_putc, svm_console_* */
 
 /* Not part of the generated API: called by the firmware's main (see the prototypes there). */
 void svm_console_init(void);

@@ -1,0 +1,84 @@
+/* Time on the ATmega328p: Timer0 overflows every 256 * 64 cycles = 1.024 ms at 16 MHz. It runs
+ * in fast PWM mode (as on an Arduino) so that pins 5 and 6 can still use it for PWM; millis
+ * keeps a fraction so it gains no drift, micros counts overflows and the timer's count. */
+#include <avr/interrupt.h>
+#include <avr/io.h>
+#include <avr/sleep.h>
+#include <util/delay_basic.h>
+#include "board.h"
+
+#define US_PER_OVERFLOW (64UL * 256UL / (F_CPU / 1000000UL)) /* 1024 at 16 MHz */
+#define MS_INC (US_PER_OVERFLOW / 1000)                     /* whole ms per overflow: 1 */
+#define FRACT_INC ((US_PER_OVERFLOW % 1000) >> 3)           /* the rest in 8 us units: 3 */
+#define FRACT_MAX (1000 >> 3)                               /* 1 ms in 8 us units: 125 */
+
+static volatile uint32_t overflows;
+static volatile uint32_t ms;
+static volatile uint8_t fract;
+
+ISR(TIMER0_OVF_vect) {
+  uint32_t m = ms + MS_INC;
+  uint8_t f = (uint8_t)(fract + FRACT_INC);
+  if (f >= FRACT_MAX) {
+    f -= FRACT_MAX;
+    m++;
+  }
+  fract = f;
+  ms = m;
+  overflows++;
+}
+
+void svm_timer_init(void) {
+  TCCR0A = _BV(WGM01) | _BV(WGM00); /* fast PWM, TOP 0xFF; OC0A/OC0B off until pwmWrite */
+  TCCR0B = _BV(CS01) | _BV(CS00);   /* clk / 64 */
+  TIMSK0 = _BV(TOIE0);
+  sei();
+}
+
+uint32_t svm_plat_millis(void) {
+  uint8_t sreg = SREG;
+  cli();
+  uint32_t m = ms;
+  SREG = sreg;
+  return m;
+}
+
+uint32_t svm_plat_micros(void) {
+  uint8_t sreg = SREG;
+  cli();
+  uint32_t n = overflows;
+  uint8_t t = TCNT0;
+  /* An overflow that happened since interrupts went off is not counted yet. */
+  if ((TIFR0 & _BV(TOV0)) && t < 255) n++;
+  SREG = sreg;
+  return ((n << 8) + t) * (64 / (F_CPU / 1000000UL));
+}
+
+/* Waits ms milliseconds, idling in sleep mode while more than a tick is left, then spinning on
+ * micros for the last stretch so the end is exact (a tick wake-up would be up to 1 ms late).
+ * Returns true, and consumes the request, if Ctrl-C arrived meanwhile. */
+bool svm_plat_delayMs(uint16_t wait_ms) {
+  uint32_t start = svm_plat_micros();
+  uint32_t total = (uint32_t)wait_ms * 1000UL;
+  for (;;) {
+    if (svm_uart_takeInterrupt()) return true;
+    uint32_t elapsed = svm_plat_micros() - start;
+    if (elapsed >= total) return false;
+    if (total - elapsed > US_PER_OVERFLOW + 100) {
+      /* The check above ran with interrupts on; a tick taken since then only shortens this
+       * sleep's start, never makes it miss a wake-up: the next overflow comes within 1.024 ms. */
+      SMCR = _BV(SE); /* idle: Timer0 and the UART keep running and wake the CPU */
+      sleep_cpu();
+      SMCR = 0;
+    }
+  }
+}
+
+/* Busy-waits about us microseconds (4 cycles per _delay_loop_2 step: 4 steps per us). */
+void svm_plat_delayUs(uint16_t us) {
+  while (us > 16000) { /* _delay_loop_2 counts at most 65535 steps */
+    _delay_loop_2(64000);
+    us -= 16000;
+  }
+  if (us) _delay_loop_2((uint16_t)(us * (F_CPU / 4000000UL)));
+}
