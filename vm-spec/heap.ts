@@ -9,7 +9,7 @@ import { HEAP_SIZE } from './config.ts';
 export const enum HeapType {
   FREE = 0, INT = 1, FLOAT = 2, STR = 3, TUPLE = 4, LIST = 5, ARRAY = 6, DICT = 7, DICTTAB = 8,
   RANGE = 9, ITER = 10, FUNC = 11, FRAME = 12, EXC = 13, BOUND = 14,
-  CELL = 15, CLASS = 16, INST = 17, GEN = 18, RANGEITER = 19,
+  CELL = 15, CLASS = 16, INST = 17, GEN = 18, RANGEITER = 19, SLICE = 20,
 }
 
 export const GRANULE = 4;

@@ -8,6 +8,9 @@ import { alloc, pushRoot, popRoot } from './gc.ts';
 import { Exc, raise } from './exc.ts';
 import { Record, recordType, imageStrLength, imageStrByte } from './image.ts';
 import { numOut, formatI32 } from './numfmt.ts';
+import { isInt, intValue } from './int.ts';
+import { isSlice, sliceIndices, sliceStart, sliceStep, sliceCount } from './slice.ts';
+import { raiseMessage, Msg } from './errors.ts';
 
 const MAX_STR = 2000;
 
@@ -95,4 +98,53 @@ export function strFind(haystack: u16, needle: u16): bool {
     if (j === m) return true;
   }
   return false;
+}
+
+/** A new one-byte str. */
+export function strOfByte(c: u8): u16 {
+  const v = newStr(1);
+  if (v !== NULL) strSetByte(v, 0, c);
+  return v;
+}
+
+/** s[index] for an int index (negative from the end) or a slice. */
+export function strSubscript(s: u16, index: u16): u16 {
+  const length = strLength(s);
+  if (isSlice(index)) {
+    if (!sliceIndices(index, length)) return NULL;
+    if (!pushRoot(s)) return raise(Exc.MemoryError);
+    const v = newStr(sliceCount);
+    popRoot();
+    if (v === NULL) return NULL;
+    let at: i32 = sliceStart;
+    for (let k: u16 = 0; k < sliceCount; k = u16(k + 1)) {
+      strSetByte(v, k, strByte(s, u16(at)));
+      at = i32(at + sliceStep);
+    }
+    return v;
+  }
+  if (!isInt(index)) return raise(Exc.TypeError);
+  let i: i32 = intValue(index);
+  if (i < 0) i = i32(i + length);
+  if (i < 0 || i >= length) return raiseMessage(Exc.IndexError, Msg.STR_INDEX, NULL, 255);
+  return strOfByte(strByte(s, u16(i)));
+}
+
+/** s * n (n <= 0 gives ''). */
+export function strRepeat(s: u16, n: i32): u16 {
+  const length = strLength(s);
+  const count: i32 = n < 0 ? 0 : n;
+  if (length !== 0 && count > i32(MAX_STR / length)) return raise(Exc.MemoryError);
+  if (!pushRoot(s)) return raise(Exc.MemoryError);
+  const v = newStr(u16(length * count));
+  popRoot();
+  if (v === NULL) return NULL;
+  let at: u16 = 0;
+  for (let k: i32 = 0; k < count; k = i32(k + 1)) {
+    for (let i: u16 = 0; i < length; i = u16(i + 1)) {
+      strSetByte(v, at, strByte(s, i));
+      at = u16(at + 1);
+    }
+  }
+  return v;
 }

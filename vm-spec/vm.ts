@@ -27,7 +27,8 @@ import { newRange, rangeLength, isRange, getIter, iterNext } from './iter.ts';
 import { newList, listAppend, listLength, listGet, listSet, isList } from './list.ts';
 import { newTuple, tupleSet, tupleLength, tupleGet, isHeapTuple } from './tuple.ts';
 import { isInt, intValue, newInt, intSub } from './int.ts';
-import { isStr, strLength, strOfInt, strFind } from './str.ts';
+import { isStr, strLength, strOfInt, strFind, strSubscript } from './str.ts';
+import { newSlice } from './slice.ts';
 import { newExc, excArgument, raiseMessage, raiseWith, Msg } from './errors.ts';
 import { printRepr } from './print.ts';
 import { excPending, lookupExcClass, excMatches, raiseValue, isExcClass } from './exc.ts';
@@ -118,6 +119,7 @@ function contains(container: u16, v: u16): u8 {
 
 /** seq[index] for lists and tuples with an int index (negative from the end). */
 function subscript(seq: u16, index: u16): u16 {
+  if (isStr(seq)) return strSubscript(seq, index);
   if (isDict(seq)) {
     const v = dictGet(seq, index);
     return v === NULL ? raiseWith(Exc.KeyError, index) : v;
@@ -388,6 +390,11 @@ function interpret(): u8 {
         ok = listAppend(peek(f, u16(arg + 1)), peek(f, 1)) !== NULL;
         if (ok) drop(f, 1);
         break;
+      case Op.BUILD_SLICE: {
+        const step = arg === 3 ? pop(f) : NONE;
+        ok = replaceTop(f, 2, newSlice(peek(f, 2), peek(f, 1), step));
+        break;
+      }
       case Op.BINARY_SUBSCR:
         ok = replaceTop(f, 2, subscript(peek(f, 2), peek(f, 1)));
         break;
