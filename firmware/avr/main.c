@@ -5,6 +5,7 @@
 #include <avr/interrupt.h>
 #include <avr/sleep.h>
 #include "svimpy.h"
+#include "board.h" /* board.c, uart.c, timer.c, pins.c (helper fw) */
 
 /* firmware/avr/console.c */
 void svm_console_init(void);
@@ -12,7 +13,8 @@ void svm_console_flush(void);
 
 int main(void) {
   svm_console_init();
-  svm_vmRun();
+  svm_board_init();
+  if (svm_board_hasProgram()) svm_vmRun();
   svm_console_flush();
   set_sleep_mode(SLEEP_MODE_PWR_DOWN);
   sleep_enable();
