@@ -56,10 +56,16 @@ static inline int64_t svm_rem_i64(int64_t a, int64_t b) { return b == 0 ? 0 : a 
 static inline uint32_t svm_div_u32(uint32_t a, uint32_t b) { return b == 0 ? 0 : a / b; }
 static inline uint32_t svm_rem_u32(uint32_t a, uint32_t b) { return b == 0 ? 0 : a % b; }
 
-static inline uint32_t svm_f32_bits(float x) {
+static inline uint32_t svm_f32_raw_bits(float x) {
   uint32_t b;
   memcpy(&b, &x, sizeof b);
   return b;
+}
+/* f32Bits(x): every NaN as the one quiet NaN 0x7fc00000, as in TypeScript (x86 computes 0/0 as
+ * 0xffc00000). Tested on the bits: a float comparison is a library call on the AVR. */
+static inline uint32_t svm_f32_bits(float x) {
+  uint32_t b = svm_f32_raw_bits(x);
+  return (b & 0x7fffffffUL) > 0x7f800000UL ? 0x7fc00000UL : b;
 }
 static inline float svm_f32_from_bits(uint32_t b) {
   float x;
@@ -69,7 +75,7 @@ static inline float svm_f32_from_bits(uint32_t b) {
 /* JavaScript's ToUint32 of an f32: truncate toward zero, NaN and infinities give 0, wrap modulo 2^32.
  * Done on the bits, so no float-to-int conversion can overflow (that would be UB in C). */
 static inline uint32_t svm_f32_to_u32(float x) {
-  uint32_t b = svm_f32_bits(x);
+  uint32_t b = svm_f32_raw_bits(x);
   int16_t e = (int16_t)((b >> 23) & 0xff);
   uint32_t m = (b & 0x7fffffUL) | 0x800000UL;
   uint32_t r;

@@ -19,9 +19,12 @@ export function u32(x: number): u32 { return x >>> 0; }
 export function i32(x: number): i32 { return x | 0; }
 export function f32(x: number): f32 { return Math.fround(x); }
 
-// The bits of an f32 and back (IEEE 754 binary32).
+// The bits of an f32 and back (IEEE 754 binary32). Every NaN gives the one quiet NaN 0x7fc00000:
+// NaN sign and payload bits differ between engines (x86 computes 0/0 as 0xffc00000, JavaScript
+// keeps no payload), so f32Bits never shows them. f32FromBits keeps any bits.
 const bitsView = new DataView(new ArrayBuffer(4));
 export function f32Bits(x: f32): u32 {
+  if (x !== x) return 0x7fc00000;
   bitsView.setFloat32(0, x);
   return bitsView.getUint32(0);
 }
