@@ -60,8 +60,16 @@ static uint8_t page_buffer[SPM_PAGESIZE] __attribute__((section(".noinit")));
 
 static void watchdog_config(uint8_t setting)
 {
-    WDTCSR = _BV(WDCE) | _BV(WDE);
-    WDTCSR = setting;
+    /* The second store must follow the first within 4 cycles: both values are in registers
+       first. The WDR after them starts the new timeout from now (simavr 1.6 also applies a
+       changed prescaler only from the next WDR). */
+    asm volatile(
+        "sts %[wdtcsr], %[change]\n\t"
+        "sts %[wdtcsr], %[setting]\n\t"
+        "wdr\n\t"
+        :
+        : [wdtcsr] "n"(_SFR_MEM_ADDR(WDTCSR)), [change] "r"((uint8_t)(_BV(WDCE) | _BV(WDE))),
+          [setting] "r"(setting));
 }
 
 static void putch(uint8_t c)
@@ -174,7 +182,9 @@ void boot_main(void)
         } else if (command == STK_SET_DEVICE) {
             skip_then_end(20);
         } else if (command == STK_SET_DEVICE_EXT) {
-            skip_then_end(5);
+            /* Its first byte counts itself and the parameters after it: avrdude sends
+               4 (3 parameters) to a loader reporting version 1.0, 5 from version 1.11. */
+            skip_then_end(getch() - 1);
         } else if (command == STK_LOAD_ADDRESS) {
             address = getch();
             address |= (uint16_t)getch() << 8;

@@ -1,13 +1,16 @@
 // svimpy-sim: runs AVR firmware on libsimavr for sVimPy's tests and benchmarks.
 // See ../README.md for the options, exit codes and simavr 1.6 quirks handled here.
+#include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 #include <simavr/sim_avr.h>
 
 #include "firmware_load.h"
 #include "options.h"
 #include "pin_trace.h"
+#include "pty_link.h"
 #include "uart_link.h"
 
 enum {
@@ -16,12 +19,32 @@ enum {
 	EXIT_CYCLE_LIMIT = 2,
 	EXIT_IDLE = 3,
 	EXIT_CRASHED = 4,
+	EXIT_SIGNALLED = 5,
 };
 
 #define MCUSR_DATA_ADDR 0x54
 #define MCUSR_EXTRF 0x02
 
 static int fatal_seen;
+static volatile sig_atomic_t stop_signal;
+
+static void on_stop_signal(int sig)
+{
+	stop_signal = sig;
+}
+
+// Every reset (power-on aside) is logged with the cycle and the cause the firmware
+// will read in MCUSR; simavr's watchdog sets WDRF only after its reset, so the flags
+// are read at the first instruction after it.
+static void (*chip_reset)(avr_t *avr);
+static int reset_to_log;
+
+static void log_reset(avr_t *avr)
+{
+	if (chip_reset)
+		chip_reset(avr);
+	reset_to_log = 1;
+}
 
 // simavr reports bad opcodes and wild memory accesses only through its logger
 // (and its default logger writes to stdout, which carries the UART output).
@@ -50,16 +73,27 @@ static void start_like_bootrst(avr_t *avr, uint32_t boot_addr)
 	avr->data[MCUSR_DATA_ADDR] = MCUSR_EXTRF;
 }
 
-static int run(avr_t *avr, const sim_options_t *opts, uart_link_t *link)
+static int run(avr_t *avr, const sim_options_t *opts, uart_link_t *link, pty_link_t *pty)
 {
 	avr_cycle_count_t idle_cycles =
 			opts->idle_ms ? (avr_cycle_count_t)opts->idle_ms * (avr->frequency / 1000) : 0;
 	for (;;) {
 		int state = avr_run(avr);
-		if (state == cpu_Done)
-			return EXIT_HALTED;
+		if (state == cpu_Done) {
+			// On a pty a halted Uno waits for the next reset (a client's open).
+			if (!pty || !pty_link_wait_for_reset(pty, &stop_signal))
+				return stop_signal ? EXIT_SIGNALLED : EXIT_HALTED;
+			continue;
+		}
 		if (state == cpu_Crashed || fatal_seen)
 			return EXIT_CRASHED;
+		if (reset_to_log) {
+			reset_to_log = 0;
+			fprintf(stderr, "svimpy-sim: reset at cycle %llu, MCUSR 0x%02x\n",
+					(unsigned long long)avr->cycle, avr->data[MCUSR_DATA_ADDR]);
+		}
+		if (stop_signal)
+			return EXIT_SIGNALLED;
 		if (link->end_marker_seen)
 			return EXIT_END_MARKER;
 		if (avr->cycle >= opts->cycle_limit)
@@ -67,6 +101,8 @@ static int run(avr_t *avr, const sim_options_t *opts, uart_link_t *link)
 		if (idle_cycles && avr->cycle - link->last_activity_cycle >= idle_cycles)
 			return EXIT_IDLE;
 		uart_link_step(link);
+		if (pty)
+			pty_link_step(pty);
 	}
 }
 
@@ -84,10 +120,20 @@ int main(int argc, char **argv)
 	uart_link_t link;
 	uart_link_init(&link, avr, opts.input, opts.end_marker);
 	pin_trace_init(avr, &opts);
+	pty_link_t pty;
+	if (opts.pty)
+		pty_link_init(&pty, avr, &link, opts.pty_link, opts.boot ? opts.boot_addr : 0);
+	chip_reset = avr->reset;
+	avr->reset = log_reset;
+	signal(SIGTERM, on_stop_signal);
+	signal(SIGINT, on_stop_signal);
 
-	int code = run(avr, &opts, &link);
-	static const char *reasons[] = { "halted", "end marker", "cycle limit", "idle", "crashed" };
+	int code = run(avr, &opts, &link, opts.pty ? &pty : NULL);
+	static const char *reasons[] = { "halted", "end marker", "cycle limit", "idle", "crashed",
+			"signal" };
 	pin_trace_close();
+	if (opts.pty_link)
+		unlink(opts.pty_link);
 	fprintf(stderr, "svimpy-sim: stopped: %s at pc 0x%04x\n", reasons[code], avr->pc);
 	fprintf(stderr, "cycles %llu\n", (unsigned long long)avr->cycle);
 	return code;

@@ -22,11 +22,18 @@ static const char help_text[] =
 	"  --boot            start like an Uno with BOOTRST: at the boot address,\n"
 	"                    with an external reset flag in MCUSR\n"
 	"  --boot-addr ADDR  boot section byte address (default 0x7E00)\n"
+	"  --pty             UART0 on a pseudo-terminal instead of --input/stdout, with\n"
+	"                    simulated time paced to the wall clock; each open of the\n"
+	"                    pty resets the MCU as a DTR pulse resets an Uno (EXTRF).\n"
+	"                    Its path is printed on stderr: 'svimpy-sim: pty PATH'\n"
+	"  --pty-link PATH   also make PATH a symlink to the pty (implies --pty)\n"
 	"  --help            this text\n"
 	"\n"
 	"Several HEX files are overlaid at their own addresses.\n"
 	"Exit codes: 0 halted (cli; sleep), 1 end marker seen, 2 cycle limit,\n"
 	"3 idle timeout, 4 crash or fatal firmware error, 64 usage error.\n"
+	"Each reset is logged on stderr: 'svimpy-sim: reset at cycle N, MCUSR 0xXX'.\n"
+	"SIGTERM or SIGINT stop the run with exit code 5.\n"
 	"The last line on stderr is 'cycles <N>'.\n";
 
 static void usage_error(const char *fmt, const char *arg)
@@ -99,6 +106,13 @@ void parse_options(int argc, char **argv, sim_options_t *opts)
 		} else if (!strcmp(a, "--boot")) {
 			opts->boot = 1;
 			takes_value = 0;
+		} else if (!strcmp(a, "--pty")) {
+			opts->pty = 1;
+			takes_value = 0;
+		} else if (!strcmp(a, "--pty-link")) {
+			if (!next) usage_error("%s needs a path", a);
+			opts->pty = 1;
+			opts->pty_link = next;
 		} else if (!strcmp(a, "--boot-addr")) {
 			opts->boot_addr = (uint32_t)parse_number(a, next);
 		} else if (a[0] == '-' && a[1]) {
@@ -114,6 +128,8 @@ void parse_options(int argc, char **argv, sim_options_t *opts)
 	}
 	if (opts->firmware_count == 0)
 		usage_error("%s", "no firmware file given");
+	if (opts->pty && opts->input)
+		usage_error("%s", "--pty and --input both feed UART0: give only one");
 	if (opts->pin_count && !opts->pins_file)
 		usage_error("%s", "--pin needs --pins FILE to say where changes go");
 }

@@ -22,6 +22,8 @@ typedef struct sim_options_t {
 	const char *pins_file;
 	int boot;
 	uint32_t boot_addr;
+	int pty;                   // UART0 on a pseudo-terminal, paced to wall-clock time
+	const char *pty_link;      // NULL, or a symlink to create to the pty's slave
 } sim_options_t;
 
 // Parses argv; on a usage error prints the cause and the help text to stderr and

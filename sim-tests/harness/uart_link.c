@@ -25,8 +25,9 @@ static void on_output(struct avr_irq_t *irq, uint32_t value, void *param)
 	uart_link_t *link = param;
 	uint8_t byte = (uint8_t)value;
 	// Raw and unbuffered, so a caller sees output as it happens.
-	if (write(STDOUT_FILENO, &byte, 1) < 0) {
-		// The reader went away; keep simulating so the exit code stays meaningful.
+	if (write(link->out_fd, &byte, 1) < 0) {
+		// The reader went away (or no one has the pty open): keep simulating so the
+		// exit code stays meaningful; a real UART's bytes are lost just the same.
 	}
 	link->last_activity_cycle = link->avr->cycle;
 	link->output_count++;
@@ -38,8 +39,10 @@ static void on_output(struct avr_irq_t *irq, uint32_t value, void *param)
 	}
 }
 
-static void append_input(uart_link_t *link, const uint8_t *data, size_t n)
+void uart_link_append_input(uart_link_t *link, const uint8_t *data, size_t n)
 {
+	if (link->input_pos == link->input_len)
+		link->input_pos = link->input_len = 0;
 	if (link->input_len + n > link->input_cap) {
 		link->input_cap = (link->input_len + n) * 2 + 256;
 		link->input = realloc(link->input, link->input_cap);
@@ -63,7 +66,7 @@ static void read_input_file(uart_link_t *link, const char *file)
 	uint8_t buf[4096];
 	size_t n;
 	while ((n = fread(buf, 1, sizeof(buf), f)) > 0)
-		append_input(link, buf, n);
+		uart_link_append_input(link, buf, n);
 	fclose(f);
 }
 
@@ -72,15 +75,22 @@ static void poll_stdin(uart_link_t *link)
 	uint8_t buf[4096];
 	ssize_t n = read(STDIN_FILENO, buf, sizeof(buf));
 	if (n > 0)
-		append_input(link, buf, (size_t)n);
+		uart_link_append_input(link, buf, (size_t)n);
 	else if (n == 0 || (errno != EAGAIN && errno != EWOULDBLOCK && errno != EINTR))
 		link->stdin_open = 0;
+}
+
+void uart_link_drop_input(uart_link_t *link)
+{
+	link->input_pos = link->input_len = 0;
+	link->next_feed_cycle = 0;
 }
 
 void uart_link_init(uart_link_t *link, avr_t *avr, const char *input, const char *end_marker)
 {
 	memset(link, 0, sizeof(*link));
 	link->avr = avr;
+	link->out_fd = STDOUT_FILENO;
 	link->uart = find_uart0(avr);
 	if (!link->uart) {
 		fprintf(stderr, "svimpy-sim: this MCU has no UART0\n");
@@ -141,6 +151,7 @@ static void feed_input(uart_link_t *link)
 			u->input.read != u->input.write) // RX FIFO not empty
 		return;
 	avr_raise_irq(u->io.irq + UART_IRQ_INPUT, link->input[link->input_pos++]);
+	link->input_count++;
 	link->next_feed_cycle = avr->cycle + u->cycles_per_byte;
 	// A firmware still taking input is not idle, even if it prints nothing.
 	link->last_activity_cycle = avr->cycle;

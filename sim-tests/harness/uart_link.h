@@ -24,10 +24,18 @@ typedef struct uart_link_t {
 
 	avr_cycle_count_t last_activity_cycle; // last output byte or input byte sent
 	uint64_t output_count;
+	uint64_t input_count;    // bytes sent to the MCU
+	int out_fd;              // where output bytes go: stdout, or a pty
 } uart_link_t;
 
 // input: NULL (none), "-" (stdin) or a file name. Exits 64 on an unreadable file.
 void uart_link_init(uart_link_t *link, avr_t *avr, const char *input, const char *end_marker);
+
+// Queues bytes for UART0 RX (the pty backend uses this).
+void uart_link_append_input(uart_link_t *link, const uint8_t *data, size_t n);
+
+// Drops the bytes not yet sent: what a host sent before a reset is lost.
+void uart_link_drop_input(uart_link_t *link);
 
 // Call after every instruction: fixes the byte time, feeds the next input byte.
 void uart_link_step(uart_link_t *link);
