@@ -1,42 +1,100 @@
-// Runs every sim-tests/fixtures program on the Node engine and compares with CPython's output.
-// Fixtures in known-failing.ts must still fail (so that list only shrinks); all others must pass.
+// Runs every sim-tests/fixtures program on the three engines (Node on vm-spec/, the host C
+// engine, the firmware on a simulated Uno) and compares stdout then stderr byte for byte with
+// CPython's output. Entries of known-failing.ts must still fail (so those lists only shrink);
+// all other fixtures must pass. The host and simavr runs start in beforeAll, two at a time,
+// so they overlap with the Node runs.
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, it, expect } from 'vitest';
-import { compileProgram } from '../compiler/compile-program.ts';
-import { pythonCommand } from '../compiler/python.ts';
+import { beforeAll, describe, it, expect } from 'vitest';
 import { runOnNode } from './node.ts';
-import { KNOWN_FAILING } from './known-failing.ts';
+import { runOnC, hostEngine } from './c.ts';
+import { runOnAvr, avrFirmware } from './avr.ts';
+import { KNOWN_FAILING, KNOWN_FAILING_ON, TOO_LARGE_FOR_AVR } from './known-failing.ts';
+import { compileFixture, compileFixtures, pool, type Compiled } from './test-helpers.ts';
 
 const fixturesDir = path.join(path.dirname(fileURLToPath(import.meta.url)), '../../sim-tests/fixtures');
 const fixtures = fs.readdirSync(fixturesDir).filter((n) => /^\d{3}_.*\.py$/.test(n)).map((n) => n.slice(0, -3)).sort();
+type Engine = 'node' | 'c' | 'avr';
 
-/** stdout then stderr, as the .out files hold them. */
-function runFixture(name: string): string {
-  const { image, map } = compileProgram({ inputs: [path.join(fixturesDir, `${name}.py`)], python: pythonCommand(undefined) });
-  // The .out files name the source by its bare file name (CPython ran in the fixtures folder).
-  for (const info of Object.values(map.code)) info.file = path.basename(info.file);
-  map.sources = Object.fromEntries(Object.values(map.sources).map((p) => [path.basename(p), p]));
-  const result = runOnNode(image, map);
+/** A fixture that loops forever must not hold the suite for 2 minutes: ~10 s of Uno time. */
+const AVR_CYCLE_LIMIT = 160_000_000;
+
+const compiled = new Map<string, Compiled | string>(); // a string: why it does not compile
+
+/** All fixtures with one CPython run; if one does not compile, each on its own to say which. */
+function compileAll(): void {
+  const files = fixtures.map((n) => path.join(fixturesDir, `${n}.py`));
+  try {
+    compileFixtures(files).forEach((c, i) => compiled.set(fixtures[i], c));
+  } catch {
+    for (const [i, name] of fixtures.entries()) {
+      try {
+        compiled.set(name, compileFixture(files[i]));
+      } catch (e) {
+        compiled.set(name, `(does not compile: ${e instanceof Error ? e.message : String(e)})`);
+      }
+    }
+  }
+}
+
+/** stdout then stderr, as the .out files hold them; a compile error is the output too. */
+async function runFixture(engine: Engine, name: string): Promise<string> {
+  const c = compiled.get(name)!;
+  if (typeof c === 'string') return c;
+  const result = engine === 'node' ? runOnNode(c.image, c.map)
+    : engine === 'c' ? await runOnC(c.image, c.map)
+    : await runOnAvr(c.image, c.map, { cycleLimit: AVR_CYCLE_LIMIT });
   return result.stdout + result.stderr;
 }
 
-describe('fixtures on the Node engine', () => {
-  it('lists only existing fixtures as known failing', () => {
-    for (const name of Object.keys(KNOWN_FAILING)) expect(fixtures, name).toContain(name);
-  });
+const outputs = new Map<string, Promise<string>>();
+function output(engine: Engine, name: string): Promise<string> {
+  const key = `${engine}/${name}`;
+  if (!outputs.has(key)) outputs.set(key, runFixture(engine, name));
+  return outputs.get(key)!;
+}
 
+beforeAll(() => {
+  compileAll();
+  // Build both engines (if stale), then start every compiled run, two at a time per engine:
+  // they go on while the Node runs below take the main thread.
+  hostEngine();
+  avrFirmware();
+  const hostSlots = pool(2);
+  const avrSlots = pool(2);
   for (const name of fixtures) {
-    const expected = fs.readFileSync(path.join(fixturesDir, `${name}.out`), 'utf8');
-    if (name in KNOWN_FAILING) {
-      it(`${name} still fails (${KNOWN_FAILING[name]}); remove it from known-failing.ts when it passes`, () => {
-        expect(runFixture(name)).not.toBe(expected);
-      });
-    } else {
-      it(`${name} prints what CPython prints`, () => {
-        expect(runFixture(name)).toBe(expected);
-      });
+    const runs = { c: hostSlots(() => runFixture('c', name)), avr: avrSlots(() => runFixture('avr', name)) };
+    for (const [engine, p] of Object.entries(runs)) {
+      p.catch(() => {}); // awaited (and reported) by the test itself
+      outputs.set(`${engine}/${name}`, p);
     }
   }
 });
+
+const engineTitles: Record<Engine, string> = { node: 'the Node engine', c: 'the host C engine', avr: 'the simulated Uno' };
+
+describe('known-failing lists', () => {
+  it('name only existing fixtures', () => {
+    const listed = [...Object.keys(KNOWN_FAILING), ...Object.keys(TOO_LARGE_FOR_AVR), ...Object.values(KNOWN_FAILING_ON).flatMap((m) => Object.keys(m))];
+    for (const name of listed) expect(fixtures, name).toContain(name);
+  });
+});
+
+for (const engine of ['node', 'c', 'avr'] as const) {
+  describe(`fixtures on ${engineTitles[engine]}`, () => {
+    for (const name of fixtures) {
+      const expected = fs.readFileSync(path.join(fixturesDir, `${name}.out`), 'utf8');
+      const reason = KNOWN_FAILING[name] ?? KNOWN_FAILING_ON[engine][name] ?? (engine === 'avr' ? TOO_LARGE_FOR_AVR[name] : undefined);
+      if (reason !== undefined) {
+        it(`${name} still fails (${reason}); remove it from known-failing.ts when it passes`, async () => {
+          expect(await output(engine, name)).not.toBe(expected);
+        });
+      } else {
+        it(`${name} prints what CPython prints`, async () => {
+          expect(await output(engine, name)).toBe(expected);
+        });
+      }
+    }
+  });
+}
