@@ -15,10 +15,14 @@ export interface SimOptions {
   pins?: string[];             // e.g. ['B5']
   boot?: boolean;
   mcu?: string; freq?: number;
+  events?: boolean;            // collect the ordered event stream (harness/events.c)
+  analogMv?: Record<number, number>; // ADC input (0..5) -> millivolts
 }
 export type SimStop = 'halted' | 'end-marker' | 'cycle-limit' | 'idle' | 'crashed';
 export interface PinChange { cycle: number; pin: string; value: 0 | 1 }
-export interface SimResult { stop: SimStop; exitCode: number; output: Buffer; pinChanges: PinChange[]; cycles: number; stderr: string; }
+/** U: a UART output byte; P: a pin level; W: PWM duty 1..254 on the pin (0: PWM off). */
+export interface SimEvent { cycle: number; kind: 'U' | 'P' | 'W'; pin?: string; value: number }
+export interface SimResult { stop: SimStop; exitCode: number; output: Buffer; pinChanges: PinChange[]; cycles: number; stderr: string; events: SimEvent[]; }
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const harnessSources = join(repoRoot, 'sim-tests', 'harness');
@@ -99,6 +103,11 @@ const testFirmwares: Record<string, FirmwareRecipe> = {
   // The boot stub lands at 0x7E00; simavr's ELF loader ignores that section, so
   // run this one as HEX (elfToHex).
   boot_app: { sources: ['boot_app.c', 'uart.c', 'boot_stub.S'], flags: ['-Wl,--section-start=.bootloader=0x7E00'] },
+  // The real board layer of firmware/avr without the VM (its svm_loadImage is left out by gc).
+  board_check: {
+    sources: ['board_check.c', ...['board', 'console', 'uart', 'timer', 'pins'].map((f) => `../../firmware/avr/${f}.c`)],
+    flags: ['-std=gnu99', '-Werror', '-ffunction-sections', '-Wl,--gc-sections'],
+  },
 };
 
 /** Builds a test firmware from sim-tests/test-firmware if stale; returns the ELF path. */
@@ -114,8 +123,10 @@ export function buildTestFirmware(name: string): string {
   return out;
 }
 
-function simArgs(opts: SimOptions, inputFile: string | undefined, pinsFile: string | undefined): string[] {
+function simArgs(opts: SimOptions, inputFile: string | undefined, pinsFile: string | undefined, eventsFile?: string): string[] {
   const args: string[] = [];
+  if (eventsFile) args.push('--events', eventsFile);
+  for (const [input, mv] of Object.entries(opts.analogMv ?? {})) args.push('--analog', `${input}=${mv}`);
   if (opts.mcu) args.push('--mcu', opts.mcu);
   if (opts.freq !== undefined) args.push('--freq', String(opts.freq));
   if (inputFile) args.push('--input', inputFile);
@@ -132,6 +143,15 @@ function parsePinChanges(text: string): PinChange[] {
   return text.split('\n').filter((line) => line.trim()).map((line) => {
     const [cycle, pin, value] = line.trim().split(/\s+/);
     return { cycle: Number(cycle), pin, value: value === '1' ? 1 : 0 };
+  });
+}
+
+/** Parses the lines of `--events` (see sim-tests/harness/events.c). */
+export function parseEvents(text: string): SimEvent[] {
+  return text.split('\n').filter((line) => line).map((line) => {
+    const [cycle, kind, a, b] = line.split(' ');
+    if (kind === 'U') return { cycle: Number(cycle), kind, value: parseInt(a, 16) };
+    return { cycle: Number(cycle), kind: kind as 'P' | 'W', pin: a, value: Number(b) };
   });
 }
 
@@ -157,11 +177,13 @@ export async function runSim(opts: SimOptions): Promise<SimResult> {
       writeFileSync(inputFile, opts.input);
     }
     const pinsFile = opts.pins?.length ? join(tmp, 'pins') : undefined;
-    const { code, output, stderr } = await spawnCollect(binary, simArgs(opts, inputFile, pinsFile));
+    const eventsFile = opts.events ? join(tmp, 'events') : undefined;
+    const { code, output, stderr } = await spawnCollect(binary, simArgs(opts, inputFile, pinsFile, eventsFile));
     const stop = code === null ? undefined : stopByExitCode[code];
     if (!stop) throw new Error(`svimpy-sim failed (exit ${code}):\n${stderr}`);
     const pinChanges = pinsFile && existsSync(pinsFile) ? parsePinChanges(readFileSync(pinsFile, 'utf8')) : [];
-    return { stop, exitCode: code!, output, pinChanges, cycles: parseCycles(stderr), stderr };
+    const events = eventsFile && existsSync(eventsFile) ? parseEvents(readFileSync(eventsFile, 'utf8')) : [];
+    return { stop, exitCode: code!, output, pinChanges, cycles: parseCycles(stderr), stderr, events };
   } finally {
     rmSync(tmp, { recursive: true, force: true });
   }

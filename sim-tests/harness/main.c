@@ -7,10 +7,13 @@
 #include <unistd.h>
 #include <simavr/sim_avr.h>
 
+#include "analog.h"
+#include "events.h"
 #include "firmware_load.h"
 #include "options.h"
 #include "pin_trace.h"
 #include "pty_link.h"
+#include "realtime.h"
 #include "uart_link.h"
 
 enum {
@@ -101,6 +104,9 @@ static int run(avr_t *avr, const sim_options_t *opts, uart_link_t *link, pty_lin
 		if (idle_cycles && avr->cycle - link->last_activity_cycle >= idle_cycles)
 			return EXIT_IDLE;
 		uart_link_step(link);
+		events_poll(avr);
+		if (opts->realtime)
+			realtime_pace(avr);
 		if (pty)
 			pty_link_step(pty);
 	}
@@ -120,6 +126,9 @@ int main(int argc, char **argv)
 	uart_link_t link;
 	uart_link_init(&link, avr, opts.input, opts.end_marker);
 	pin_trace_init(avr, &opts);
+	if (opts.events_file)
+		events_init(avr, opts.events_file);
+	analog_init(avr, &opts);
 	pty_link_t pty;
 	if (opts.pty)
 		pty_link_init(&pty, avr, &link, opts.pty_link, opts.boot ? opts.boot_addr : 0);
@@ -132,6 +141,7 @@ int main(int argc, char **argv)
 	static const char *reasons[] = { "halted", "end marker", "cycle limit", "idle", "crashed",
 			"signal" };
 	pin_trace_close();
+	events_close();
 	if (opts.pty_link)
 		unlink(opts.pty_link);
 	fprintf(stderr, "svimpy-sim: stopped: %s at pc 0x%04x\n", reasons[code], avr->pc);

@@ -27,6 +27,11 @@ static const char help_text[] =
 	"                    pty resets the MCU as a DTR pulse resets an Uno (EXTRF).\n"
 	"                    Its path is printed on stderr: 'svimpy-sim: pty PATH'\n"
 	"  --pty-link PATH   also make PATH a symlink to the pty (implies --pty)\n"
+	"  --events FILE     ordered stream of UART output, pin and PWM changes with\n"
+	"                    their cycles, line-buffered (see events.c; e.g. /dev/fd/3)\n"
+	"  --realtime        pace simulated time to the wall clock\n"
+	"  --analog AN=MV    voltage in mV on ADC input N (0..5, A0..A5 on an Uno;\n"
+	"                    repeatable); AVcc and AREF are 5000 mV\n"
 	"  --help            this text\n"
 	"\n"
 	"Several HEX files are overlaid at their own addresses.\n"
@@ -68,9 +73,23 @@ static void add_pin(sim_options_t *opts, const char *text)
 	opts->pin_count++;
 }
 
+// N=MV: N is the ADC input 0..5, MV the voltage in millivolts (0..5000).
+static void add_analog(sim_options_t *opts, const char *text)
+{
+	char *end;
+	if (!text || text[0] < '0' || text[0] > '5' || text[1] != '=' || !text[2])
+		usage_error("--analog wants INPUT=MILLIVOLTS, like 0=2500 (got '%s')", text ? text : "");
+	long mv = strtol(text + 2, &end, 10);
+	if (*end || mv < 0 || mv > 5000)
+		usage_error("--analog: millivolts must be 0..5000 (got '%s')", text);
+	opts->analog_mv[text[0] - '0'] = (int)mv;
+}
+
 void parse_options(int argc, char **argv, sim_options_t *opts)
 {
 	memset(opts, 0, sizeof(*opts));
+	for (int i = 0; i < 6; i++)
+		opts->analog_mv[i] = -1;
 	opts->mcu = "atmega328p";
 	opts->cycle_limit = 2000000000ULL;
 	opts->boot_addr = 0x7E00;
@@ -113,6 +132,14 @@ void parse_options(int argc, char **argv, sim_options_t *opts)
 			if (!next) usage_error("%s needs a path", a);
 			opts->pty = 1;
 			opts->pty_link = next;
+		} else if (!strcmp(a, "--events")) {
+			if (!next) usage_error("%s needs a file name", a);
+			opts->events_file = next;
+		} else if (!strcmp(a, "--realtime")) {
+			opts->realtime = 1;
+			takes_value = 0;
+		} else if (!strcmp(a, "--analog")) {
+			add_analog(opts, next);
 		} else if (!strcmp(a, "--boot-addr")) {
 			opts->boot_addr = (uint32_t)parse_number(a, next);
 		} else if (a[0] == '-' && a[1]) {

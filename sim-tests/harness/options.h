@@ -24,6 +24,9 @@ typedef struct sim_options_t {
 	uint32_t boot_addr;
 	int pty;                   // UART0 on a pseudo-terminal, paced to wall-clock time
 	const char *pty_link;      // NULL, or a symlink to create to the pty's slave
+	const char *events_file;   // NULL, or where the ordered event stream goes (events.h)
+	int realtime;              // pace simulated time to the wall clock
+	int analog_mv[6];          // ADC0..ADC5 input voltages in mV (-1: not set)
 } sim_options_t;
 
 // Parses argv; on a usage error prints the cause and the help text to stderr and

@@ -1,0 +1,124 @@
+#include "events.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <simavr/avr_ioport.h>
+#include <simavr/avr_uart.h>
+#include <simavr/sim_io.h>
+
+// Lines, one per event (cycle = the cycle the causing instruction started at):
+//   <cycle> U <hex byte>       a byte sent on UART0
+//   <cycle> P <port><bit> 0|1  a pin's output level changed (pins driven by PWM excepted)
+//   <cycle> W <port><bit> N    PWM on that pin with duty N/255 (N = 0: PWM off again; a P
+//                              line with the level the port drives follows)
+// PWM is read from the ATmega328p's timer registers: OC0A D6, OC0B D5, OC1A B1, OC1B B2,
+// OC2A B3, OC2B D3 (TCCRnA COMnx1 set = non-inverting PWM output connected).
+
+typedef struct pwm_out_t {
+	uint8_t tccra, com_bit, ocr; // data-space addresses and the COMnx1 bit
+	char port;
+	uint8_t bit;
+} pwm_out_t;
+
+static const pwm_out_t pwm_outs[] = {
+	{ 0x44, 0x80, 0x47, 'D', 6 }, { 0x44, 0x20, 0x48, 'D', 5 },
+	{ 0x80, 0x80, 0x88, 'B', 1 }, { 0x80, 0x20, 0x8A, 'B', 2 },
+	{ 0xB0, 0x80, 0xB3, 'B', 3 }, { 0xB0, 0x20, 0xB4, 'D', 3 },
+};
+#define PWM_COUNT (sizeof(pwm_outs) / sizeof(pwm_outs[0]))
+
+typedef struct traced_t {
+	char port;
+	uint8_t bit;
+	int level;   // last level written as an event (-1: none yet)
+	int pwm;     // duty while a PWM output drives the pin, else 0
+} traced_t;
+
+static FILE *out;
+static avr_t *chip;
+static traced_t pins[3][8]; // ports B, C, D
+static const char ports[3] = { 'B', 'C', 'D' };
+static const uint8_t port_data_addr[3] = { 0x25, 0x28, 0x2B }; // PORTB, PORTC, PORTD
+
+static traced_t *traced(char port, uint8_t bit)
+{
+	return &pins[port == 'B' ? 0 : port == 'C' ? 1 : 2][bit];
+}
+
+static void on_uart(struct avr_irq_t *irq, uint32_t value, void *param)
+{
+	(void)irq;
+	(void)param;
+	fprintf(out, "%llu U %02x\n", (unsigned long long)chip->cycle, value & 0xff);
+}
+
+static void level_event(traced_t *t, int level)
+{
+	if (level == t->level)
+		return;
+	t->level = level;
+	fprintf(out, "%llu P %c%u %d\n", (unsigned long long)chip->cycle, t->port, t->bit, level);
+}
+
+static void on_pin(struct avr_irq_t *irq, uint32_t value, void *param)
+{
+	(void)irq;
+	traced_t *t = param;
+	if (!t->pwm)
+		level_event(t, value ? 1 : 0);
+}
+
+void events_init(avr_t *avr, const char *file)
+{
+	out = fopen(file, "w");
+	if (!out) {
+		fprintf(stderr, "svimpy-sim: %s: cannot write the --events file (%s)\n", file,
+				strerror(errno));
+		exit(64);
+	}
+	setvbuf(out, NULL, _IOLBF, 0); // streamed: a reader sees each event as it happens
+	chip = avr;
+	avr_irq_register_notify(avr_io_getirq(avr, AVR_IOCTL_UART_GETIRQ('0'), UART_IRQ_OUTPUT),
+			on_uart, NULL);
+	for (int p = 0; p < 3; p++) {
+		for (uint8_t b = 0; b < 8; b++) {
+			traced_t *t = &pins[p][b];
+			t->port = ports[p];
+			t->bit = b;
+			t->level = 0; // the reset state: every pin low
+			avr_irq_t *irq = avr_io_getirq(avr, AVR_IOCTL_IOPORT_GETIRQ(ports[p]), b);
+			if (irq)
+				avr_irq_register_notify(irq, on_pin, t);
+		}
+	}
+}
+
+void events_poll(avr_t *avr)
+{
+	if (!out)
+		return;
+	for (unsigned i = 0; i < PWM_COUNT; i++) {
+		const pwm_out_t *o = &pwm_outs[i];
+		traced_t *t = traced(o->port, o->bit);
+		int duty = (avr->data[o->tccra] & o->com_bit) ? avr->data[o->ocr] : 0;
+		if (duty == t->pwm)
+			continue;
+		t->pwm = duty;
+		fprintf(out, "%llu W %c%u %d\n", (unsigned long long)avr->cycle, o->port, o->bit, duty);
+		if (!duty) {
+			// Back to the port's own level; the next P line compares with it.
+			t->level = -1;
+			int p = o->port == 'B' ? 0 : 2;
+			level_event(t, (avr->data[port_data_addr[p]] >> o->bit) & 1);
+		}
+	}
+}
+
+void events_close(void)
+{
+	if (out)
+		fclose(out);
+	out = NULL;
+}
