@@ -1,0 +1,115 @@
+// The done-when checks of the three engines: a damaged image is refused at load, with a
+// message, by every engine; unbounded allocation is a catchable MemoryError everywhere
+// (the heap size comes from vm-spec/config.ts on every engine).
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { describe, it, expect } from 'vitest';
+import { runOnNode } from './node.ts';
+import { runOnC, hostEngine } from './c.ts';
+import { runOnAvr, avrFirmware } from './avr.ts';
+import { compileFixture, pool } from './test-helpers.ts';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const fixturesDir = path.join(here, '../../sim-tests/fixtures');
+
+function compileSource(source: string): ReturnType<typeof compileFixture> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'svimpy-engines-'));
+  const file = path.join(dir, 'app.py');
+  fs.writeFileSync(file, source);
+  return compileFixture(file);
+}
+
+// Small, but with a function, ints, a str and a tuple, so every record type is in the image.
+const program = compileSource('def f(a, b=2):\n    return a * b\nprint(f(21), "ok", (1, 2))\n');
+const programOutput = '42 ok (1, 2)\n';
+
+/** The image with byte `at` inverted (all 8 bits). */
+function flipped(at: number): Uint8Array {
+  const bad = Uint8Array.from(program.image);
+  bad[at] ^= 0xff;
+  return bad;
+}
+
+const REFUSED_NODE_C = /^svimpy: the image is not valid \(error [1-5]\)\n$/;
+// The AVR firmware may check the image itself before the VM does, with its own line.
+const REFUSED_AVR = /^svimpy: (the image is not valid \(error [1-5]\)|no program\b.*)\n$/;
+
+describe('a damaged image is refused at load', () => {
+  it('the undamaged image runs on every engine', async () => {
+    expect(runOnNode(program.image, program.map)).toEqual({ stdout: programOutput, stderr: '', status: 0 });
+    expect(await runOnC(program.image, program.map)).toEqual({ stdout: programOutput, stderr: '', status: 0 });
+    const avr = await runOnAvr(program.image, program.map);
+    expect([avr.stdout, avr.stderr, avr.status]).toEqual([programOutput, '', 0]);
+  });
+
+  it(`on Node, with any one of its ${program.image.length} bytes inverted`, () => {
+    for (let at = 0; at < program.image.length; at++) {
+      const result = runOnNode(flipped(at), program.map);
+      expect([at, result.status, result.stdout]).toEqual([at, 2, '']);
+      expect(result.stderr, `byte ${at}`).toMatch(REFUSED_NODE_C);
+    }
+  });
+
+  it('on the host C engine, with any one byte inverted', async () => {
+    hostEngine();
+    const slots = pool(4);
+    const results = await Promise.all([...program.image.keys()].map((at) => slots(() => runOnC(flipped(at), program.map))));
+    results.forEach((result, at) => {
+      expect([at, result.status, result.stdout]).toEqual([at, 2, '']);
+      expect(result.stderr, `byte ${at}`).toMatch(REFUSED_NODE_C);
+    });
+  });
+
+  it('on the simulated Uno, with a byte of each header field, of the tables, of the code or the last one inverted', async () => {
+    avrFirmware();
+    const n = program.image.length;
+    const offsets = [0, 1, 2, 4, 5, 6, 7, 8, 10, 12, 16, Math.floor(n / 2), n - 2, n - 1];
+    const slots = pool(2);
+    const results = await Promise.all(offsets.map((at) => slots(() => runOnAvr(flipped(at), program.map))));
+    results.forEach((result, i) => {
+      expect([offsets[i], result.stop, result.status, result.stdout]).toEqual([offsets[i], 'halted', 2, '']);
+      expect(result.stderr, `byte ${offsets[i]}`).toMatch(REFUSED_AVR);
+    });
+  });
+
+  it('the host engine says why it cannot read a file, and refuses an empty one', () => {
+    const exe = hostEngine();
+    const missing = spawnSync(exe, [path.join(os.tmpdir(), 'no-such-dir-svimpy', 'app.rpyc')], { encoding: 'utf8' });
+    expect(missing.status).toBe(3);
+    expect(missing.stderr).toMatch(/no-such-dir-svimpy\/app\.rpyc: No such file or directory/);
+    const empty = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'svimpy-empty-')), 'empty.rpyc');
+    fs.writeFileSync(empty, '');
+    const run = spawnSync(exe, [empty], { encoding: 'utf8' });
+    expect([run.status, run.stdout]).toEqual([2, 'svimpy: the image is not valid (error 1)\n']);
+  });
+
+  it('an image larger than the Uno\'s image area is refused before the simulation', async () => {
+    const area = avrFirmware().imageArea;
+    const big = new Uint8Array(area + 1);
+    big.set(program.image);
+    const result = await runOnAvr(big);
+    expect([result.status, result.stop]).toEqual([2, 'too-large']);
+    expect(result.stderr).toContain(`does not fit the Uno's image area (${area} bytes`);
+  });
+});
+
+describe('unbounded allocation', () => {
+  const memory = compileFixture(path.join(fixturesDir, 'svimpy-only', 'memory_error.py'));
+  const expected = fs.readFileSync(path.join(fixturesDir, 'svimpy-only', 'memory_error.out'), 'utf8');
+
+  it('raises a catchable MemoryError on Node', () => {
+    expect(runOnNode(memory.image, memory.map)).toEqual({ stdout: expected, stderr: '', status: 0 });
+  });
+
+  it('raises a catchable MemoryError on the host C engine', async () => {
+    expect(await runOnC(memory.image, memory.map)).toEqual({ stdout: expected, stderr: '', status: 0 });
+  });
+
+  it('raises a catchable MemoryError on the simulated Uno', async () => {
+    const result = await runOnAvr(memory.image, memory.map);
+    expect([result.stdout, result.stderr, result.status, result.stop]).toEqual([expected, '', 0, 'halted']);
+  });
+});
