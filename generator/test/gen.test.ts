@@ -63,6 +63,27 @@ describe('svimpy gen', () => {
     expect(fs.existsSync(path.join(dir, 'build'))).toBe(false);
   });
 
+  it('npm run gen -- FILE: a named file with a closure prints file:line:col and writes nothing', () => {
+    const dir = tempDir('npm');
+    fs.copyFileSync(path.join(ROOT, 'vm-spec', 'types.ts'), path.join(dir, 'types.ts'));
+    const bad = path.join(dir, 'closure.ts');
+    fs.writeFileSync(bad, [
+      "import { u8 } from './types.ts';",
+      'export function ok(x: u8): u8 { return x; }',
+      'export function outer(x: u8): u8 {',
+      '  function inner(): u8 { return x; }',
+      '  return inner();',
+      '}',
+      '',
+    ].join('\n'));
+    const out = path.join(dir, 'out');
+    const run = spawnSync('npm', ['run', '--silent', '--prefix', ROOT, 'gen', '--', '--out', out, bad], { cwd: ROOT, encoding: 'utf8' });
+    expect(run.status).not.toBe(0);
+    expect(run.stderr).toMatch(new RegExp(`(^|\\n)${bad.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:4:3: error: closures are not in the vm-spec subset \\(move the function to top level\\)$`, 'm'));
+    expect(run.stderr).toContain('svimpy gen: 1 error(s); nothing written');
+    expect(fs.existsSync(out)).toBe(false);
+  });
+
   it('explains bad arguments without a stack trace', () => {
     const run = svimpy(['gen', 'no-such-file.ts'], ROOT);
     expect(run.status).toBe(1);
