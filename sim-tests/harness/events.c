@@ -72,7 +72,13 @@ static void on_pin(struct avr_irq_t *irq, uint32_t value, void *param)
 
 void events_init(avr_t *avr, const char *file)
 {
-	out = fopen(file, "w");
+	// /dev/fd/N is opened with fdopen: Node's child pipes are sockets, which open() refuses.
+	int fd;
+	char rest;
+	if (sscanf(file, "/dev/fd/%d%c", &fd, &rest) == 1)
+		out = fdopen(fd, "w");
+	else
+		out = fopen(file, "w");
 	if (!out) {
 		fprintf(stderr, "svimpy-sim: %s: cannot write the --events file (%s)\n", file,
 				strerror(errno));

@@ -5,5 +5,6 @@ import { compile } from './compile.ts';
 import { dis } from './dis.ts';
 import { run } from './run.ts';
 import { build } from './build.ts';
+import { sim } from './sim.ts';
 
-export const commands: Command[] = [gen, build, compile, dis, run];
+export const commands: Command[] = [gen, build, compile, dis, run, sim];

@@ -1,0 +1,122 @@
+// Runs firmware HEX files in the simavr harness with its ordered event stream (--events on
+// fd 3) and turns the events into what `svimpy sim` shows as they happen: the program's UART
+// text, pin-log lines in simulated time, and the traceback for an uncaught-exception record.
+import { spawn } from 'node:child_process';
+import { StringDecoder } from 'node:string_decoder';
+import { harnessBinary, type SimStop } from '../../sim-tests/harness.ts';
+import { formatTraceback, RECORD_START, type ImageMapLike } from '../engines/traceback.ts';
+import { pinLogLine, unoPinName } from './pins.ts';
+import type { Timeline } from './timeline.ts';
+
+export interface StreamOptions {
+  firmware: string[]; // HEX files overlaid (firmware, image)
+  fCpu: number;
+  durationMs?: number; // stop after this much simulated time
+  input?: string; // a file fed to UART0
+  realtime?: boolean; // pace simulated time to the wall clock
+  analogMv?: Record<number, number>;
+  map?: ImageMapLike; // to decode an exception record
+  write(text: string): void; // program output and pin lines, in order
+  writeError(text: string): void; // the traceback
+}
+
+export interface StreamResult {
+  stop: SimStop | 'signal';
+  cycles: number;
+  uncaught: boolean; // the program ended with an uncaught exception
+  noProgram: boolean; // the firmware refused the image
+  timeline: Timeline;
+  stderr: string; // the harness's own messages
+}
+
+const stops: (SimStop | 'signal')[] = ['halted', 'end-marker', 'cycle-limit', 'idle', 'crashed', 'signal'];
+
+export function streamSim(opts: StreamOptions): Promise<StreamResult> {
+  const args = ['--events', '/dev/fd/3'];
+  if (opts.durationMs !== undefined) args.push('--cycles', String(Math.round((opts.durationMs * opts.fCpu) / 1000)));
+  else args.push('--cycles', String(Number.MAX_SAFE_INTEGER));
+  if (opts.input !== undefined) args.push('--input', opts.input);
+  if (opts.realtime) args.push('--realtime');
+  for (const [n, mv] of Object.entries(opts.analogMv ?? {})) args.push('--analog', `${n}=${mv}`);
+  args.push(...opts.firmware);
+
+  const cyclesPerMs = opts.fCpu / 1000;
+  const timeline: Timeline = { changes: [], endMs: 0 };
+  let atLineStart = true;
+  let record: string | undefined; // bytes of an exception record being received
+  let pendingEsc = false;
+  let uncaught = false;
+  let text = ''; // console text so far (for the no-program check)
+
+  const utf8 = new StringDecoder('utf8');
+  const emitText = (s: string) => {
+    if (!s) return;
+    opts.write(s);
+    atLineStart = s.endsWith('\n');
+  };
+  const onByte = (byte: number) => {
+    const ch = String.fromCharCode(byte);
+    if (text.length < 200) text += ch;
+    if (record !== undefined) {
+      if (ch === '\n') {
+        if (!atLineStart) emitText('\n');
+        opts.writeError(formatTraceback(record, opts.map));
+        uncaught = true;
+        record = undefined;
+      } else record += ch;
+      return;
+    }
+    if (pendingEsc) {
+      pendingEsc = false;
+      if (ch === RECORD_START[1]) {
+        record = '';
+        return;
+      }
+      emitText('\x1b');
+    }
+    if (ch === RECORD_START[0]) pendingEsc = true;
+    else emitText(utf8.write(Buffer.of(byte)));
+  };
+  const onPin = (cycle: number, portBit: string, value: string, pwm: boolean) => {
+    const pin = unoPinName(portBit);
+    if (!pin) return;
+    const ms = cycle / cyclesPerMs;
+    if (pwm) timeline.changes.push({ ms, pin, pwm: Number(value) });
+    else timeline.changes.push({ ms, pin, level: value === '1' ? 1 : 0 });
+    if (!atLineStart) emitText('\n');
+    emitText(pinLogLine(ms, pin, pwm ? `pwm ${value}` : value) + '\n');
+  };
+
+  return new Promise((resolve, reject) => {
+    const child = spawn(harnessBinary(), args, { stdio: ['ignore', 'ignore', 'pipe', 'pipe'] });
+    const errChunks: Buffer[] = [];
+    child.stderr!.on('data', (c: Buffer) => errChunks.push(c));
+    let partial = '';
+    const events = child.stdio[3] as NodeJS.ReadableStream;
+    events.setEncoding('latin1');
+    events.on('data', (chunk: string) => {
+      const lines = (partial + chunk).split('\n');
+      partial = lines.pop()!;
+      for (const line of lines) {
+        const [cycle, kind, a, b] = line.split(' ');
+        if (kind === 'U') onByte(parseInt(a, 16));
+        else if (kind === 'P' || kind === 'W') onPin(Number(cycle), a, b, kind === 'W');
+      }
+    });
+    child.on('error', reject);
+    child.on('close', (code) => {
+      const stderr = Buffer.concat(errChunks).toString('utf8');
+      const stop = code === null ? undefined : stops[code];
+      if (!stop) {
+        reject(new Error(`the simavr harness failed (exit ${code}):\n${stderr}`));
+        return;
+      }
+      if (pendingEsc) emitText('\x1b');
+      if (record !== undefined) emitText(`\x1bE${record}`); // cut off mid-record
+      const m = /cycles (\d+)\s*$/.exec(stderr);
+      const cycles = m ? Number(m[1]) : 0;
+      timeline.endMs = cycles / cyclesPerMs;
+      resolve({ stop, cycles, uncaught, noProgram: text.startsWith('svimpy: no program'), timeline, stderr });
+    });
+  });
+}
