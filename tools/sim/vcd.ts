@@ -22,7 +22,8 @@ export function toVcd(timeline: Timeline, source: string): string {
     '$end',
   ];
   let last = 0;
-  for (const c of timeline.changes) {
+  const inOrder = [...timeline.changes].sort((a, b) => a.ms - b.ms); // stable: same-time order kept
+  for (const c of inOrder) {
     const t = Math.round(c.ms * 1000);
     if (t !== last) {
       out.push(`#${t}`);
