@@ -7,7 +7,7 @@
 #include "board.h"
 
 #define CTRL_C 0x03
-#define RX_SIZE 32 /* a power of two; a line of typed input, more than the chip's 2-byte FIFO */
+#define RX_SIZE 16 /* a power of two; RAM is scarce (the chip itself buffers 2 bytes) */
 
 static uint8_t rx_buf[RX_SIZE];
 static volatile uint8_t rx_head; /* written by the ISR */
