@@ -17,7 +17,11 @@ void svm_console_init(void) {
   UCSR0B = _BV(RXEN0) | _BV(TXEN0);
 }
 
+/* TXC0 is only ever set after a byte was sent: flushing without one would wait forever. */
+static uint8_t sent_any;
+
 void svm_plat_putc(uint8_t c) {
+  sent_any = 1;
   while (!(UCSR0A & _BV(UDRE0))) {
   }
   UCSR0A = _BV(TXC0) | _BV(U2X0); /* clear TXC so svm_console_flush waits for this byte */
@@ -26,7 +30,7 @@ void svm_plat_putc(uint8_t c) {
 
 /* Waits until the last byte has left the shift register (so nothing is lost at a halt). */
 void svm_console_flush(void) {
-  if (!(UCSR0B & _BV(TXEN0))) return;
+  if (!sent_any || !(UCSR0B & _BV(TXEN0))) return;
   while (!(UCSR0A & _BV(TXC0))) {
   }
 }

@@ -5,6 +5,8 @@ import { compile } from './compile.ts';
 import { dis } from './dis.ts';
 import { run } from './run.ts';
 import { build } from './build.ts';
+import { bench } from './bench.ts';
+import { size } from './size.ts';
 import { sim } from './sim.ts';
 
-export const commands: Command[] = [gen, build, compile, dis, run, sim];
+export const commands: Command[] = [gen, build, compile, dis, run, bench, size, sim];

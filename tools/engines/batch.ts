@@ -1,4 +1,5 @@
-// Shared by the engine tests: compiling a fixture as CPython saw it, and a small run pool.
+// Compiling many single-file programs at once (one CPython run) and a small run pool: used by the
+// engine tests and `svimpy bench`.
 import path from 'node:path';
 import { compileCodeObjects, loadCodeObjects, moduleName } from '../compiler/compile-program.ts';
 import { pythonCommand } from '../compiler/python.ts';

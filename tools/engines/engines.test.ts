@@ -10,7 +10,7 @@ import { describe, it, expect } from 'vitest';
 import { runOnNode } from './node.ts';
 import { runOnC, hostEngine } from './c.ts';
 import { runOnAvr, avrFirmware } from './avr.ts';
-import { compileFixture, pool } from './test-helpers.ts';
+import { compileFixture, pool } from './batch.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const fixturesDir = path.join(here, '../../sim-tests/fixtures');
@@ -93,6 +93,14 @@ describe('a damaged image is refused at load', () => {
     const result = await runOnAvr(big);
     expect([result.status, result.stop]).toEqual([2, 'too-large']);
     expect(result.stderr).toContain(`does not fit the Uno's image area (${area} bytes`);
+  });
+});
+
+describe('the simulated Uno', () => {
+  it('halts after a program that prints nothing', async () => {
+    const silent = compileSource('x = 1\n');
+    const result = await runOnAvr(silent.image, silent.map, { cycleLimit: 20_000_000 });
+    expect([result.stop, result.stdout, result.stderr, result.status]).toEqual(['halted', '', '', 0]);
   });
 });
 

@@ -11,7 +11,7 @@ import { runOnNode } from './node.ts';
 import { runOnC, hostEngine } from './c.ts';
 import { runOnAvr, avrFirmware } from './avr.ts';
 import { KNOWN_FAILING, KNOWN_FAILING_ON, TOO_LARGE_FOR_AVR } from './known-failing.ts';
-import { compileFixture, compileFixtures, pool, type Compiled } from './test-helpers.ts';
+import { compileFixture, compileFixtures, pool, type Compiled } from './batch.ts';
 
 const fixturesDir = path.join(path.dirname(fileURLToPath(import.meta.url)), '../../sim-tests/fixtures');
 const fixtures = fs.readdirSync(fixturesDir).filter((n) => /^\d{3}_.*\.py$/.test(n)).map((n) => n.slice(0, -3)).sort();
