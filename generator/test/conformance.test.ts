@@ -5,13 +5,6 @@
 //
 // Run: npx vitest run generator/test/conformance.test.ts
 // One case under Node only: npx tsx generator/test/conformance/node-engine.ts generator/test/conformance/01_u8_wrap.ts
-//
-// Known generator findings (2026-11-24, left failing on purpose; the cases are right):
-// - 16_shift_left line 24 `1 << c`: a constant left operand is shifted as a C int: UBSan
-//   "left shift of 1 by 31 places" on the host; on the AVR (16-bit int) 1 << 15 prints -32768
-//   and 1 << 16, 24, 31 print 0.
-// - 22_f32_bits `const negZero: f32 = -0.0` and 36_float_literals `f32(x * -0.0)`: the literal
-//   -0.0 is emitted as 0.0f, so the sign of zero is lost (host and AVR print 0x00000000).
 import { execFile } from 'node:child_process';
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
