@@ -9,7 +9,7 @@ export function toVcd(timeline: Timeline, source: string): string {
   // Identifier codes: printable ASCII from '!' on, one per pin.
   const id = new Map(pins.map((p, i) => [p, String.fromCharCode(33 + i)]));
   const out: string[] = [
-    '$date', `  ${new Date(0).toISOString().slice(0, 10)}`, '$end',
+    '$date', `  ${new Date().toISOString()}`, '$end',
     '$version', `  svimpy sim (simavr, ATmega328p at 16 MHz): ${source}`, '$end',
     '$timescale 1us $end',
     '$scope module uno $end',
