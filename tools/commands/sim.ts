@@ -21,7 +21,7 @@ simavr. The program's output and every pin change appear as they happen, pin cha
 their simulated time:
 
      500.000 ms  D13 -> 1
-     600.000 ms  D9 -> pwm 128      (PWM duty N/255 on pin 3 5 6 9 10 11; pwm 0 = off)
+     600.000 ms  D9 -> pwm 128      (PWM duty N/255 on pin 3 5 6 9 10 11)
 
 It runs until the program ends, --duration has passed in simulated time, or Ctrl-C.
 An uncaught exception is shown as a traceback (exit code 1).

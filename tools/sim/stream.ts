@@ -80,9 +80,12 @@ export function streamSim(opts: StreamOptions): Promise<StreamResult> {
   const onPin = (cycle: number, portBit: string, value: string, pwm: boolean) => {
     const pin = unoPinName(portBit);
     if (!pin) return;
-    const ms = cycle / cyclesPerMs;
+    // Whole microseconds, as the host engines log their virtual time.
+    const ms = Math.floor((cycle * 1000) / cyclesPerMs) / 1000;
     if (pwm) timeline.changes.push({ ms, pin, pwm: Number(value) });
     else timeline.changes.push({ ms, pin, level: value === '1' ? 1 : 0 });
+    // PWM off is not a line of its own: the pin's level line follows (as on the host engines).
+    if (pwm && value === '0') return;
     if (!atLineStart) emitText('\n');
     emitText(pinLogLine(ms, pin, pwm ? `pwm ${value}` : value) + '\n');
   };
