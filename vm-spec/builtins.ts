@@ -15,6 +15,7 @@ import { arg, argCount, kwArg, kwCount, kwOther } from './args.ts';
 import { numBuiltin } from './builtins-num.ts';
 import { strBuiltin, strMethod } from './builtins-str.ts';
 import { seqBuiltin, listMethod, dictMethod } from './builtins-seq.ts';
+import { moduleBuiltin, moduleMethod, moduleAttr } from './builtins-module.ts';
 
 /** The builtin (function or exception class) named by image STR `name`, or NULL. */
 export function lookupBuiltin(name: u16): u16 {
@@ -29,7 +30,13 @@ export function lookupMethod(obj: u16, name: u8): u16 {
   if (isStr(obj)) number = strMethod(name);
   else if (isList(obj)) number = listMethod(name);
   else if (isDict(obj)) number = dictMethod(name);
+  else number = moduleMethod(obj, name);
   return number === 0 ? NULL : makeBuiltin(number);
+}
+
+/** Attribute `name` (an N) of `obj` that is not a method (a module's or class's member), or NULL. */
+export function lookupAttr(obj: u16, name: u8): u16 {
+  return moduleAttr(obj, name);
 }
 
 /** Calls builtin value `callable` on the arguments set with setArgs: the result, or NULL with an exception pending. */
@@ -42,6 +49,7 @@ export function callBuiltin(callable: u16): u16 {
   }
   const n = u8(builtinNumber(callable));
   if (n === B.print) return builtinPrint();
+  if (n >= B.MODULE_FIRST) return moduleBuiltin(n); // checks its keywords itself
   if (kwCount() > 0 && !takesKeywords(n)) return raise(Exc.TypeError);
   if (n >= B.NUM_FIRST && n <= B.NUM_LAST) return numBuiltin(n);
   if ((n >= B.STR_FIRST && n <= B.STR_LAST) || (n >= B.STR_METHOD_FIRST && n <= B.STR_METHOD_LAST)) return strBuiltin(n);

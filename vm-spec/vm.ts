@@ -4,7 +4,7 @@
 import { u8, u16, i32, flashStr } from './types.ts';
 import type { bool } from './types.ts';
 import { NULL, NONE, TRUE, heapOffset, isImage, makeBuiltin, makeSmall } from './value.ts';
-import { putc } from './platform.ts';
+import { putc, interruptPending } from './platform.ts';
 import { HeapType, heapInit, get16, set16 } from './heap.ts';
 import { alloc, resetRoots, setRoot, getRoot, Root, pushRoot, popRoot } from './gc.ts';
 import { Exc, raise, pendingExc, clearExc, excClassOf, printExcName } from './exc.ts';
@@ -20,7 +20,8 @@ import { binaryOp, compareOp, truth, unaryNegative, unaryInvert, unaryPositive }
 import { makeBool } from './value.ts';
 import { isFunc, newFunc, funcCode, funcDefaults, anyTupleLength, anyTupleItem } from './func.ts';
 import { MAX_DEPTH } from './config.ts';
-import { lookupBuiltin, lookupMethod, callBuiltin } from './builtins.ts';
+import { lookupBuiltin, lookupMethod, lookupAttr, callBuiltin } from './builtins.ts';
+import { builtinModule } from './builtins-module.ts';
 import { nameIndex } from './names.ts';
 import { setArgs } from './args.ts';
 import { newRange, rangeLength, isRange, getIter, iterNext } from './iter.ts';
@@ -294,9 +295,13 @@ function interpret(): u8 {
       case Op.LOAD_METHOD: {
         const obj = peek(f, 1);
         const method = lookupMethod(obj, nameIndex(constantValue(arg)));
+        const attr = method === NULL ? lookupAttr(obj, nameIndex(constantValue(arg))) : NULL;
         if (method !== NULL) {
           setPeek(f, 1, method);
           push(f, obj);
+        } else if (attr !== NULL) {
+          setPeek(f, 1, NULL); // not a method: [NULL, attribute] as CPython 3.11
+          push(f, attr);
         } else {
           ok = false;
           raise(Exc.AttributeError);
@@ -483,7 +488,22 @@ function interpret(): u8 {
       }
       case Op.JUMP:
         set16(u16(f + F.IP), arg);
+        // Ctrl-C is polled on backward jumps (every loop) and calls
+        if (arg < start && interruptPending()) ok = raise(Exc.KeyboardInterrupt) !== NULL;
         break;
+      case Op.IMPORT_NAME: {
+        const m = builtinModule(constantValue(arg)); // TODO: modules compiled into the image
+        ok = replaceTop(f, 2, m === NULL ? raise(Exc.NotImplementedError) : m);
+        break;
+      }
+      case Op.IMPORT_FROM:
+      case Op.LOAD_ATTR: {
+        const v = lookupAttr(peek(f, 1), nameIndex(constantValue(arg)));
+        if (v === NULL) ok = raise(Exc.AttributeError) !== NULL;
+        else if (op === Op.IMPORT_FROM) push(f, v);
+        else setPeek(f, 1, v);
+        break;
+      }
       case Op.POP_JUMP_IF_NONE:
       case Op.POP_JUMP_IF_NOT_NONE:
         if ((pop(f) === NONE) === (op === Op.POP_JUMP_IF_NONE)) set16(u16(f + F.IP), arg);
@@ -508,6 +528,10 @@ function interpret(): u8 {
         break;
       }
       case Op.CALL: {
+        if (interruptPending()) {
+          ok = raise(Exc.KeyboardInterrupt) !== NULL;
+          break;
+        }
         const top = sp(f);
         const method = item(f, u16(top - arg - 2));
         const callable = method !== NULL ? method : item(f, u16(top - arg - 1));
