@@ -49,8 +49,10 @@ export function loadImage(): u8 {
   constCount = imageU16(12);
   const moduleEnd: u32 = u32(moduleTable + moduleCount * 4);
   const constEnd: u32 = u32(constTable + constCount * 2);
-  if (moduleCount === 0 || moduleTable < HEADER_SIZE || moduleEnd > imageLength) return ImageError.TABLES;
-  if (constTable < HEADER_SIZE || constEnd > imageLength) return ImageError.TABLES;
+  // The tables follow the header and each other directly (docs/rpyc.md): that checks the module
+  // count, which lies before the CRC's range, against the table offsets, which lie inside it.
+  if (moduleCount === 0 || moduleTable !== HEADER_SIZE || moduleEnd !== constTable) return ImageError.TABLES;
+  if (constEnd > imageLength) return ImageError.TABLES;
   return ImageError.OK;
 }
 

@@ -26,12 +26,13 @@ function compileSource(source: string): ReturnType<typeof compileFixture> {
 const program = compileSource('def f(a, b=2):\n    return a * b\nprint(f(21), "ok", (1, 2))\n');
 const programOutput = '42 ok (1, 2)\n';
 
-/** The image with byte `at` inverted (all 8 bits). */
-function flipped(at: number): Uint8Array {
+/** The image with byte `at` XORed with `mask` (default: all 8 bits inverted). */
+function flipped(at: number, mask = 0xff): Uint8Array {
   const bad = Uint8Array.from(program.image);
-  bad[at] ^= 0xff;
+  bad[at] ^= mask;
   return bad;
 }
+const MASKS = [0xff, 0x01, 0x02, 0x04, 0x08, 0x10, 0x20, 0x40, 0x80];
 
 const REFUSED_NODE_C = /^svimpy: the image is not valid \(error [1-5]\)\n$/;
 // The AVR firmware may check the image itself before the VM does, with its own line.
@@ -45,28 +46,32 @@ describe('a damaged image is refused at load', () => {
     expect([avr.stdout, avr.stderr, avr.status]).toEqual([programOutput, '', 0]);
   });
 
-  it(`on Node, with any one of its ${program.image.length} bytes inverted`, () => {
+  it(`on Node, with any one of its ${program.image.length} bytes inverted or with any one bit flipped`, () => {
     for (let at = 0; at < program.image.length; at++) {
-      const result = runOnNode(flipped(at), program.map);
-      expect([at, result.status, result.stdout]).toEqual([at, 2, '']);
-      expect(result.stderr, `byte ${at}`).toMatch(REFUSED_NODE_C);
+      for (const mask of MASKS) {
+        const result = runOnNode(flipped(at, mask), program.map);
+        expect([at, mask, result.status, result.stdout]).toEqual([at, mask, 2, '']);
+        expect(result.stderr, `byte ${at} ^ ${mask}`).toMatch(REFUSED_NODE_C);
+      }
     }
   });
 
-  it('on the host C engine, with any one byte inverted', async () => {
+  it('on the host C engine, with any one byte inverted or any one bit of the header flipped', async () => {
     hostEngine();
     const slots = pool(4);
-    const results = await Promise.all([...program.image.keys()].map((at) => slots(() => runOnC(flipped(at), program.map))));
-    results.forEach((result, at) => {
-      expect([at, result.status, result.stdout]).toEqual([at, 2, '']);
-      expect(result.stderr, `byte ${at}`).toMatch(REFUSED_NODE_C);
+    const cases = [...program.image.keys()].flatMap((at) => (at < 16 ? MASKS : [0xff]).map((mask) => ({ at, mask })));
+    const results = await Promise.all(cases.map(({ at, mask }) => slots(() => runOnC(flipped(at, mask), program.map))));
+    results.forEach((result, i) => {
+      const { at, mask } = cases[i];
+      expect([at, mask, result.status, result.stdout]).toEqual([at, mask, 2, '']);
+      expect(result.stderr, `byte ${at} ^ ${mask}`).toMatch(REFUSED_NODE_C);
     });
   });
 
   it('on the simulated Uno, with a byte of each header field, of the tables, of the code or the last one inverted', async () => {
     avrFirmware();
     const n = program.image.length;
-    const offsets = [0, 1, 2, 4, 5, 6, 7, 8, 10, 12, 16, Math.floor(n / 2), n - 2, n - 1];
+    const offsets = [0, 1, 2, 3, 4, 5, 6, 7, 8, 10, 12, 16, Math.floor(n / 2), n - 2, n - 1];
     const slots = pool(2);
     const results = await Promise.all(offsets.map((at) => slots(() => runOnAvr(flipped(at), program.map))));
     results.forEach((result, i) => {
