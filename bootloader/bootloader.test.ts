@@ -66,6 +66,22 @@ describe('bootloader', () => {
     expect(resets[0].mcusr).toBe(0x08); // WDRF
   });
 
+  it('keeps up with the line: at least 80 % of 115200 baud for page writes from a prompt host', async () => {
+    // 28 pages (the whole image region) sent back to back at the line rate, as a host that
+    // answers at once would: the simulated time from the first byte in to the last byte out.
+    const pages = stk.pagesOf(Uint8Array.from({ length: 28 * stk.PAGE_BYTES }, (_, i) => (i * 7) & 0xff), 0x7000);
+    const cmds = [stk.getSync()];
+    for (const p of pages) cmds.push(stk.loadAddress(p.address), stk.programFlashPage(p.data));
+    cmds.push(stk.leaveProgrammingMode());
+    const r = await runSim({ firmware: [boot.hex], boot: true, input: session(cmds), cycleLimit: F_CPU });
+    const { before } = parseResets(r.stderr)[0];
+    const seconds = (before!.untilCycle - before!.fromCycle) / F_CPU;
+    const rate = (pages.length * stk.PAGE_BYTES) / seconds;
+    console.log(`bootloader page writes: ${Math.round(rate)} B/s = ${Math.round(rate / 115.2)} % of 11520 B/s (simulated, SPM takes no time in simavr)`);
+    expect(before!.inBytes).toBe(session(cmds).length);
+    expect(rate).toBeGreaterThan(0.8 * 11_520);
+  });
+
   it('never writes its own section, but does write the last application page', async () => {
     const zeros = new Uint8Array(stk.PAGE_BYTES);
     const last = BOOT_START - stk.PAGE_BYTES;

@@ -5,7 +5,9 @@ import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { harnessBinary } from './harness.ts';
 
-export interface PtyReset { cycle: number; mcusr: number }
+/** UART traffic between the previous reset and this one (svimpy-sim's log line before it). */
+export interface UartSpan { inBytes: number; fromCycle: number; outBytes: number; untilCycle: number }
+export interface PtyReset { cycle: number; mcusr: number; before?: UartSpan }
 
 export interface PtySim {
   path: string; // the pty's slave device, e.g. /dev/pts/3
@@ -23,8 +25,21 @@ export interface PtySimOptions {
 }
 
 export function parseResets(stderr: string): PtyReset[] {
-  return [...stderr.matchAll(/^svimpy-sim: reset at cycle (\d+), MCUSR 0x([0-9a-f]{2})$/gm)]
-    .map((m) => ({ cycle: Number(m[1]), mcusr: parseInt(m[2], 16) }));
+  const resets: PtyReset[] = [];
+  let before: UartSpan | undefined;
+  for (const line of stderr.split('\n')) {
+    const span = /^svimpy-sim: uart before the reset: (\d+) bytes in from cycle (\d+), (\d+) bytes out until cycle (\d+)$/.exec(line);
+    if (span) {
+      const [inBytes, fromCycle, outBytes, untilCycle] = span.slice(1).map(Number);
+      before = { inBytes, fromCycle, outBytes, untilCycle };
+    }
+    const reset = /^svimpy-sim: reset at cycle (\d+), MCUSR 0x([0-9a-f]{2})$/.exec(line);
+    if (reset) {
+      resets.push({ cycle: Number(reset[1]), mcusr: parseInt(reset[2], 16), ...(before ? { before } : {}) });
+      before = undefined;
+    }
+  }
+  return resets;
 }
 
 /** Starts svimpy-sim on a pty; resolves once the pty exists. */
@@ -33,7 +48,7 @@ export function startPtySim(opts: PtySimOptions): Promise<PtySim> {
   if (opts.boot ?? true) args.push('--boot');
   const child: ChildProcess = spawn(harnessBinary(), [...args, ...opts.firmware], { stdio: ['ignore', 'ignore', 'pipe'] });
   let err = '';
-  let exited: Promise<number | null> = new Promise((resolve) => child.on('close', (code) => resolve(code)));
+  const exited: Promise<number | null> = new Promise((resolve) => child.on('close', (code) => resolve(code)));
   return new Promise((resolve, reject) => {
     child.on('error', reject);
     exited.then((code) => reject(new Error(`svimpy-sim exited (${code}) before its pty was ready:\n${err}`)));

@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <poll.h>
+#include <sys/inotify.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,7 +12,7 @@
 #include <unistd.h>
 
 #define EXIT_USAGE 64
-#define POLL_CYCLES 4096            // 256 us at 16 MHz: well under one byte time at 115200
+#define POLL_CYCLES 1024            // 64 us at 16 MHz: under one byte time at 115200
 #define PACE_SLACK_NS 1000000LL     // let simulated time lead the wall clock by up to 1 ms
 #define PACE_LAG_RESET_NS 50000000LL // a simulation more than 50 ms behind catches up no more
 
@@ -77,6 +78,11 @@ void pty_link_init(pty_link_t *pty, avr_t *avr, uart_link_t *uart, const char *l
 		fail(name);
 	make_raw(slave);
 	close(slave);
+	// Every open of the slave is a reset, even a close and reopen between two polls:
+	// inotify counts the opens (POLLHUP only tells whether a client has it open now).
+	pty->opens = inotify_init1(IN_NONBLOCK | IN_CLOEXEC);
+	if (pty->opens < 0 || inotify_add_watch(pty->opens, name, IN_OPEN) < 0)
+		fail("inotify");
 	fcntl(pty->master, F_SETFL, fcntl(pty->master, F_GETFL) | O_NONBLOCK);
 	if (link_path) {
 		unlink(link_path);
@@ -89,22 +95,36 @@ void pty_link_init(pty_link_t *pty, avr_t *avr, uart_link_t *uart, const char *l
 	pace_from_now(pty);
 }
 
-static void check_client(pty_link_t *pty)
+// True if a client opened the pty since the last call.
+static int opened_again(pty_link_t *pty)
+{
+	char events[4096] __attribute__((aligned(__alignof__(struct inotify_event))));
+	int opened = 0;
+	while (read(pty->opens, events, sizeof(events)) > 0)
+		opened = 1; // only IN_OPEN is watched
+	return opened;
+}
+
+// Returns 1 when a client's open has just reset the MCU.
+static int check_client(pty_link_t *pty)
 {
 	struct pollfd p = { .fd = pty->master, .events = POLLIN };
 	poll(&p, 1, 0);
 	int open_now = !(p.revents & POLLHUP);
-	if (open_now && !pty->slave_open) {
+	if (opened_again(pty)) {
 		// A client opened the port: its DTR goes low and the Uno's reset capacitor
 		// pulses RESET. Whatever was queued before is gone.
 		tcflush(pty->master, TCIOFLUSH);
 		uart_link_drop_input(pty->uart);
 		external_reset(pty->avr, pty->boot_addr);
 		pace_from_now(pty);
-	} else if (!open_now && pty->slave_open) {
-		uart_link_drop_input(pty->uart);
+		pty->slave_open = open_now;
+		return 1;
 	}
+	if (!open_now && pty->slave_open)
+		uart_link_drop_input(pty->uart);
 	pty->slave_open = open_now;
+	return 0;
 }
 
 static void read_client(pty_link_t *pty)
@@ -146,9 +166,7 @@ void pty_link_step(pty_link_t *pty)
 int pty_link_wait_for_reset(pty_link_t *pty, volatile sig_atomic_t *stop)
 {
 	while (!*stop) {
-		int was_open = pty->slave_open;
-		check_client(pty);
-		if (pty->slave_open && !was_open)
+		if (check_client(pty))
 			return 1;
 		if (pty->slave_open)
 			read_client(pty); // a halted chip reads nothing: the bytes are lost

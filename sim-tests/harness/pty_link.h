@@ -13,6 +13,7 @@ typedef struct pty_link_t {
 	avr_t *avr;
 	uart_link_t *uart;
 	int master;
+	int opens;                  // inotify descriptor: IN_OPEN events of the slave
 	int slave_open;             // a client has the pty open
 	uint32_t boot_addr;         // where an external reset starts (the reset vector)
 	avr_cycle_count_t next_poll;

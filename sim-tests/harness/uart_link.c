@@ -31,6 +31,8 @@ static void on_output(struct avr_irq_t *irq, uint32_t value, void *param)
 	}
 	link->last_activity_cycle = link->avr->cycle;
 	link->output_count++;
+	link->out_since_reset++;
+	link->last_output_cycle = link->avr->cycle;
 	if (link->end_marker_len) {
 		memmove(link->recent, link->recent + 1, link->end_marker_len - 1);
 		link->recent[link->end_marker_len - 1] = (char)byte;
@@ -152,6 +154,8 @@ static void feed_input(uart_link_t *link)
 		return;
 	avr_raise_irq(u->io.irq + UART_IRQ_INPUT, link->input[link->input_pos++]);
 	link->input_count++;
+	if (!link->in_since_reset++)
+		link->first_input_cycle = avr->cycle;
 	link->next_feed_cycle = avr->cycle + u->cycles_per_byte;
 	// A firmware still taking input is not idle, even if it prints nothing.
 	link->last_activity_cycle = avr->cycle;

@@ -26,6 +26,10 @@ typedef struct uart_link_t {
 	uint64_t output_count;
 	uint64_t input_count;    // bytes sent to the MCU
 	int out_fd;              // where output bytes go: stdout, or a pty
+	// Since the last reset (main.c logs and clears them): bytes each way, the cycle of the
+	// first input byte and of the last output byte, e.g. for upload throughput.
+	uint64_t in_since_reset, out_since_reset;
+	avr_cycle_count_t first_input_cycle, last_output_cycle;
 } uart_link_t;
 
 // input: NULL (none), "-" (stdin) or a file name. Exits 64 on an unreadable file.

@@ -4,9 +4,10 @@ import { gen } from './gen.ts';
 import { compile } from './compile.ts';
 import { dis } from './dis.ts';
 import { run } from './run.ts';
+import { upload, flash, monitor } from './upload.ts';
 import { build } from './build.ts';
 import { bench } from './bench.ts';
 import { size } from './size.ts';
 import { sim } from './sim.ts';
 
-export const commands: Command[] = [gen, build, compile, dis, run, bench, size, sim];
+export const commands: Command[] = [gen, build, compile, dis, run, bench, size, sim, upload, flash, monitor];

@@ -1,0 +1,78 @@
+// The engine builds: Intel HEX of an image, the image address from platformio.ini, rebuilding
+// only when stale or when the flags change, and the clear failure when the firmware would run
+// into the image area.
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, it, expect } from 'vitest';
+import { toIntelHex } from './ihex.ts';
+import { buildAvr, buildHost, imageAddress, repoRoot, BuildError } from './firmware.ts';
+
+describe('Intel HEX of an image', () => {
+  it('is what avr-objcopy writes for the same bytes at the same address', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'svimpy-ihex-'));
+    const bytes = Uint8Array.from({ length: 300 }, (_, i) => (i * 37 + 11) & 0xff);
+    writeFileSync(join(dir, 'image.bin'), bytes);
+    execFileSync('avr-objcopy', ['-I', 'binary', '-O', 'ihex', '--change-addresses', '0x7000', join(dir, 'image.bin'), join(dir, 'image.hex')]);
+    // objcopy adds a start-address record (type 03) that a flash image does not need.
+    const theirs = readFileSync(join(dir, 'image.hex'), 'utf8').replace(/\r/g, '').split('\n').filter((l) => !/^:04000003/.test(l));
+    expect(toIntelHex(bytes, 0x7000).split('\n')).toEqual(theirs);
+  });
+});
+
+describe('the image address', () => {
+  it('comes from one -DSVM_IMAGE_ADDRESS flag', () => {
+    expect(imageAddress(['-Os', '-DSVM_IMAGE_ADDRESS=0x7000'])).toBe(0x7000);
+    expect(() => imageAddress(['-Os'])).toThrow(/exactly once/);
+    expect(() => imageAddress(['-DSVM_IMAGE_ADDRESS=0x7000', '-DSVM_IMAGE_ADDRESS=0x6000'])).toThrow(/exactly once/);
+    expect(() => imageAddress(['-DSVM_IMAGE_ADDRESS=0x8000'])).toThrow(/not a flash address/);
+  });
+
+  it('of the project is defined in platformio.ini [env:uno] and used by the build', () => {
+    const ini = readFileSync(join(repoRoot, 'platformio.ini'), 'utf8');
+    const m = /-DSVM_IMAGE_ADDRESS=(0x[0-9a-fA-F]+)/.exec(ini);
+    expect(m).not.toBeNull();
+    expect(buildAvr().imageAddress).toBe(Number(m![1]));
+  });
+});
+
+/** A project root with the generated C and the firmware sources of this one, and our own ini. */
+function scratchRoot(ini: string): string {
+  const root = mkdtempSync(join(tmpdir(), 'svimpy-fw-'));
+  buildHost(); // makes sure build/gen is current
+  for (const dir of ['build/gen', 'firmware/avr', 'firmware/host']) {
+    mkdirSync(join(root, dir), { recursive: true });
+    for (const f of readdirSync(join(repoRoot, dir))) copyFileSync(join(repoRoot, dir, f), join(root, dir, f));
+  }
+  writeFileSync(join(root, 'platformio.ini'), ini);
+  return root;
+}
+
+describe('the engine builds', () => {
+  const projectIni = readFileSync(join(repoRoot, 'platformio.ini'), 'utf8');
+
+  it('rebuild only when stale or when the flags change', () => {
+    const root = scratchRoot(projectIni.replace(/(\[env:native\][^[]*?)-O2/, '$1-O0')); // -O0: a quicker test
+    expect(buildHost(root).rebuilt).toBe(true);
+    expect(buildHost(root).rebuilt).toBe(false);
+    writeFileSync(join(root, 'platformio.ini'), projectIni.replace(/(\[env:native\][^[]*?)-O2/, '$1-O0\n    -DSVM_TEST_FLAG=1'));
+    expect(buildHost(root).rebuilt).toBe(true);
+    expect(buildHost(root).rebuilt).toBe(false);
+  });
+
+  it('refuse an AVR firmware that reaches the image address, saying by how much', () => {
+    // Without link-time optimisation (a quicker test): the firmware only gets larger.
+    const root = scratchRoot(projectIni.replace(/-DSVM_IMAGE_ADDRESS=0x[0-9a-fA-F]+/, '-DSVM_IMAGE_ADDRESS=0x1000').replace(/^\s*-flto\s*$/m, ''));
+    let error: unknown;
+    try {
+      buildAvr(root);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(BuildError);
+    expect((error as Error).message).toMatch(/^the AVR firmware takes \d+ bytes of flash \(text \d+ \+ data \d+\), \d+ more than fit below the image at SVM_IMAGE_ADDRESS=0x1000/);
+    // Nothing was left behind that a later build could take for up to date.
+    expect(() => buildAvr(root)).toThrow(BuildError);
+  });
+});

@@ -1,0 +1,183 @@
+// Uploading to a simulated Uno through a pseudo-terminal, as to a real one: our uploader
+// (node serialport), Debian's avrdude, interrupted uploads, and throughput in simulated time.
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { buildBootloader } from '../build/bootloader.ts';
+import { buildAvr } from '../build/firmware.ts';
+import { startPtySim } from '../../sim-tests/pty-sim.ts';
+import type { PtySim } from '../../sim-tests/pty-sim.ts';
+import { compileProgram } from '../compiler/compile-program.ts';
+import { pythonCommand } from '../compiler/python.ts';
+import { SerialLink } from './serial.ts';
+import { connect, imageWrites, program, writeAndVerify } from './upload.ts';
+import { imageRegion } from './region.ts';
+import { parseIntelHex } from './ihex-read.ts';
+
+const F_CPU = 16_000_000;
+const LINE_RATE = 115_200 / 10; // bytes/s with 8N1
+const tmp = mkdtempSync(join(tmpdir(), 'svimpy-upload-'));
+let firmware: string[];
+let sims: PtySim[] = [];
+
+function compile(name: string, source: string): Uint8Array {
+  const file = join(tmp, `${name}.py`);
+  writeFileSync(file, source);
+  return compileProgram({ inputs: [file], python: pythonCommand(undefined) }).image;
+}
+
+async function boardWith(files = firmware, boot = true): Promise<PtySim> {
+  const sim = await startPtySim({ firmware: files, boot });
+  sims.push(sim);
+  return sim;
+}
+
+/** Reads until `text` has arrived (or fails after `ms`); returns everything read. */
+async function readUntil(link: SerialLink, text: string, ms: number): Promise<string> {
+  let got = '';
+  const deadline = Date.now() + ms;
+  while (!got.includes(text)) {
+    const left = deadline - Date.now();
+    if (left <= 0) throw new Error(`'${text}' did not arrive within ${ms} ms; got ${JSON.stringify(got)}`);
+    got += Buffer.from(await link.read(1, left, 'output')).toString('latin1');
+  }
+  return got;
+}
+
+async function uploadImage(sim: PtySim, image: Uint8Array, verify = true) {
+  const link = await SerialLink.open(sim.path);
+  const { writes, pages } = imageWrites(image, imageRegion());
+  const stats = await program(link, sim.path, writes, pages, { verify });
+  return { link, stats };
+}
+
+/** Opens the port like a serial monitor (a reset) and reads what the board prints. */
+async function monitorUntil(sim: PtySim, text: string): Promise<string> {
+  const link = await SerialLink.open(sim.path);
+  try {
+    return await readUntil(link, text, 4000); // the bootloader waits ~1 s first
+  } finally {
+    await link.close();
+  }
+}
+
+beforeAll(() => {
+  firmware = [buildBootloader().hex, buildAvr().hex];
+});
+
+afterEach(async () => {
+  await Promise.all(sims.map((s) => s.stop()));
+  sims = [];
+});
+
+const PROGRAM_A = 'for i in range(3):\n    print("hello", i)\n';
+// Several pages of image: a few functions and strings.
+const PROGRAM_B = Array.from({ length: 12 }, (_, i) =>
+  `def f${i}(x):\n    return "value ${i} of a longer string: " + str(x * ${i + 1})\n`).join('') +
+  'print(f3(7), f11(2))\n';
+
+describe('upload through a pty (simavr)', () => {
+  it('writes an image with our uploader; after the reset the program runs', async () => {
+    const image = compile('a', PROGRAM_A);
+    const sim = await boardWith();
+    const { link, stats } = await uploadImage(sim, image);
+    try {
+      expect(stats.pages).toBe(Math.ceil(image.length / 128));
+      expect(await readUntil(link, 'hello 2\n', 3000)).toBe('hello 0\nhello 1\nhello 2\n');
+    } finally {
+      await link.close();
+    }
+    // The open's reset (EXTRF), then the watchdog reset after leaving programming mode (WDRF).
+    expect(sim.resets().slice(-2).map((r) => r.mcusr)).toEqual([0x02, 0x08]);
+  });
+
+  it('svimpy upload (the command) writes the program and reports its errors clearly', async () => {
+    const sim = await boardWith();
+    const app = join(tmp, 'cli.py');
+    writeFileSync(app, PROGRAM_A);
+    const cli = (args: string[]) => spawnSync('node', ['tools/svimpy.js', ...args], { encoding: 'utf8', timeout: 60_000 });
+    const ok = cli(['upload', app, '--port', sim.path]);
+    expect(ok.stderr).toMatch(/svimpy: uploaded .*cli\.py: \d+ bytes in 1 pages, written at \d+ B\/s, verified/);
+    expect(ok.status).toBe(0);
+    expect(await monitorUntil(sim, 'hello 2\n')).toBe('hello 0\nhello 1\nhello 2\n');
+
+    const missing = cli(['upload', app, '--port', join(tmp, 'no-such-port')]);
+    expect(missing.status).toBe(1);
+    expect(missing.stderr).toContain('does not exist\n  try: plug the board in');
+
+  });
+
+  it('says "no bootloader" when nothing answers the sync', async () => {
+    const sim = await boardWith([firmware[1]], false); // firmware only, no bootloader
+    const link = await SerialLink.open(sim.path);
+    try {
+      await expect(connect(link, sim.path, 3)).rejects.toMatchObject({ kind: 'no-sync' });
+    } finally {
+      await link.close();
+    }
+  });
+
+  it('an upload cut at the first, a middle or the last page is refused at start; the next one runs', async () => {
+    const sim = await boardWith();
+    const a = compile('a', PROGRAM_A);
+    const b = compile('b', PROGRAM_B);
+    const { writes, pages } = imageWrites(b, imageRegion());
+    expect(pages.length).toBeGreaterThanOrEqual(3);
+    const first = await uploadImage(sim, a);
+    await readUntil(first.link, 'hello 2\n', 3000);
+    await first.link.close();
+    for (const cut of [1, Math.floor(writes.length / 2), writes.length - 1]) {
+      const link = await SerialLink.open(sim.path);
+      const { client } = await connect(link, sim.path);
+      await writeAndVerify(client, writes.slice(0, cut), [], { verify: false });
+      await link.close(); // the cable is pulled: no leave-programming command
+      expect(await monitorUntil(sim, 'no program')).toContain('svimpy: no program');
+    }
+    const full = await uploadImage(sim, b);
+    try {
+      expect(await readUntil(full.link, '\n', 3000)).toBe('value 3 of a longer string: 28 value 11 of a longer string: 24\n');
+    } finally {
+      await full.link.close();
+    }
+  });
+
+  it('Debian\'s avrdude flashes the firmware through our bootloader and reads it back', async () => {
+    const sim = await boardWith([firmware[0]]); // an empty chip but for the bootloader
+    const readBack = join(tmp, 'read.hex');
+    const run = (args: string[]) => execFileSync('avrdude', ['-c', 'arduino', '-p', 'm328p', '-P', sim.path, '-b', '115200', ...args],
+      { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], timeout: 60_000 });
+    run(['-D', '-U', `flash:w:${firmware[1]}:i`]);
+    run(['-U', `flash:r:${readBack}:i`]);
+    const written = parseIntelHex(readFileSync(firmware[1], 'utf8'));
+    const flash = new Uint8Array(0x8000).fill(0xff);
+    for (const s of parseIntelHex(readFileSync(readBack, 'utf8'))) flash.set(s.data, s.address);
+    for (const s of written) expect(Buffer.from(flash.subarray(s.address, s.address + s.data.length)).equals(Buffer.from(s.data))).toBe(true);
+    // avrdude leaves programming mode: the firmware starts and finds no program yet.
+    expect(await monitorUntil(sim, 'no program')).toContain('svimpy: no program');
+  });
+
+  it('reports upload throughput in simulated time beside the 115200-baud line rate', async () => {
+    const image = compile('t', PROGRAM_B + PROGRAM_B.replace(/def f/g, 'def g').replace('print(f3', 'print(g3'));
+    const percent = (rate: number) => `${Math.round(rate)} B/s = ${Math.round((100 * rate) / LINE_RATE)} %`;
+    for (const verify of [false, true]) {
+      const sim = await boardWith();
+      const { link, stats } = await uploadImage(sim, image, verify);
+      await readUntil(link, '\n', 3000);
+      await link.close();
+      // The session in simulated time: from the first byte the board got (the first sync) to
+      // the last it sent (the OK of leave-programming-mode), as svimpy-sim logs them.
+      const leave = sim.resets().at(-1)!;
+      expect(leave.mcusr).toBe(0x08);
+      const span = leave.before!;
+      const seconds = (span.untilCycle - span.fromCycle) / F_CPU;
+      const rate = stats.bytes / seconds;
+      console.log(`upload of ${stats.bytes} bytes (${stats.pages} pages) ${verify ? 'with' : 'without'} read-back: ` +
+        `session (sync, signature, ${verify ? 'write, verify' : 'write'}) ${seconds.toFixed(3)} s simulated = ${percent(rate)} of ${LINE_RATE} B/s; ` +
+        `write phase alone ${percent((stats.pages * 128 * 1000) / stats.writeMs)} (wall clock, the simulation is paced to it)`);
+      expect(span.inBytes).toBeGreaterThan(stats.bytes); // every page went over the line
+      expect(rate).toBeLessThan(LINE_RATE); // and nothing beats the line
+    }
+  });
+});
