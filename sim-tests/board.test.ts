@@ -9,7 +9,10 @@ let lines: Map<string, number[]>;
 
 beforeAll(async () => {
   // Ctrl-C, then two ordinary bytes: the first delay is cut short, the bytes are buffered.
-  run = await runSim({ firmware: [buildTestFirmware('board_check')], input: '\x03ok', events: true, analogMv: { 0: 2500 } });
+  run = await runSim({
+    firmware: [buildTestFirmware('board_check')], input: '\x03ok', events: true, analogMv: { 0: 2500 },
+    levels: { D2: 0, D7: 1 }, // port D bits: Uno D2 held low (a pressed button), D7 high
+  });
   lines = new Map();
   for (const line of run.output.toString('latin1').split('\n')) {
     const m = /^(\S+) (\d+)$/.exec(line);
@@ -50,6 +53,15 @@ describe('firmware/avr board layer', () => {
     expect(lines.get('read-d12')).toEqual([1, 0]);
     expect(value('pullup-a5')).toBe(1); // A5 = 19 = PC5: input with PORTC5 set
     expect(value('ddr-a5')).toBe(0);
+    expect(value('read-d2-pullup')).toBe(0); // the outside level wins over the pull-up
+    expect(value('read-d4-pullup')).toBe(1);
+    expect(value('read-d7')).toBe(1);
+  });
+
+  it('streams what the firmware drives: PORT bits, pull-ups included, not outside levels', () => {
+    const ports = run.events.filter((e) => e.kind === 'P' && e.pin !== 'B5').map((e) => `${e.pin}=${e.value}`);
+    // D12 high and low, the A5 and D2 and D4 pull-ups, then each PWM pin back at its port level.
+    expect(ports).toEqual(['B4=1', 'B4=0', 'C5=1', 'D2=1', 'D4=1', 'B1=0', 'D6=0', 'D6=1']);
   });
 
   it('connects timer outputs for PWM and disconnects them for plain writes', () => {

@@ -17,6 +17,7 @@ export interface SimOptions {
   mcu?: string; freq?: number;
   events?: boolean;            // collect the ordered event stream (harness/events.c)
   analogMv?: Record<number, number>; // ADC input (0..5) -> millivolts
+  levels?: Record<string, 0 | 1>; // input pins held from outside, by port bit: { D2: 0 }
 }
 export type SimStop = 'halted' | 'end-marker' | 'cycle-limit' | 'idle' | 'crashed';
 export interface PinChange { cycle: number; pin: string; value: 0 | 1 }
@@ -127,6 +128,7 @@ function simArgs(opts: SimOptions, inputFile: string | undefined, pinsFile: stri
   const args: string[] = [];
   if (eventsFile) args.push('--events', eventsFile);
   for (const [input, mv] of Object.entries(opts.analogMv ?? {})) args.push('--analog', `${input}=${mv}`);
+  for (const [pin, level] of Object.entries(opts.levels ?? {})) args.push('--level', `${pin}=${level}`);
   if (opts.mcu) args.push('--mcu', opts.mcu);
   if (opts.freq !== undefined) args.push('--freq', String(opts.freq));
   if (inputFile) args.push('--input', inputFile);

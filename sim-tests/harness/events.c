@@ -10,7 +10,9 @@
 
 // Lines, one per event (cycle = the cycle the causing instruction started at):
 //   <cycle> U <hex byte>       a byte sent on UART0
-//   <cycle> P <port><bit> 0|1  a pin's output level changed (pins driven by PWM excepted)
+//   <cycle> P <port><bit> 0|1  a PORTx bit changed: the output level, or the pull-up of an
+//                              input (what the firmware drives, not what --level holds;
+//                              pins driven by PWM excepted)
 //   <cycle> W <port><bit> N    PWM on that pin with duty N/255 (N = 0: PWM off again; a P
 //                              line with the level the port drives follows)
 // PWM is read from the ATmega328p's timer registers: OC0A D6, OC0B D5, OC1A B1, OC1B B2,
@@ -62,12 +64,14 @@ static void level_event(traced_t *t, int level)
 	fprintf(out, "%llu P %c%u %d\n", (unsigned long long)chip->cycle, t->port, t->bit, level);
 }
 
-static void on_pin(struct avr_irq_t *irq, uint32_t value, void *param)
+// A write to PORTx: every bit that changed is an event.
+static void on_port(struct avr_irq_t *irq, uint32_t value, void *param)
 {
 	(void)irq;
-	traced_t *t = param;
-	if (!t->pwm)
-		level_event(t, value ? 1 : 0);
+	traced_t *bits = param;
+	for (int b = 0; b < 8; b++)
+		if (!bits[b].pwm)
+			level_event(&bits[b], (value >> b) & 1);
 }
 
 void events_init(avr_t *avr, const char *file)
@@ -93,11 +97,11 @@ void events_init(avr_t *avr, const char *file)
 			traced_t *t = &pins[p][b];
 			t->port = ports[p];
 			t->bit = b;
-			t->level = 0; // the reset state: every pin low
-			avr_irq_t *irq = avr_io_getirq(avr, AVR_IOCTL_IOPORT_GETIRQ(ports[p]), b);
-			if (irq)
-				avr_irq_register_notify(irq, on_pin, t);
+			t->level = 0; // the reset state: every PORTx bit 0
 		}
+		avr_irq_t *irq = avr_io_getirq(avr, AVR_IOCTL_IOPORT_GETIRQ(ports[p]), IOPORT_IRQ_REG_PORT);
+		if (irq)
+			avr_irq_register_notify(irq, on_port, pins[p]);
 	}
 }
 

@@ -7,9 +7,9 @@
 #include <unistd.h>
 #include <simavr/sim_avr.h>
 
-#include "analog.h"
 #include "events.h"
 #include "firmware_load.h"
+#include "inputs.h"
 #include "options.h"
 #include "pin_trace.h"
 #include "pty_link.h"
@@ -92,14 +92,6 @@ static int run(avr_t *avr, const sim_options_t *opts, uart_link_t *link, pty_lin
 			return EXIT_CRASHED;
 		if (reset_to_log) {
 			reset_to_log = 0;
-			if (link->in_since_reset || link->out_since_reset)
-				fprintf(stderr, "svimpy-sim: uart before the reset: %llu bytes in from cycle %llu, "
-						"%llu bytes out until cycle %llu\n",
-						(unsigned long long)link->in_since_reset,
-						(unsigned long long)link->first_input_cycle,
-						(unsigned long long)link->out_since_reset,
-						(unsigned long long)link->last_output_cycle);
-			link->in_since_reset = link->out_since_reset = 0;
 			fprintf(stderr, "svimpy-sim: reset at cycle %llu, MCUSR 0x%02x\n",
 					(unsigned long long)avr->cycle, avr->data[MCUSR_DATA_ADDR]);
 		}
@@ -136,7 +128,7 @@ int main(int argc, char **argv)
 	pin_trace_init(avr, &opts);
 	if (opts.events_file)
 		events_init(avr, opts.events_file);
-	analog_init(avr, &opts);
+	inputs_init(avr, &opts);
 	pty_link_t pty;
 	if (opts.pty)
 		pty_link_init(&pty, avr, &link, opts.pty_link, opts.boot ? opts.boot_addr : 0);

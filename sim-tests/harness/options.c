@@ -32,6 +32,8 @@ static const char help_text[] =
 	"  --realtime        pace simulated time to the wall clock\n"
 	"  --analog AN=MV    voltage in mV on ADC input N (0..5, A0..A5 on an Uno;\n"
 	"                    repeatable); AVcc and AREF are 5000 mV\n"
+	"  --level PB=V      hold input pin PB (e.g. D2) at level V (0 or 1) from outside,\n"
+	"                    stronger than the pull-up (repeatable)\n"
 	"  --help            this text\n"
 	"\n"
 	"Several HEX files are overlaid at their own addresses.\n"
@@ -138,6 +140,16 @@ void parse_options(int argc, char **argv, sim_options_t *opts)
 		} else if (!strcmp(a, "--realtime")) {
 			opts->realtime = 1;
 			takes_value = 0;
+		} else if (!strcmp(a, "--level")) {
+			if (!next || strlen(next) != 4 || next[0] < 'B' || next[0] > 'D' || next[1] < '0' ||
+					next[1] > '7' || next[2] != '=' || (next[3] != '0' && next[3] != '1'))
+				usage_error("--level wants PORTBIT=0|1 on port B, C or D, like D2=0 (got '%s')",
+						next ? next : "");
+			if (opts->level_count == MAX_TRACED_PINS)
+				usage_error("too many --level options (at most 16): '%s'", next);
+			opts->level_port[opts->level_count] = next[0];
+			opts->level_bit[opts->level_count] = next[1] - '0';
+			opts->level_value[opts->level_count++] = next[3] - '0';
 		} else if (!strcmp(a, "--analog")) {
 			add_analog(opts, next);
 		} else if (!strcmp(a, "--boot-addr")) {

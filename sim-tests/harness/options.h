@@ -27,6 +27,9 @@ typedef struct sim_options_t {
 	const char *events_file;   // NULL, or where the ordered event stream goes (events.h)
 	int realtime;              // pace simulated time to the wall clock
 	int analog_mv[6];          // ADC0..ADC5 input voltages in mV (-1: not set)
+	char level_port[MAX_TRACED_PINS]; // --level: pins held at a level from outside
+	uint8_t level_bit[MAX_TRACED_PINS], level_value[MAX_TRACED_PINS];
+	int level_count;
 } sim_options_t;
 
 // Parses argv; on a usage error prints the cause and the help text to stderr and

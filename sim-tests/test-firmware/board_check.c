@@ -58,6 +58,12 @@ int main(void) {
   svm_plat_pinMode(19, 2);
   line("pullup-a5", (PORTC >> 5) & 1);
   line("ddr-a5", (DDRC >> 5) & 1);
+  svm_plat_pinMode(2, 2); /* the test holds D2 low from outside (a pressed button) */
+  line("read-d2-pullup", svm_plat_pinRead(2));
+  svm_plat_pinMode(4, 2); /* nothing outside: the pull-up */
+  line("read-d4-pullup", svm_plat_pinRead(4));
+  svm_plat_pinMode(7, 0); /* the test holds D7 high */
+  line("read-d7", svm_plat_pinRead(7));
 
   svm_plat_pwmWrite(9, 128);
   line("pwm9-ocr", OCR1A);

@@ -11,7 +11,7 @@ import { toIntelHex } from '../build/ihex.ts';
 import { streamSim } from '../sim/stream.ts';
 import { toVcd } from '../sim/vcd.ts';
 import { toSvg } from '../sim/svg.ts';
-import { formatMs, unoPinNumber } from '../sim/pins.ts';
+import { formatMs, unoPinNumber, unoPortBit } from '../sim/pins.ts';
 
 const HELP = `usage: svimpy sim [options] APP.py [LIB.py ...]
 
@@ -32,6 +32,8 @@ An uncaught exception is shown as a traceback (exit code 1).
 --input TEXT      bytes sent to the UART (\\n, \\r, \\t, \\\\, \\xHH escapes; \\x03 is Ctrl-C,
                   which raises KeyboardInterrupt); --input @FILE sends a file
 --analog A0=2.5   a voltage (volts) on an analog pin, A0..A5 (repeatable; default 0 V)
+--level D2=0      hold an input pin at 0 or 1 from outside, stronger than its pull-up
+                  (a pressed button to ground; repeatable)
 --vcd FILE        write the pin timeline as a VCD waveform (GTKWave opens it)
 --plot FILE       draw the pin timeline as an SVG picture
 --python PATH     the CPython 3.11 that compiles the sources (default: $SVIMPY_PYTHON, else python3)`;
@@ -65,14 +67,14 @@ export function unescapeInput(text: string): Buffer {
 
 interface SimArgs {
   inputs: string[]; durationMs?: number; fast: boolean; input?: Buffer;
-  analogMv: Record<number, number>; vcd?: string; plot?: string; python?: string;
+  analogMv: Record<number, number>; levels: Record<string, 0 | 1>; vcd?: string; plot?: string; python?: string;
 }
 
 function parseArgs(args: string[]): SimArgs | string {
-  const out: SimArgs = { inputs: [], fast: false, analogMv: {} };
+  const out: SimArgs = { inputs: [], fast: false, analogMv: {}, levels: {} };
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
-    const valued = ['--duration', '--input', '--analog', '--vcd', '--plot', '--python'];
+    const valued = ['--duration', '--input', '--analog', '--level', '--vcd', '--plot', '--python'];
     if (valued.includes(a) && i + 1 >= args.length) return `${a} needs a value`;
     if (a === '--duration') {
       out.durationMs = parseDuration(args[++i]);
@@ -88,6 +90,11 @@ function parseArgs(args: string[]): SimArgs | string {
       const m = /^A([0-5])=(\d+(?:\.\d+)?)V?$/i.exec(args[++i]);
       if (!m || Number(m[2]) > 5) return `--analog wants A0..A5=VOLTS (0 to 5), like A0=2.5, not '${args[i]}'`;
       out.analogMv[unoPinNumber(`A${m[1]}`) - 14] = Math.round(Number(m[2]) * 1000);
+    } else if (a === '--level') {
+      const [pin, level] = args[++i].split('=');
+      const portBit = unoPortBit(pin ?? '');
+      if (!portBit || (level !== '0' && level !== '1')) return `--level wants an Uno pin and 0 or 1, like D2=0 or A1=1, not '${args[i]}'`;
+      out.levels[portBit] = level === '1' ? 1 : 0;
     } else if (a === '--vcd') out.vcd = args[++i];
     else if (a === '--plot') out.plot = args[++i];
     else if (a === '--python') out.python = args[++i];
@@ -141,7 +148,7 @@ export const sim: Command = {
       }
       const result = await streamSim({
         firmware: [fw.hex, imageHex], fCpu, durationMs: parsed.durationMs, input: inputFile,
-        realtime: !parsed.fast && parsed.durationMs === undefined, analogMv: parsed.analogMv, map,
+        realtime: !parsed.fast && parsed.durationMs === undefined, analogMv: parsed.analogMv, levels: parsed.levels, map,
         write: (t) => process.stdout.write(t),
         writeError: (t) => process.stderr.write(t),
       });

@@ -11,6 +11,17 @@ export function unoPinName(portBit: string): string | undefined {
   return undefined;
 }
 
+/** The 328p port bit of an Uno pin name: 'D13' -> 'B5', 'A0' -> 'C0'; undefined if none. */
+export function unoPortBit(name: string): string | undefined {
+  const m = /^([DA])(\d+)$/.exec(name.toUpperCase());
+  if (!m) return undefined;
+  const n = Number(m[2]) + (m[1] === 'A' ? 14 : 0);
+  if (m[1] === 'A' && n > 19) return undefined;
+  if (n < 8) return `D${n}`;
+  if (n < 14) return `B${n - 8}`;
+  return n < 20 ? `C${n - 14}` : undefined;
+}
+
 /** The Uno pin number (0..19) of a pin name: D13 -> 13, A0 -> 14. */
 export function unoPinNumber(name: string): number {
   return name[0] === 'A' ? 14 + Number(name.slice(1)) : Number(name.slice(1));

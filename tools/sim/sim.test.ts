@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseDuration, unescapeInput } from '../commands/sim.ts';
-import { pinLogLine, unoPinName, unoPinNumber } from './pins.ts';
+import { pinLogLine, unoPinName, unoPinNumber, unoPortBit } from './pins.ts';
 import { toVcd } from './vcd.ts';
 import { toSvg } from './svg.ts';
 import type { Timeline } from './timeline.ts';
@@ -38,6 +38,12 @@ describe('svimpy sim helpers', () => {
     expect(unoPinName('C5')).toBe('A5');
     expect(unoPinName('B6')).toBeUndefined(); // the crystal
     expect(unoPinName('C6')).toBeUndefined(); // reset
+    expect(unoPortBit('D13')).toBe('B5');
+    expect(unoPortBit('D2')).toBe('D2');
+    expect(unoPortBit('a1')).toBe('C1');
+    expect(unoPortBit('D14')).toBe('C0');
+    expect(unoPortBit('D20')).toBeUndefined();
+    expect(unoPortBit('A6')).toBeUndefined();
     expect(unoPinNumber('A0')).toBe(14);
     expect(unoPinNumber('D13')).toBe(13);
   });

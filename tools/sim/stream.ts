@@ -15,6 +15,7 @@ export interface StreamOptions {
   input?: string; // a file fed to UART0
   realtime?: boolean; // pace simulated time to the wall clock
   analogMv?: Record<number, number>;
+  levels?: Record<string, 0 | 1>; // input pins held from outside, by port bit ({ D2: 0 })
   map?: ImageMapLike; // to decode an exception record
   write(text: string): void; // program output and pin lines, in order
   writeError(text: string): void; // the traceback
@@ -38,6 +39,7 @@ export function streamSim(opts: StreamOptions): Promise<StreamResult> {
   if (opts.input !== undefined) args.push('--input', opts.input);
   if (opts.realtime) args.push('--realtime');
   for (const [n, mv] of Object.entries(opts.analogMv ?? {})) args.push('--analog', `${n}=${mv}`);
+  for (const [pin, level] of Object.entries(opts.levels ?? {})) args.push('--level', `${pin}=${level}`);
   args.push(...opts.firmware);
 
   const cyclesPerMs = opts.fCpu / 1000;
