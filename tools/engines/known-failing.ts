@@ -62,5 +62,4 @@ export const KNOWN_FAILING: Record<string, string> = {
   '063_err_zerodiv': "a builtin it uses is not in the VM yet (NameError: name 'sum' is not defined)",
   '066_err_typeerror': "operators or builtins on floats, strs or containers are not built yet (TypeError)",
   '068_err_raise_in_except': "a builtin it uses is not in the VM yet (NameError: name 'int' is not defined)",
-  '070_err_uncaught_after_finally': 'the traceback of a re-raised exception shows the re-raise, not the original line',
 };

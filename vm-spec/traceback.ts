@@ -1,0 +1,45 @@
+// The traceback of the exception being handled: where it was raised, for the frames that
+// unwinding has left (and the handling frame's own raise point). A re-raise (`raise` alone,
+// or the RERAISE at the end of finally/except cleanup) then reports these original lines, as
+// CPython does, instead of the re-raise point. Frames still on the call chain are read from
+// the frames themselves (printUncaught), so only the frames between the raise and its
+// handler are kept here: TB_MAX entries (when more are unwound at once, the middle ones go).
+import { u8, u16 } from './types.ts';
+import type { bool } from './types.ts';
+import { NULL } from './value.ts';
+
+const TB_MAX = 8;
+const tbCodes = new Uint16Array(TB_MAX);
+const tbIps = new Uint16Array(TB_MAX);
+let tbLength: u8 = 0;
+let tbFrame: u16 = NULL; // the frame handling the exception (its entry is the last one)
+let tbExc: u16 = NULL;   // the exception these entries belong to (compared, never read)
+
+export function tbReset(): void {
+  tbLength = 0;
+  tbFrame = NULL;
+  tbExc = NULL;
+}
+
+/** Appends an entry (innermost first); when full, the last slot is overwritten. */
+export function tbAdd(code: u16, ip: u16): void {
+  if (tbLength === TB_MAX) tbLength = u8(TB_MAX - 1);
+  tbCodes[tbLength] = code;
+  tbIps[tbLength] = ip;
+  tbLength = u8(tbLength + 1);
+}
+
+/** Records that `frame` now handles `exc` (the entries end with that frame's raise point). */
+export function tbHandledBy(frame: u16, exc: u16): void {
+  tbFrame = frame;
+  tbExc = exc;
+}
+
+/** True when re-raising `exc` from `frame` continues the recorded traceback. */
+export function tbContinues(frame: u16, exc: u16): bool {
+  return tbLength > 0 && frame === tbFrame && exc === tbExc;
+}
+
+export function tbCount(): u8 { return tbLength; }
+export function tbCode(i: u8): u16 { return tbCodes[i]; }
+export function tbIp(i: u8): u16 { return tbIps[i]; }
