@@ -6,10 +6,11 @@ import { NULL, NONE, FALSE, TRUE, makeBool, isImage } from './value.ts';
 import { Exc, raise } from './exc.ts';
 import { isInt, intValue, newInt, intAdd, intSub, intMul, intFloorDiv, intMod } from './int.ts';
 import { Record, recordType, imageIntValue } from './image.ts';
-import { keysEqual, isDict, dictCount } from './dict.ts';
-import { isList, listLength, listGet } from './list.ts';
-import { isHeapTuple, tupleLength, tupleGet } from './tuple.ts';
-import { imageTupleLength, imageTupleItem } from './image.ts';
+import { isDict, dictCount } from './dict.ts';
+import { isAnyTuple, isSeq, seqLength } from './seq.ts';
+import { seqBinary } from './seqops.ts';
+import { compareOther } from './compare.ts';
+import { isList } from './list.ts';
 import { isStr, strConcat, strCompare, strLength } from './str.ts';
 
 /** CPython's NB_* numbers (BINARY_OP's argument; 13..25 are the in-place forms). */
@@ -44,6 +45,7 @@ function shiftLeft(a: i32, b: i32): u16 {
 export function binaryOp(op: u8, a: u16, b: u16): u16 {
   const nb: u8 = op >= Nb.INPLACE ? u8(op - Nb.INPLACE) : op;
   if (nb === Nb.ADD && isStr(a) && isStr(b)) return strConcat(a, b);
+  if ((nb === Nb.ADD || nb === Nb.MULTIPLY) && (isSeq(a) || isSeq(b))) return seqBinary(nb === Nb.ADD, op >= Nb.INPLACE, a, b);
   if (!isIntLike(a) || !isIntLike(b)) return raise(Exc.TypeError);
   const x = intOf(a);
   const y = intOf(b);
@@ -88,33 +90,7 @@ export function compareOp(op: u8, a: u16, b: u16): u16 {
       default: return makeBool(c >= 0);
     }
   }
-  if ((op === 2 || op === 3) && isList(a) && isList(b)) return seqEqual(a, b, op === 2);
-  if ((op === 2 || op === 3) && isAnyTuple(a) && isAnyTuple(b)) return seqEqual(a, b, op === 2);
-  if (op === 2) return makeBool(keysEqual(a, b));
-  if (op === 3) return makeBool(!keysEqual(a, b));
-  return raise(Exc.TypeError);
-}
-
-function isAnyTuple(v: u16): bool { return isHeapTuple(v) || (isImage(v) && recordType(v) === Record.TUPLE); }
-function seqLength(v: u16): u16 {
-  if (isList(v)) return listLength(v);
-  return isHeapTuple(v) ? tupleLength(v) : imageTupleLength(v);
-}
-function seqItem(v: u16, i: u16): u16 {
-  if (isList(v)) return listGet(v, i);
-  return isHeapTuple(v) ? tupleGet(v, i) : imageTupleItem(v, i);
-}
-
-/** a == b (wantEqual) or a != b for two lists or two tuples; nesting recurses on the C stack. */
-function seqEqual(a: u16, b: u16, wantEqual: bool): u16 {
-  const n = seqLength(a);
-  if (seqLength(b) !== n) return makeBool(!wantEqual);
-  for (let i: u16 = 0; i < n; i = u16(i + 1)) {
-    const r = compareOp(2, seqItem(a, i), seqItem(b, i));
-    if (r === NULL) return NULL;
-    if (r === FALSE) return makeBool(!wantEqual);
-  }
-  return makeBool(wantEqual);
+  return compareOther(op, a, b);
 }
 
 /** bool(v) for the types built so far: 255 when unsupported (TypeError pending). */

@@ -14,7 +14,8 @@ import { N, B, nameIndex } from './names.ts';
 import { arg, argCount, kwArg, kwCount, kwOther } from './args.ts';
 import { numBuiltin } from './builtins-num.ts';
 import { strBuiltin, strMethod } from './builtins-str.ts';
-import { seqBuiltin, listMethod, dictMethod } from './builtins-seq.ts';
+import { seqBuiltin, listMethod, dictMethod, tupleMethod } from './builtins-seq.ts';
+import { isAnyTuple } from './seq.ts';
 import { moduleBuiltin, moduleMethod, moduleAttr } from './builtins-module.ts';
 
 /** The builtin (function or exception class) named by image STR `name`, or NULL. */
@@ -30,6 +31,7 @@ export function lookupMethod(obj: u16, name: u8): u16 {
   if (isStr(obj)) number = strMethod(name);
   else if (isList(obj)) number = listMethod(name);
   else if (isDict(obj)) number = dictMethod(name);
+  else if (isAnyTuple(obj)) number = tupleMethod(name);
   else number = moduleMethod(obj, name);
   return number === 0 ? NULL : makeBuiltin(number);
 }
@@ -77,5 +79,5 @@ function builtinPrint(): u16 {
 
 /** The builtins that accept keyword arguments (each checks which ones itself). */
 function takesKeywords(n: u8): bool {
-  return n === B.int || n === B.sorted || n === B.min || n === B.max || n === B.list_sort;
+  return n === B.int || n === B.sorted || n === B.min || n === B.max || n === B.list_sort || n === B.dict || n === B.dict_update;
 }

@@ -5,6 +5,8 @@ export const HEAP_SIZE = 1400;
 /** Entries of the collector's mark stack; deeper structures fall back to rescanning the heap. */
 export const MARK_STACK_SIZE = 16;
 /** Entries of the explicit root stack where built-ins park values across an allocation. */
-export const ROOT_STACK_SIZE = 8;
+export const ROOT_STACK_SIZE = 16; // builtins nested through key functions (MAX_NESTED_CALLS) each hold a few
 /** Python call depth at which a call raises RecursionError (frame allocation failing raises it earlier). */
 export const MAX_DEPTH = 100;
+/** Builtins calling back into Python (a key function) nest interpreter loops on the C stack: at most this deep. */
+export const MAX_NESTED_CALLS = 3;

@@ -24,18 +24,26 @@ let collections: u16 = 0;
 export function setRoot(which: u8, v: u16): void { roots[which] = v; }
 export function getRoot(which: u8): u16 { return roots[which]; }
 
-/** Keeps v alive across allocations until the matching popRoot. Returns false when full. */
+/** Pushes past a full root stack: counted so that every popRoot still matches its pushRoot. */
+let rootOverflow: u8 = 0;
+
+/** Keeps v alive across allocations until the matching popRoot. Returns false when full (v is then not kept). */
 export function pushRoot(v: u16): bool {
-  if (rootDepth >= ROOT_STACK_SIZE) return false;
+  if (rootDepth >= ROOT_STACK_SIZE) {
+    rootOverflow = u8(rootOverflow + 1);
+    return false;
+  }
   rootStack[rootDepth] = v;
   rootDepth = u8(rootDepth + 1);
   return true;
 }
 export function popRoot(): void {
-  if (rootDepth > 0) rootDepth = u8(rootDepth - 1);
+  if (rootOverflow > 0) rootOverflow = u8(rootOverflow - 1);
+  else if (rootDepth > 0) rootDepth = u8(rootDepth - 1);
 }
 export function resetRoots(): void {
   rootDepth = 0;
+  rootOverflow = 0;
   for (let i: u8 = 0; i < Root.COUNT; i = u8(i + 1)) roots[i] = NULL;
 }
 export function collectionCount(): u16 { return collections; }
@@ -43,7 +51,8 @@ export function collectionCount(): u16 { return collections; }
 /** Byte offset (from the block start) of the first value slot of a block. */
 function firstValueSlot(off: u16): u16 {
   const type = blockType(off);
-  if (type === HeapType.TUPLE || type === HeapType.LIST || type === HeapType.ITER) return 4;
+  if (type === HeapType.TUPLE || type === HeapType.LIST) return 4;
+  if (type === HeapType.ITER) return 6; // [kind][index] are raw numbers
   if (type === HeapType.DICT) return 6;
   if (type === HeapType.DICTTAB) return u16(4 + get16(u16(off + 2)) * 2);
   if (type === HeapType.FRAME) return 8;
@@ -61,9 +70,10 @@ function valueSlotCount(off: u16): u16 {
     case HeapType.TUPLE:
       return get16(u16(off + 2));
     case HeapType.LIST:
-    case HeapType.ITER:
     case HeapType.DICT:
       return 1;
+    case HeapType.ITER:
+      return u16((blockGranules(off) * GRANULE - 6) / 2);
     case HeapType.DICTTAB:
       return u16(get16(u16(off + 2)) * 2);
     case HeapType.FRAME:

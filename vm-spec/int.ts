@@ -7,6 +7,8 @@ import { HeapType, blockType, get16, set16 } from './heap.ts';
 import { alloc } from './gc.ts';
 import { Exc, raise } from './exc.ts';
 import { raiseMessage, Msg } from './errors.ts';
+import { isImage } from './value.ts';
+import { Record, recordType, imageIntValue } from './image.ts';
 
 export function isBoxedInt(v: u16): bool {
   return isHeapRef(v) && blockType(heapOffset(v)) === HeapType.INT;
@@ -71,3 +73,8 @@ export function intMod(a: i32, b: i32): u16 {
   if (r !== 0 && (r < 0) !== (b < 0)) r = i32(r + b);
   return newInt(r);
 }
+
+/** An int operand anywhere: immediate, boxed, bool, or an image INT constant. */
+export function isAnyInt(v: u16): bool { return isInt(v) || (isImage(v) && recordType(v) === Record.INT); }
+/** The value of an isAnyInt operand. */
+export function anyIntValue(v: u16): i32 { return isImage(v) ? imageIntValue(v) : intValue(v); }

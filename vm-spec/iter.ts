@@ -1,23 +1,43 @@
-// range objects and iteration. RANGE and RANGEITER blocks: [header][start][stop][step] (int
-// values; a RANGEITER's start advances). ITER block: [header][index][sequence] for tuples and lists.
+// range objects and iteration.
+// RANGE and RANGEITER blocks: [header][start][stop][step] (int values; a RANGEITER's start
+// advances). ITER block: [header][kind][index][a][b]: kind and index are raw numbers, a and b
+// values (the collector scans every word from a on). Kinds:
+//   SEQ      a list or tuple a, item `index`          STR  a str a, char `index`
+//   KEYS / VALUES / ITEMS  dict a from entry `index`  REVERSED  a list, tuple, str or range; `index` items left
+//   ENUMERATE  iterator a, count b                    ZIP  a tuple of iterators a
+//   VIEW_*   d.keys(), d.values(), d.items(): iterable (not iterators); iter() gives KEYS.. over a
 import { u16, i32 } from './types.ts';
 import type { bool } from './types.ts';
-import { NULL, isHeapRef, heapOffset, isImage } from './value.ts';
+import { NULL, isHeapRef, heapOffset } from './value.ts';
 import { HeapType, blockType, get16, set16 } from './heap.ts';
 import { alloc, pushRoot, popRoot } from './gc.ts';
-import { Exc, raise } from './exc.ts';
-import { isInt, intValue, newInt } from './int.ts';
-import { Record, recordType, imageTupleLength, imageTupleItem } from './image.ts';
-import { isHeapTuple, tupleLength, tupleGet } from './tuple.ts';
-import { isList, listLength, listGet } from './list.ts';
+import { Exc, raise, excPending } from './exc.ts';
+import { isAnyInt, anyIntValue, newInt, intAdd } from './int.ts';
+import { isSeq, seqLength, seqItem, hold } from './seq.ts';
+import { isStr, strLength, strByte, strOfByte } from './str.ts';
+import { newTuple, tupleLength, tupleGet, tupleSet } from './tuple.ts';
+import { listAppend } from './list.ts';
+import { isDict, dictUsed, dictEntryKey, dictEntryValue, dictCount } from './dict.ts';
 
-function isType(v: u16, type: u16): bool { return isHeapRef(v) && blockType(heapOffset(v)) === type; }
+export const enum It {
+  SEQ = 0, STR = 1, KEYS = 2, VALUES = 3, ITEMS = 4, REVERSED = 5, ENUMERATE = 6, ZIP = 7,
+  VIEW_KEYS = 8, VIEW_VALUES = 9, VIEW_ITEMS = 10,
+}
+
+/** v is a heap block of type `type`. */
+export function isType(v: u16, type: u16): bool { return isHeapRef(v) && blockType(heapOffset(v)) === type; }
 export function isRange(v: u16): bool { return isType(v, HeapType.RANGE); }
+function iterKind(v: u16): u16 { return get16(u16(heapOffset(v) + 2)); }
+/** d.keys(), d.values() or d.items() (ITER blocks of a VIEW_* kind). */
+export function isDictView(v: u16): bool { return isType(v, HeapType.ITER) && iterKind(v) >= It.VIEW_KEYS; }
+export function isKeysView(v: u16): bool { return isType(v, HeapType.ITER) && iterKind(v) === It.VIEW_KEYS; }
+/** The dict of a view. */
+export function viewDict(v: u16): u16 { return get16(u16(heapOffset(v) + 6)); }
 
 /** range(start, stop, step) of int values; ValueError for step 0, TypeError for non-ints. */
 export function newRange(start: u16, stop: u16, step: u16): u16 {
-  if (!isInt(start) || !isInt(stop) || !isInt(step)) return raise(Exc.TypeError);
-  if (intValue(step) === 0) return raise(Exc.ValueError);
+  if (!isAnyInt(start) || !isAnyInt(stop) || !isAnyInt(step)) return raise(Exc.TypeError);
+  if (anyIntValue(step) === 0) return raise(Exc.ValueError);
   const v = alloc(HeapType.RANGE, 8);
   if (v === NULL) return raise(Exc.MemoryError);
   set16(u16(heapOffset(v) + 2), start);
@@ -26,7 +46,8 @@ export function newRange(start: u16, stop: u16, step: u16): u16 {
   return v;
 }
 
-function rangeField(r: u16, field: u16): i32 { return intValue(get16(u16(heapOffset(r) + field))); }
+/** A range's start (2), stop (4) or step (6). */
+export function rangeField(r: u16, field: u16): i32 { return anyIntValue(get16(u16(heapOffset(r) + field))); }
 
 /** len(range). */
 export function rangeLength(r: u16): i32 {
@@ -37,13 +58,40 @@ export function rangeLength(r: u16): i32 {
   return start > stop ? i32((start - stop - step - 1) / (0 - step)) : 0;
 }
 
-function isSequence(v: u16): bool {
-  return isHeapTuple(v) || isList(v) || (isImage(v) && recordType(v) === Record.TUPLE);
+/** Item i (0 <= i < len) of range r. */
+export function rangeItem(r: u16, i: i32): u16 { return newInt(i32(rangeField(r, 2) + Math.imul(i, rangeField(r, 6)))); }
+
+/** The position of int n in range r, or -1. */
+export function rangeIndex(r: u16, n: i32): i32 {
+  const start = rangeField(r, 2);
+  const step = rangeField(r, 6);
+  const k = i32(i32(n - start) / step);
+  return i32(i32(n - start) % step) === 0 && k >= 0 && k < rangeLength(r) ? k : -1;
 }
 
-/** iter(v) for ranges, tuples and lists (TypeError otherwise; str and dict: TODO). */
+/** A new ITER block; a and b are kept alive across the allocation. */
+export function newIter(kind: u16, a: u16, b: u16, index: u16): u16 {
+  if (!pushRoot(a)) return raise(Exc.MemoryError);
+  pushRoot(b);
+  const it = alloc(HeapType.ITER, 10);
+  popRoot();
+  popRoot();
+  if (it === NULL) return raise(Exc.MemoryError);
+  const off = heapOffset(it);
+  set16(u16(off + 2), kind);
+  set16(u16(off + 4), index);
+  set16(u16(off + 6), a);
+  set16(u16(off + 8), b);
+  return it;
+}
+
+/** iter(v): ranges, lists, tuples, strs, dicts and their views, iterators (themselves). */
 export function getIter(v: u16): u16 {
-  if (isType(v, HeapType.RANGEITER) || isType(v, HeapType.ITER)) return v;
+  if (isType(v, HeapType.RANGEITER)) return v;
+  if (isType(v, HeapType.ITER)) {
+    const kind = iterKind(v);
+    return kind >= It.VIEW_KEYS ? newIter(u16(kind - 6), viewDict(v), NULL, 0) : v;
+  }
   if (isRange(v)) {
     pushRoot(v);
     const it = alloc(HeapType.RANGEITER, 8);
@@ -52,16 +100,28 @@ export function getIter(v: u16): u16 {
     for (let i: u16 = 2; i < 8; i = u16(i + 2)) set16(u16(heapOffset(it) + i), get16(u16(heapOffset(v) + i)));
     return it;
   }
-  if (!isSequence(v)) return raise(Exc.TypeError);
-  pushRoot(v);
-  const it = alloc(HeapType.ITER, 6);
-  popRoot();
-  if (it === NULL) return raise(Exc.MemoryError);
-  set16(u16(heapOffset(it) + 4), v);
-  return it;
+  if (isSeq(v)) return newIter(It.SEQ, v, NULL, 0);
+  if (isStr(v)) return newIter(It.STR, v, NULL, 0);
+  if (isDict(v)) return newIter(It.KEYS, v, NULL, 0);
+  return raise(Exc.TypeError);
 }
 
-/** The next item of iterator `it`, or NULL when exhausted (and no exception) or on error (pending). */
+/** True for an object next() accepts. */
+export function isIterator(v: u16): bool {
+  return isType(v, HeapType.RANGEITER) || (isType(v, HeapType.ITER) && iterKind(v) < It.VIEW_KEYS);
+}
+
+/** Item i of a list, tuple, str or range. */
+function itemOf(a: u16, i: u16): u16 {
+  if (isStr(a)) return strOfByte(strByte(a, i));
+  if (isRange(a)) return rangeItem(a, i);
+  return seqItem(a, i);
+}
+
+/**
+ * The next item of iterator `it` (which the caller keeps alive), or NULL: exhausted when no
+ * exception is pending, else the error.
+ */
 export function iterNext(it: u16): u16 {
   const off = heapOffset(it);
   if (isType(it, HeapType.RANGEITER)) {
@@ -70,24 +130,96 @@ export function iterNext(it: u16): u16 {
     const step = rangeField(it, 6);
     if (step > 0 ? cur >= stop : cur <= stop) return NULL;
     const current = get16(u16(off + 2));
-    const nextValue: i32 = i32(cur + step);
     // Past the end (or past i32) the iterator is exhausted anyway: clamp to stop.
     const overshoot = step > 0 ? cur > stop - step : cur < stop - step;
-    const next = overshoot ? get16(u16(off + 4)) : newInt(nextValue);
+    const next = overshoot ? get16(u16(off + 4)) : newInt(i32(cur + step));
     if (next === NULL) return NULL;
     set16(u16(off + 2), next);
     return current;
   }
-  const seq = get16(u16(off + 4));
-  const index = get16(u16(off + 2));
-  let length: u16 = 0;
-  if (isList(seq)) length = listLength(seq);
-  else if (isHeapTuple(seq)) length = tupleLength(seq);
-  else length = imageTupleLength(seq);
-  if (index >= length) return NULL;
-  set16(u16(off + 2), u16(index + 1));
-  if (isList(seq)) return listGet(seq, index);
-  if (isHeapTuple(seq)) return tupleGet(seq, index);
-  return imageTupleItem(seq, index);
+  if (!isIterator(it)) return raise(Exc.TypeError);
+  const kind = iterKind(it);
+  const index = get16(u16(off + 4));
+  const a = get16(u16(off + 6));
+  if (kind === It.ENUMERATE) {
+    const item = iterNext(a);
+    if (item === NULL || !hold(item)) return NULL;
+    const pair = newTuple(2);
+    popRoot();
+    if (pair === NULL) return NULL;
+    const count = get16(u16(off + 8));
+    tupleSet(pair, 0, count);
+    tupleSet(pair, 1, item);
+    pushRoot(pair);
+    const next = intAdd(anyIntValue(count), 1);
+    popRoot();
+    if (next === NULL) return NULL;
+    set16(u16(off + 8), next);
+    return pair;
+  }
+  if (kind === It.ZIP) {
+    const n = tupleLength(a);
+    const t = n === 0 ? NULL : newTuple(n);
+    if (t === NULL || !hold(t)) return NULL;
+    let ok: bool = true;
+    for (let i: u16 = 0; ok && i < n; i = u16(i + 1)) {
+      const item = iterNext(tupleGet(a, i));
+      ok = item !== NULL;
+      if (ok) tupleSet(t, i, item);
+    }
+    popRoot();
+    return ok ? t : NULL;
+  }
+  if (kind === It.REVERSED) {
+    if (index === 0) return NULL;
+    set16(u16(off + 4), u16(index - 1));
+    return itemOf(a, u16(index - 1));
+  }
+  if (kind === It.SEQ || kind === It.STR) {
+    if (index >= (kind === It.STR ? strLength(a) : seqLength(a))) return NULL;
+    set16(u16(off + 4), u16(index + 1));
+    return itemOf(a, index);
+  }
+  // A dict: the next live entry.
+  let e: u16 = index;
+  while (e < dictUsed(a) && dictEntryKey(a, e) === NULL) e = u16(e + 1);
+  if (e >= dictUsed(a)) return NULL;
+  set16(u16(off + 4), u16(e + 1));
+  if (kind === It.KEYS) return dictEntryKey(a, e);
+  if (kind === It.VALUES) return dictEntryValue(a, e);
+  const pair = newTuple(2);
+  if (pair === NULL) return NULL;
+  tupleSet(pair, 0, dictEntryKey(a, e));
+  tupleSet(pair, 1, dictEntryValue(a, e));
+  return pair;
 }
 
+/** Appends every item of `iterable` to `list`; false with an exception pending. */
+export function extendFrom(list: u16, iterable: u16): bool {
+  const it = getIter(iterable);
+  if (it === NULL || !hold(it)) return false;
+  let ok: bool = true;
+  for (;;) {
+    const v = iterNext(it);
+    if (v === NULL) {
+      ok = !excPending();
+      break;
+    }
+    if (listAppend(list, v) === NULL) {
+      ok = false;
+      break;
+    }
+  }
+  popRoot();
+  return ok;
+}
+
+/** The number of items of a sized container, or -1 (not sized). */
+export function sizeOf(v: u16): i32 {
+  if (isStr(v)) return strLength(v);
+  if (isSeq(v)) return seqLength(v);
+  if (isDict(v)) return dictCount(v);
+  if (isDictView(v)) return dictCount(viewDict(v));
+  if (isRange(v)) return rangeLength(v);
+  return -1;
+}

@@ -26,6 +26,8 @@ function arrayCapacity(array: u16): u16 {
 
 /** Item i (0 <= i < length). */
 export function listGet(list: u16, i: u16): u16 { return get16(u16(heapOffset(listArray(list)) + 2 + i * 2)); }
+/** Heap offset of item i's slot (valid until the list grows). */
+export function listItemAt(list: u16, i: u16): u16 { return u16(heapOffset(listArray(list)) + 2 + i * 2); }
 export function listSet(list: u16, i: u16, item: u16): void { set16(u16(heapOffset(listArray(list)) + 2 + i * 2), item); }
 
 /** Appends item; returns TRUE, or NULL with MemoryError pending. */
@@ -58,4 +60,26 @@ export function listPop(list: u16): u16 {
   listSet(list, u16(length - 1), NULL);
   set16(u16(heapOffset(list) + 2), u16(length - 1));
   return item;
+}
+
+/** Inserts item before position i <= length; TRUE, or NULL with MemoryError pending. */
+export function listInsert(list: u16, i: u16, item: u16): u16 {
+  if (listAppend(list, item) === NULL) return NULL;
+  for (let j: u16 = u16(listLength(list) - 1); j > i; j = u16(j - 1)) listSet(list, j, listGet(list, u16(j - 1)));
+  listSet(list, i, item);
+  return TRUE;
+}
+
+/** Removes the item at position i < length. */
+export function listDeleteAt(list: u16, i: u16): void {
+  const last = u16(listLength(list) - 1);
+  for (let j: u16 = i; j < last; j = u16(j + 1)) listSet(list, j, listGet(list, u16(j + 1)));
+  listSet(list, last, NULL);
+  set16(u16(heapOffset(list) + 2), last);
+}
+
+/** Removes every item (the item store is dropped). */
+export function listClear(list: u16): void {
+  set16(u16(heapOffset(list) + 2), 0);
+  set16(u16(heapOffset(list) + 4), NULL);
 }

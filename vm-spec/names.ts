@@ -66,6 +66,8 @@ export const enum B {
   GLOBAL_BASE = 32,
   print = 32,
   int = 33, sorted = 57, min = 62, max = 63, // the ones that take keywords (builtins.ts)
+  dict = 50, dict_update = 166,           // dict(a=1), d.update(a=1)
+  NoneType = 65,                          // type(None): a type object, not callable
   NUM_FIRST = 33, NUM_LAST = 39,          // int .. round
   STR_FIRST = 40, STR_LAST = 45,          // str .. bin
   SEQ_FIRST = 46, SEQ_LAST = 64,          // range .. sum

@@ -19,12 +19,14 @@ import { newDict, dictGet, dictSet, keysEqual, isDict, dictCount } from './dict.
 import { binaryOp, compareOp, truth, unaryNegative, unaryInvert, unaryPositive } from './arith.ts';
 import { makeBool } from './value.ts';
 import { isFunc, newFunc, funcCode, funcDefaults, anyTupleLength, anyTupleItem } from './func.ts';
-import { MAX_DEPTH } from './config.ts';
+import { MAX_DEPTH, MAX_NESTED_CALLS } from './config.ts';
 import { lookupBuiltin, lookupMethod, lookupAttr, callBuiltin } from './builtins.ts';
 import { builtinModule } from './builtins-module.ts';
 import { nameIndex } from './names.ts';
 import { setArgs } from './args.ts';
-import { newRange, rangeLength, isRange, getIter, iterNext } from './iter.ts';
+import { newRange, rangeLength, isRange, getIter, iterNext, extendFrom } from './iter.ts';
+import { seqContains, seqSubscript, asSequence, listStore, deleteItem } from './seqops.ts';
+import { seqLength, seqItem } from './seq.ts';
 import { newList, listAppend, listLength, listGet, listSet, isList } from './list.ts';
 import { newTuple, tupleSet, tupleLength, tupleGet, isHeapTuple } from './tuple.ts';
 import { isInt, intValue, newInt, intSub } from './int.ts';
@@ -33,7 +35,6 @@ import { newSlice } from './slice.ts';
 import { newExc, excArgument, raiseMessage, raiseWith, Msg } from './errors.ts';
 import { printRepr } from './print.ts';
 import { excPending, lookupExcClass, excMatches, raiseValue, isExcClass } from './exc.ts';
-import { tbReset, tbAdd, tbHandledBy, tbContinues, tbCount, tbCode, tbIp } from './traceback.ts';
 
 // FRAME block: [header][ip][sp][nlocals][back][func][code][locals...][stack...]
 const enum F { IP = 2, SP = 4, NLOCALS = 6, BACK = 8, FUNC = 10, CODE = 12, LOCALS = 14 }
@@ -79,44 +80,11 @@ function replaceTop(f: u16, n: u16, result: u16): bool {
 }
 
 /** True when image STR v has exactly the bytes text[start..start+length). */
-/** list.extend(seq) for tuples, lists and ranges. */
-function extendList(list: u16, seq: u16): bool {
-  const it = getIter(seq);
-  if (it === NULL || !pushRoot(it)) return false;
-  let ok: bool = true;
-  for (;;) {
-    const v = iterNext(it);
-    if (v === NULL) {
-      ok = !excPending();
-      break;
-    }
-    if (listAppend(list, v) === NULL) {
-      ok = false;
-      break;
-    }
-  }
-  popRoot();
-  return ok;
-}
-
 /** `v in container`: 1 or 0, 255 with an exception pending. */
 function contains(container: u16, v: u16): u8 {
   if (isDict(container)) return dictGet(container, v) !== NULL ? 1 : 0;
   if (isStr(container) && isStr(v)) return strFind(container, v) ? 1 : 0;
-  let n: u16 = 0;
-  if (isList(container)) n = listLength(container);
-  else if (isHeapTuple(container)) n = tupleLength(container);
-  else if (isImage(container) && recordType(container) === Record.TUPLE) n = imageTupleLength(container);
-  else {
-    raise(Exc.TypeError);
-    return 255;
-  }
-  for (let i: u16 = 0; i < n; i = u16(i + 1)) {
-    const r = compareOp(2, subscript(container, makeSmall(i)), v);
-    if (r === NULL) return 255;
-    if (r === TRUE) return 1;
-  }
-  return 0;
+  return seqContains(container, v);
 }
 
 /** seq[index] for lists and tuples with an int index (negative from the end). */
@@ -126,18 +94,7 @@ function subscript(seq: u16, index: u16): u16 {
     const v = dictGet(seq, index);
     return v === NULL ? raiseWith(Exc.KeyError, index) : v;
   }
-  if (!isInt(index)) return raise(Exc.TypeError);
-  let length: i32 = 0;
-  if (isList(seq)) length = listLength(seq);
-  else if (isHeapTuple(seq)) length = tupleLength(seq);
-  else if (isImage(seq) && recordType(seq) === Record.TUPLE) length = imageTupleLength(seq);
-  else return raise(Exc.NotImplementedError);
-  let i: i32 = intValue(index);
-  if (i < 0) i = i32(i + length);
-  if (i < 0 || i >= length) return raiseMessage(Exc.IndexError, isList(seq) ? Msg.LIST_INDEX : Msg.TUPLE_INDEX, NULL, 255);
-  if (isList(seq)) return listGet(seq, u16(i));
-  if (isHeapTuple(seq)) return tupleGet(seq, u16(i));
-  return imageTupleItem(seq, u16(i));
+  return seqSubscript(seq, index);
 }
 
 /** Exception-table handler of `code` for instruction offset ip: entry index, or 255 for none. */
@@ -171,17 +128,6 @@ function printUncaught(frame: u16): void {
   putc(9);
   let f: u16 = frame;
   let first: bool = true;
-  if (frame !== NULL && tbContinues(frame, exc)) {
-    // A re-raise: the recorded raise points replace this frame's (and those it left).
-    for (let i: u8 = 0; i < tbCount(); i = u8(i + 1)) {
-      if (i > 0) putc(44);
-      printDecimal(u16(tbCode(i) >> 2));
-      putc(58);
-      printDecimal(tbIp(i));
-    }
-    first = false;
-    f = get16(u16(heapOffset(frame) + F.BACK));
-  }
   while (f !== NULL) {
     const off = heapOffset(f);
     if (!first) putc(44);
@@ -198,7 +144,6 @@ function printUncaught(frame: u16): void {
 export function vmRun(): u8 {
   heapInit();
   resetRoots();
-  tbReset();
   depth = 0;
   const status = loadImage();
   if (status !== ImageError.OK) {
@@ -216,10 +161,11 @@ export function vmRun(): u8 {
     return 1;
   }
   setRoot(Root.FRAME, frame);
-  return interpret();
+  return interpret(frame);
 }
 
-function interpret(): u8 {
+/** Runs frames until `boundary` returns (0, its result in callResult) or an exception leaves it (1). */
+function interpret(boundary: u16): u8 {
   let kwnames: u16 = NULL;
   for (;;) {
     const frame = getRoot(Root.FRAME);
@@ -261,7 +207,7 @@ function interpret(): u8 {
       case Op.NOP:
         break;
       case Op.LIST_EXTEND:
-        ok = extendList(peek(f, u16(arg + 1)), peek(f, 1));
+        ok = extendFrom(peek(f, u16(arg + 1)), peek(f, 1));
         if (ok) drop(f, 1);
         break;
       case Op.BUILD_MAP:
@@ -286,23 +232,19 @@ function interpret(): u8 {
         break;
       }
       case Op.UNPACK_SEQUENCE: {
-        const seq = peek(f, 1);
-        let n: u16 = 0;
-        if (isList(seq)) n = listLength(seq);
-        else if (isHeapTuple(seq)) n = tupleLength(seq);
-        else if (isImage(seq) && recordType(seq) === Record.TUPLE) n = imageTupleLength(seq);
-        else {
+        const seq = asSequence(peek(f, 1)); // any iterable
+        if (seq === NULL) {
           ok = false;
-          raise(Exc.NotImplementedError);
           break;
         }
+        const n = seqLength(seq);
         if (n !== arg) {
           ok = false;
           raise(Exc.ValueError);
           break;
         }
         drop(f, 1);
-        for (let i: u16 = 0; i < n; i = u16(i + 1)) push(f, subscript(seq, makeSmall(n - 1 - i)));
+        for (let i: u16 = 0; i < n; i = u16(i + 1)) push(f, seqItem(seq, u16(n - 1 - i)));
         break;
       }
       case Op.LOAD_METHOD: {
@@ -354,8 +296,8 @@ function interpret(): u8 {
         push(f, makeBuiltin(Exc.AssertionError));
         break;
       case Op.RERAISE:
-        // The traceback keeps the original raise point (traceback.ts); the saved offset at
-        // stack position n is not needed.
+        // TODO: CPython's traceback keeps the original raise point (the saved offset at
+        // stack position n); ours shows the re-raise. Not used for the handler search.
         raiseValue(pop(f));
         ok = false;
         break;
@@ -424,16 +366,14 @@ function interpret(): u8 {
           if (ok) drop(f, 3);
           break;
         }
-        const v = isList(list) && isInt(index) ? subscript(list, index) : raise(Exc.NotImplementedError);
-        ok = v !== NULL;
-        if (ok) {
-          let i: i32 = intValue(index);
-          if (i < 0) i = i32(i + listLength(list));
-          listSet(list, u16(i), peek(f, 3));
-          drop(f, 3);
-        }
+        ok = isList(list) ? listStore(list, index, peek(f, 3)) : raise(Exc.TypeError) !== NULL;
+        if (ok) drop(f, 3);
         break;
       }
+      case Op.DELETE_SUBSCR:
+        ok = deleteItem(peek(f, 2), peek(f, 1));
+        if (ok) drop(f, 2);
+        break;
       case Op.LOAD_GLOBAL_NULL:
       case Op.LOAD_GLOBAL:
       case Op.LOAD_NAME: {
@@ -453,14 +393,6 @@ function interpret(): u8 {
       case Op.STORE_GLOBAL:
         ok = dictSet(getRoot(Root.GLOBALS), constantValue(arg), peek(f, 1)) !== NULL;
         if (ok) drop(f, 1);
-        break;
-      case Op.DELETE_NAME:
-      case Op.DELETE_GLOBAL:
-        // An unbound global holds NULL (reads then fall through to the builtins / NameError).
-        ok = dictSet(getRoot(Root.GLOBALS), constantValue(arg), NULL) !== NULL;
-        break;
-      case Op.DELETE_FAST:
-        set16(u16(f + F.LOCALS + arg * 2), NULL);
         break;
       case Op.LOAD_FAST: {
         const v = get16(u16(f + F.LOCALS + arg * 2));
@@ -560,7 +492,7 @@ function interpret(): u8 {
         const count: u16 = method !== NULL ? u16(arg + 1) : arg;
         let result: u16 = NULL;
         if (isFunc(callable)) {
-          ok = callFunction(frame, callable, first, count, kwnames, u16(top - arg - 2));
+          ok = callFunction(frame, callable, u16(stackBase(f) + first * 2), count, kwnames, u16(top - arg - 2));
           kwnames = NULL;
           break;
         }
@@ -578,7 +510,11 @@ function interpret(): u8 {
       case Op.RETURN_VALUE: {
         const result = pop(f);
         const back = get16(u16(f + F.BACK));
-        if (back === NULL) return 0;
+        if (frame === boundary) {
+          callResult = result;
+          if (back !== NULL) leaveFrame(back);
+          return 0;
+        }
         depth = u8(depth - 1);
         setRoot(Root.FRAME, back);
         push(heapOffset(back), result);
@@ -607,7 +543,12 @@ function interpret(): u8 {
     }
     if (!ok) {
       set16(u16(f + F.IP), start);
-      if (!unwind(op === Op.RERAISE || (op === Op.RAISE_VARARGS && arg === 0))) {
+      if (!unwind(boundary)) {
+        const back = get16(u16(heapOffset(boundary) + F.BACK));
+        if (back !== NULL) {
+          leaveFrame(back); // back to the builtin that called: the exception stays pending
+          return 1;
+        }
         printUncaught(getRoot(Root.FRAME));
         return 1;
       }
@@ -616,6 +557,38 @@ function interpret(): u8 {
 }
 
 let depth: u8 = 0;
+
+// ---- Calls from builtins back into Python (docs/vm-design.md, section 6) ----
+/** The value the boundary frame of a nested interpret() returned. */
+let callResult: u16 = NULL;
+/** Nested interpret() calls now running (each costs C stack). */
+let nestedCalls: u8 = 0;
+
+/** Makes `frame` (a caller left by a nested interpret()) current again. */
+function leaveFrame(frame: u16): void {
+  setRoot(Root.FRAME, frame);
+  depth = frameDepth(frame);
+}
+
+/**
+ * Calls `callable` on the `count` values at heap offset `first` (slots of an object the caller
+ * keeps alive) from inside a builtin (the key function of sorted, list.sort, min, max): a
+ * builtin directly, a Python function in a nested interpret() that returns when its frame
+ * does. Its result, or NULL with the exception pending. The caller has read its own arguments.
+ */
+export function callValue(callable: u16, first: u16, count: u16): u16 {
+  if (!isFunc(callable)) {
+    setArgs(first, count, NULL);
+    return callBuiltin(callable);
+  }
+  if (nestedCalls >= MAX_NESTED_CALLS) return raise(Exc.RecursionError);
+  const caller = getRoot(Root.FRAME);
+  if (!callFunction(caller, callable, first, count, NULL, sp(heapOffset(caller)))) return NULL;
+  nestedCalls = u8(nestedCalls + 1);
+  const status = interpret(getRoot(Root.FRAME));
+  nestedCalls = u8(nestedCalls - 1);
+  return status === 0 ? callResult : NULL;
+}
 
 /** Index of parameter `name` of `code`, or 255. */
 function paramIndex(code: u16, name: u16): u8 {
@@ -629,7 +602,8 @@ function paramIndex(code: u16, name: u16): u8 {
 }
 
 /**
- * Calls Python function `func` with stack items first..first+count-1 of frame `caller`
+ * Calls Python function `func` with the `count` values at heap offset `first` (items of
+ * the caller's stack, or of a tuple for callValue)
  * (the last len(kwnames) of them keywords). On success the new frame is current and the
  * caller's stack is cut below the callable; false with an exception pending otherwise.
  */
@@ -656,14 +630,14 @@ function callFunction(caller: u16, func: u16, first: u16, count: u16, kwnames: u
     raise(Exc.TypeError);
     return false;
   }
-  for (let i: u16 = 0; i < npos; i = u16(i + 1)) set16(u16(nf + F.LOCALS + i * 2), item(c, u16(first + i)));
+  for (let i: u16 = 0; i < npos; i = u16(i + 1)) set16(u16(nf + F.LOCALS + i * 2), get16(u16(first + i * 2)));
   for (let k: u16 = 0; k < nkw; k = u16(k + 1)) {
     const p = paramIndex(code, anyTupleItem(kwnames, k));
     if (p === 255 || get16(u16(nf + F.LOCALS + p * 2)) !== NULL) {
       raise(Exc.TypeError);
       return false;
     }
-    set16(u16(nf + F.LOCALS + p * 2), item(c, u16(first + npos + k)));
+    set16(u16(nf + F.LOCALS + p * 2), get16(u16(first + (npos + k) * 2)));
   }
   const defaults = funcDefaults(func);
   const ndefaults: u16 = defaults === NULL ? 0 : anyTupleLength(defaults);
@@ -695,50 +669,30 @@ function frameDepth(frame: u16): u8 {
   return n;
 }
 
-/**
- * Moves control to the handler of the pending exception; false when no frame handles it.
- * A re-raise (bare `raise`, RERAISE) continues the recorded traceback (traceback.ts), so it
- * keeps reporting the original raise point; any other raise starts a new one.
- */
-function unwind(reraise: bool): bool {
-  const current = getRoot(Root.FRAME);
-  const continues = reraise && tbContinues(current, pendingExc());
-  if (!continues) tbReset();
-  let frame: u16 = current;
-  let e: u8 = 255;
+/** Moves control to the handler of the pending exception; false when no frame handles it. */
+function unwind(boundary: u16): bool {
+  let frame = getRoot(Root.FRAME);
+  let innermost: bool = true;
   while (frame !== NULL) {
     const f = heapOffset(frame);
+    const code = get16(u16(f + F.CODE));
     // A caller's ip is its resume point; ip - 1 lies inside its CALL instruction.
-    if (frame !== current) set16(u16(f + F.IP), u16(get16(u16(f + F.IP)) - 1));
-    e = findHandler(get16(u16(f + F.CODE)), get16(u16(f + F.IP)));
-    if (e !== 255) break;
-    frame = get16(u16(f + F.BACK));
+    if (!innermost) set16(u16(f + F.IP), u16(get16(u16(f + F.IP)) - 1));
+    innermost = false;
+    const e = findHandler(code, get16(u16(f + F.IP)));
+    if (e !== 255) {
+      depth = frameDepth(frame);
+      const at = u16(codeStart(code) + codeU16(code, Code.CODE_LENGTH) + e * 7);
+      const depthLasti = imageU8(u16(at + 6));
+      setRoot(Root.FRAME, frame);
+      set16(u16(f + F.SP), depthLasti >> 1);
+      if ((depthLasti & 1) !== 0) push(f, makeSmall(get16(u16(f + F.IP))));
+      push(f, pendingExc());
+      clearExc();
+      set16(u16(f + F.IP), imageU16(u16(at + 4)));
+      return true;
+    }
+    frame = frame === boundary ? NULL : get16(u16(f + F.BACK));
   }
-  if (frame === NULL) return false;
-  // Keep the raise points of the frames being left and of the handling frame.
-  let g: u16 = current;
-  for (;;) {
-    if (!continues || g !== current) tbAdd(get16(u16(heapOffset(g) + F.CODE)), get16(u16(heapOffset(g) + F.IP)));
-    if (g === frame) break;
-    g = get16(u16(heapOffset(g) + F.BACK));
-  }
-  const f = heapOffset(frame);
-  const code = get16(u16(f + F.CODE));
-  depth = frameDepth(frame);
-  const at = u16(codeStart(code) + codeU16(code, Code.CODE_LENGTH) + e * 7);
-  const depthLasti = imageU8(u16(at + 6));
-  setRoot(Root.FRAME, frame);
-  set16(u16(f + F.SP), depthLasti >> 1);
-  if ((depthLasti & 1) !== 0) push(f, makeSmall(get16(u16(f + F.IP))));
-  // A raised class becomes an instance, as in CPython (if the heap has no room: the class).
-  let exc = pendingExc();
-  if (isExcClass(exc)) {
-    const instance = newExc(excClassOf(exc), NULL);
-    if (instance !== NULL) exc = instance;
-  }
-  push(f, exc);
-  clearExc();
-  tbHandledBy(frame, exc);
-  set16(u16(f + F.IP), imageU16(u16(at + 4)));
-  return true;
+  return false;
 }

@@ -1,0 +1,53 @@
+// Comparisons of containers: lists and tuples lexicographically (items compared with
+// compareOp, so nesting works; the C stack grows with the nesting depth), dicts by their
+// items, and identity for == / != of anything else.
+import { u8, u16, i32 } from './types.ts';
+import { NULL, FALSE, makeBool } from './value.ts';
+import { Exc, raise } from './exc.ts';
+import { isList } from './list.ts';
+import { isAnyTuple, seqLength, seqItem } from './seq.ts';
+import { isDict, dictCount, dictGet, dictUsed, dictEntryKey, dictEntryValue } from './dict.ts';
+import { compareOp } from './arith.ts';
+
+/** Whether COMPARE_OP op (0 < 1 <= 2 == 3 != 4 > 5 >=) holds for an ordering c (< 0, 0, > 0). */
+export function opHolds(op: u8, c: i32): u16 {
+  switch (op) {
+    case 0: return makeBool(c < 0);
+    case 1: return makeBool(c <= 0);
+    case 2: return makeBool(c === 0);
+    case 3: return makeBool(c !== 0);
+    case 4: return makeBool(c > 0);
+    default: return makeBool(c >= 0);
+  }
+}
+
+/** COMPARE_OP for operands that are not both numbers or both strs. */
+export function compareOther(op: u8, a: u16, b: u16): u16 {
+  const equality = op === 2 || op === 3;
+  if ((isList(a) && isList(b)) || (isAnyTuple(a) && isAnyTuple(b))) {
+    const na = seqLength(a);
+    const nb = seqLength(b);
+    for (let i: u16 = 0; i < na && i < nb; i = u16(i + 1)) {
+      const x = seqItem(a, i);
+      const y = seqItem(b, i);
+      const same = compareOp(2, x, y);
+      if (same === NULL) return NULL;
+      // The first differing items decide.
+      if (same === FALSE) return equality ? makeBool(op === 3) : compareOp(op, x, y);
+    }
+    return opHolds(op, i32(na - nb));
+  }
+  if (!equality) return raise(Exc.TypeError);
+  if (isDict(a) && isDict(b) && a !== b) {
+    let same: u16 = makeBool(dictCount(a) === dictCount(b));
+    for (let e: u16 = 0; same !== FALSE && e < dictUsed(a); e = u16(e + 1)) {
+      const key = dictEntryKey(a, e);
+      if (key === NULL) continue;
+      const other = dictGet(b, key);
+      same = other === NULL ? FALSE : compareOp(2, dictEntryValue(a, e), other);
+      if (same === NULL) return NULL;
+    }
+    return makeBool((same !== FALSE) === (op === 2));
+  }
+  return makeBool((a === b) === (op === 2));
+}

@@ -1,0 +1,199 @@
+// Operators on lists, tuples and ranges: + and * (and their in-place forms on lists), `in`,
+// slicing, slice assignment and `del`. Slice positions come from slice.ts (one computation
+// for every sequence).
+import { u8, u16, i32 } from './types.ts';
+import type { bool } from './types.ts';
+import { NULL, TRUE, NONE } from './value.ts';
+import { pushRoot, popRoot } from './gc.ts';
+import { Exc, raise } from './exc.ts';
+import { raiseMessage, raiseWith, Msg } from './errors.ts';
+import { isAnyInt, anyIntValue } from './int.ts';
+import { isSeq, isAnyTuple, seqLength, seqItem, hold } from './seq.ts';
+import { isList, newList, listAppend, listLength, listGet, listSet, listInsert, listDeleteAt, listClear } from './list.ts';
+import { newTuple, tupleSet } from './tuple.ts';
+import { isDict, dictGet, dictDelete } from './dict.ts';
+import { isRange, rangeLength, rangeItem, rangeIndex, isKeysView, viewDict, getIter, iterNext, extendFrom } from './iter.ts';
+import { isSlice, sliceIndices, sliceStart, sliceStep, sliceCount } from './slice.ts';
+import { compareOp } from './arith.ts';
+import { excPending } from './exc.ts';
+
+/** A new tuple with the items of list `list`. */
+export function listToTuple(list: u16): u16 {
+  const n = listLength(list);
+  if (!pushRoot(list)) return raise(Exc.MemoryError);
+  const t = newTuple(n);
+  popRoot();
+  if (t === NULL) return NULL;
+  for (let i: u16 = 0; i < n; i = u16(i + 1)) tupleSet(t, i, listGet(list, i));
+  return t;
+}
+
+/** A new list of the items of any iterable. */
+export function listFrom(iterable: u16): u16 {
+  const list = newList();
+  if (list === NULL || !hold(list)) return NULL;
+  const ok = extendFrom(list, iterable);
+  popRoot();
+  return ok ? list : NULL;
+}
+
+/** `v` itself when it is a list or tuple, else a new list of its items (for unpacking). */
+export function asSequence(v: u16): u16 { return isSeq(v) ? v : listFrom(v); }
+
+/** Appends seq's items `times` times to list; false with an exception pending. */
+function appendRepeated(list: u16, seq: u16, times: i32): bool {
+  const n = seqLength(seq);
+  for (let k: i32 = 0; k < times; k = i32(k + 1)) {
+    for (let i: u16 = 0; i < n; i = u16(i + 1)) {
+      if (listAppend(list, seqItem(seq, i)) === NULL) return false;
+    }
+  }
+  return true;
+}
+
+/**
+ * a + b and a * n (n * a) for lists and tuples (BINARY_OP `nb`, in-place when `inplace`: a
+ * list is then changed itself, as CPython's `+=` does). The caller keeps a and b alive.
+ */
+export function seqBinary(add: bool, inplace: bool, a: u16, b: u16): u16 {
+  if (add && inplace && isList(a)) return extendFrom(a, b) ? a : NULL;
+  const seq = isSeq(a) ? a : b;
+  const other = seq === a ? b : a;
+  let times: i32 = 1;
+  if (add) {
+    if (isList(a) !== isList(b) || !isSeq(b) || !isSeq(a)) return raise(Exc.TypeError);
+  } else {
+    if (!isAnyInt(other)) return raise(Exc.TypeError);
+    times = anyIntValue(other);
+    if (times < 0) times = 0;
+    if (times > 600) return raise(Exc.MemoryError);
+    if (inplace && isList(a)) {
+      const n = listLength(a);
+      if (times === 0) listClear(a);
+      for (let k: i32 = 1; k < times; k = i32(k + 1)) {
+        for (let i: u16 = 0; i < n; i = u16(i + 1)) {
+          if (listAppend(a, listGet(a, i)) === NULL) return NULL;
+        }
+      }
+      return a;
+    }
+  }
+  const list = newList();
+  if (list === NULL || !hold(list)) return NULL;
+  let ok = appendRepeated(list, seq, times);
+  if (ok && add) ok = appendRepeated(list, b, 1);
+  popRoot();
+  if (!ok) return NULL;
+  return isList(seq) ? list : listToTuple(list);
+}
+
+/** `v in container` for lists, tuples, ranges, dict views and any iterable: 1, 0, or 255 with an exception pending. */
+export function seqContains(container: u16, v: u16): u8 {
+  if (isRange(container)) return isAnyInt(v) && rangeIndex(container, anyIntValue(v)) >= 0 ? 1 : 0;
+  if (isKeysView(container)) return dictGet(viewDict(container), v) !== NULL ? 1 : 0;
+  if (isSeq(container)) {
+    for (let i: u16 = 0; i < seqLength(container); i = u16(i + 1)) {
+      const r = compareOp(2, seqItem(container, i), v);
+      if (r === NULL) return 255;
+      if (r === TRUE) return 1;
+    }
+    return 0;
+  }
+  const it = getIter(container);
+  if (it === NULL || !hold(it)) return 255;
+  let found: u8 = 0;
+  for (;;) {
+    const item = iterNext(it);
+    if (item === NULL) {
+      if (excPending()) found = 255;
+      break;
+    }
+    const r = compareOp(2, item, v);
+    if (r === NULL || r === TRUE) {
+      found = r === NULL ? 255 : 1;
+      break;
+    }
+  }
+  popRoot();
+  return found;
+}
+
+/** Checks int `index` against `length` (negative counts from the end): the position, or -1 with IndexError pending. */
+function checkedIndex(index: u16, length: u16, msg: u8): i32 {
+  let i: i32 = anyIntValue(index);
+  if (i < 0) i = i32(i + length);
+  if (i < 0 || i >= length) {
+    raiseMessage(Exc.IndexError, msg, NULL, 255);
+    return -1;
+  }
+  return i;
+}
+
+/** seq[index] for lists, tuples and ranges: an int index or a slice (strs and dicts: elsewhere). */
+export function seqSubscript(seq: u16, index: u16): u16 {
+  const range = isRange(seq);
+  if (!range && !isSeq(seq)) return raise(Exc.TypeError);
+  const length: u16 = range ? u16(rangeLength(seq)) : seqLength(seq);
+  if (isSlice(index)) {
+    if (range || !sliceIndices(index, length)) return range ? raise(Exc.NotImplementedError) : NULL;
+    const list = newList();
+    if (list === NULL || !hold(list)) return NULL;
+    let at: i32 = sliceStart;
+    let ok: bool = true;
+    for (let k: u16 = 0; ok && k < sliceCount; k = u16(k + 1)) {
+      ok = listAppend(list, seqItem(seq, u16(at))) !== NULL;
+      at = i32(at + sliceStep);
+    }
+    popRoot();
+    if (!ok) return NULL;
+    return isList(seq) ? list : listToTuple(list);
+  }
+  if (!isAnyInt(index)) return raise(Exc.TypeError);
+  const i = checkedIndex(index, length, isList(seq) ? Msg.LIST_INDEX : Msg.TUPLE_INDEX);
+  if (i < 0) return NULL;
+  return range ? rangeItem(seq, i) : seqItem(seq, u16(i));
+}
+
+/** list[index] = value for an int index or a slice; false with an exception pending. */
+export function listStore(list: u16, index: u16, value: u16): bool {
+  if (!isSlice(index)) {
+    if (!isAnyInt(index)) return raise(Exc.TypeError) !== NULL;
+    const i = checkedIndex(index, listLength(list), Msg.LIST_INDEX);
+    if (i >= 0) listSet(list, u16(i), value);
+    return i >= 0;
+  }
+  // A copy of the new items first: `a[:] = a` and any iterable work.
+  const items = listFrom(value);
+  if (items === NULL || !sliceIndices(index, listLength(list))) return false;
+  const n = listLength(items);
+  if (sliceStep !== 1) {
+    if (n !== sliceCount) return raise(Exc.ValueError) !== NULL;
+    for (let k: u16 = 0; k < n; k = u16(k + 1)) listSet(list, u16(sliceStart + k * sliceStep), listGet(items, k));
+    return true;
+  }
+  for (let k: u16 = 0; k < sliceCount; k = u16(k + 1)) listDeleteAt(list, u16(sliceStart));
+  if (!pushRoot(items)) return raise(Exc.MemoryError) !== NULL;
+  let ok: bool = true;
+  for (let k: u16 = 0; ok && k < n; k = u16(k + 1)) ok = listInsert(list, u16(sliceStart + k), listGet(items, k)) !== NULL;
+  popRoot();
+  return ok;
+}
+
+/** del container[index]: dict keys, list items and list slices; false with an exception pending. */
+export function deleteItem(container: u16, index: u16): bool {
+  if (isDict(container)) return dictDelete(container, index) || raiseWith(Exc.KeyError, index) !== NULL;
+  if (!isList(container)) return raise(Exc.TypeError) !== NULL;
+  if (isSlice(index)) {
+    if (!sliceIndices(index, listLength(container))) return false;
+    // Highest position first, so the others stay where they are.
+    for (let k: u16 = 0; k < sliceCount; k = u16(k + 1)) {
+      const j: i32 = sliceStep > 0 ? i32(sliceCount - 1 - k) : k;
+      listDeleteAt(container, u16(sliceStart + Math.imul(j, sliceStep)));
+    }
+    return true;
+  }
+  if (!isAnyInt(index)) return raise(Exc.TypeError) !== NULL;
+  const i = checkedIndex(index, listLength(container), Msg.LIST_INDEX);
+  if (i >= 0) listDeleteAt(container, u16(i));
+  return i >= 0;
+}
