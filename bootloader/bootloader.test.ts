@@ -3,8 +3,9 @@
 import { describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { BOOT_SECTION_BYTES, BOOT_START, buildBootloader } from '../tools/build/bootloader.ts';
-import { buildTestFirmware, elfToHex, runSim, simBuildDir } from '../sim-tests/harness.ts';
+import { avrGcc, buildTestFirmware, elfToHex, runSim, simBuildDir } from '../sim-tests/harness.ts';
 import { parseResets } from '../sim-tests/pty-sim.ts';
 import { parseIntelHex } from '../tools/upload/ihex-read.ts';
 import * as stk from '../tools/upload/stk500.ts';
@@ -106,6 +107,18 @@ describe('bootloader', () => {
     expect(reset.mcusr).toBe(0x08);
     expect(reset.cycle / F_CPU).toBeGreaterThan(0.9);
     expect(reset.cycle / F_CPU).toBeLessThan(1.2);
+  });
+
+  it('lets an application write its pages through do_spm at 0x7E02, but not the boot section', async () => {
+    const elf = `${simBuildDir}/spm_app.elf`;
+    const hex = `${simBuildDir}/spm_app.hex`;
+    const root = fileURLToPath(new URL('..', import.meta.url));
+    avrGcc([`${root}bootloader/test/spm_app.c`, `${root}sim-tests/test-firmware/uart.c`], elf);
+    elfToHex(elf, hex, ['.text', '.data']);
+    // Power-on start at 0 (no --boot): the application runs at once.
+    const r = await runSim({ firmware: [boot.hex, hex], cycleLimit: F_CPU });
+    expect(r.stop).toBe('halted');
+    expect(r.output.toString()).toBe('image page written\nboot page intact\n');
   });
 
   it('takes a command without CRC_EOP as a lost host and resets into the application within 20 ms', async () => {
