@@ -15,6 +15,8 @@ import { SerialLink } from './serial.ts';
 import { connect, imageWrites, program, writeAndVerify } from './upload.ts';
 import { imageRegion } from './region.ts';
 import { parseIntelHex } from './ihex-read.ts';
+import { ConsoleDecoder } from './monitor.ts';
+import { runOnNode } from '../engines/node.ts';
 
 const F_CPU = 16_000_000;
 const LINE_RATE = 115_200 / 10; // bytes/s with 8N1
@@ -22,11 +24,12 @@ const tmp = mkdtempSync(join(tmpdir(), 'svimpy-upload-'));
 let firmware: string[];
 let sims: PtySim[] = [];
 
-function compile(name: string, source: string): Uint8Array {
+function compileWithMap(name: string, source: string) {
   const file = join(tmp, `${name}.py`);
   writeFileSync(file, source);
-  return compileProgram({ inputs: [file], python: pythonCommand(undefined) }).image;
+  return compileProgram({ inputs: [file], python: pythonCommand(undefined) });
 }
+const compile = (name: string, source: string): Uint8Array => compileWithMap(name, source).image;
 
 async function boardWith(files = firmware, boot = true): Promise<PtySim> {
   const sim = await startPtySim({ firmware: files, boot });
@@ -35,10 +38,10 @@ async function boardWith(files = firmware, boot = true): Promise<PtySim> {
 }
 
 /** Reads until `text` has arrived (or fails after `ms`); returns everything read. */
-async function readUntil(link: SerialLink, text: string, ms: number): Promise<string> {
+async function readUntil(link: SerialLink, text: string | RegExp, ms: number): Promise<string> {
   let got = '';
   const deadline = Date.now() + ms;
-  while (!got.includes(text)) {
+  while (typeof text === 'string' ? !got.includes(text) : !text.test(got)) {
     const left = deadline - Date.now();
     if (left <= 0) throw new Error(`'${text}' did not arrive within ${ms} ms; got ${JSON.stringify(got)}`);
     got += Buffer.from(await link.read(1, left, 'output')).toString('latin1');
@@ -91,6 +94,21 @@ describe('upload through a pty (simavr)', () => {
     }
     // The open's reset (EXTRF), then the watchdog reset after leaving programming mode (WDRF).
     expect(sim.resets().slice(-2).map((r) => r.mcusr)).toEqual([0x02, 0x08]);
+  });
+
+  it('the monitor turns the board\'s exception record into the traceback the Node engine prints', async () => {
+    const { image, map } = compileWithMap('boom', 'def get(x, i):\n    return x[i]\n\nprint("before")\nprint(get([1, 2], 3))\n');
+    const sim = await boardWith();
+    const { link } = await uploadImage(sim, image);
+    try {
+      const raw = await readUntil(link, /\x1bE[^\n]*\n/, 3000); // the whole exception record
+      const shown = new ConsoleDecoder(map).push(Buffer.from(raw, 'latin1'));
+      const node = runOnNode(image, map);
+      expect(shown).toEqual({ stdout: node.stdout, stderr: node.stderr });
+      expect(shown.stderr).toMatch(/line 2, in get\n.*\nIndexError: list index out of range\n$/s);
+    } finally {
+      await link.close();
+    }
   });
 
   it('svimpy upload (the command) writes the program and reports its errors clearly', async () => {
