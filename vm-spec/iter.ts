@@ -6,7 +6,7 @@
 //   KEYS / VALUES / ITEMS  dict a from entry `index`  REVERSED  a list, tuple, str or range; `index` items left
 //   ENUMERATE  iterator a, count b                    ZIP  a tuple of iterators a
 //   VIEW_*   d.keys(), d.values(), d.items(): iterable (not iterators); iter() gives KEYS.. over a
-import { u16, i32 } from './types.ts';
+import { u16, i32, u32 } from './types.ts';
 import type { bool } from './types.ts';
 import { NULL, isHeapRef, heapOffset } from './value.ts';
 import { HeapType, blockType, get16, set16 } from './heap.ts';
@@ -54,8 +54,9 @@ export function rangeLength(r: u16): i32 {
   const start = rangeField(r, 2);
   const stop = rangeField(r, 4);
   const step = rangeField(r, 6);
-  if (step > 0) return start < stop ? i32((stop - start + step - 1) / step) : 0;
-  return start > stop ? i32((start - stop - step - 1) / (0 - step)) : 0;
+  // In unsigned 32 bits: exact for any i32 start and stop, and no 64-bit division on the AVR.
+  if (step > 0) return start < stop ? i32(u32(u32(stop - start - 1) / u32(step)) + 1) : 0;
+  return start > stop ? i32(u32(u32(start - stop - 1) / u32(0 - step)) + 1) : 0;
 }
 
 /** Item i (0 <= i < len) of range r. */
