@@ -35,6 +35,7 @@ import { newSlice } from './slice.ts';
 import { newExc, excArgument, raiseMessage, raiseWith, Msg } from './errors.ts';
 import { printRepr } from './print.ts';
 import { excPending, lookupExcClass, excMatches, raiseValue, isExcClass } from './exc.ts';
+import { tbReset, tbAdd, tbHandledBy, tbContinues, tbCount, tbCode, tbIp } from './traceback.ts';
 
 // FRAME block: [header][ip][sp][nlocals][back][func][code][locals...][stack...]
 const enum F { IP = 2, SP = 4, NLOCALS = 6, BACK = 8, FUNC = 10, CODE = 12, LOCALS = 14 }
@@ -128,6 +129,17 @@ function printUncaught(frame: u16): void {
   putc(9);
   let f: u16 = frame;
   let first: bool = true;
+  if (frame !== NULL && tbContinues(frame, exc)) {
+    // A re-raise: the recorded raise points replace this frame's (and those it left).
+    for (let i: u8 = 0; i < tbCount(); i = u8(i + 1)) {
+      if (i > 0) putc(44);
+      printDecimal(u16(tbCode(i) >> 2));
+      putc(58);
+      printDecimal(tbIp(i));
+    }
+    first = false;
+    f = get16(u16(heapOffset(frame) + F.BACK));
+  }
   while (f !== NULL) {
     const off = heapOffset(f);
     if (!first) putc(44);
@@ -144,6 +156,7 @@ function printUncaught(frame: u16): void {
 export function vmRun(): u8 {
   heapInit();
   resetRoots();
+  tbReset();
   depth = 0;
   const status = loadImage();
   if (status !== ImageError.OK) {
@@ -296,8 +309,8 @@ function interpret(boundary: u16): u8 {
         push(f, makeBuiltin(Exc.AssertionError));
         break;
       case Op.RERAISE:
-        // TODO: CPython's traceback keeps the original raise point (the saved offset at
-        // stack position n); ours shows the re-raise. Not used for the handler search.
+        // The traceback keeps the original raise point (traceback.ts); the saved offset at
+        // stack position n is not needed.
         raiseValue(pop(f));
         ok = false;
         break;
@@ -394,6 +407,14 @@ function interpret(boundary: u16): u8 {
         ok = dictSet(getRoot(Root.GLOBALS), constantValue(arg), peek(f, 1)) !== NULL;
         if (ok) drop(f, 1);
         break;
+      case Op.DELETE_NAME:
+      case Op.DELETE_GLOBAL:
+        // An unbound global holds NULL (reads then fall through to the builtins / NameError).
+        ok = dictSet(getRoot(Root.GLOBALS), constantValue(arg), NULL) !== NULL;
+        break;
+      case Op.DELETE_FAST:
+        set16(u16(f + F.LOCALS + arg * 2), NULL);
+        break;
       case Op.LOAD_FAST: {
         const v = get16(u16(f + F.LOCALS + arg * 2));
         if (v === NULL) {
@@ -451,7 +472,8 @@ function interpret(boundary: u16): u8 {
       }
       case Op.IMPORT_FROM:
       case Op.LOAD_ATTR: {
-        const v = lookupAttr(peek(f, 1), nameIndex(constantValue(arg)));
+        const owner = peek(f, 1);
+        const v = lookupAttr(owner, nameIndex(constantValue(arg)));
         if (v === NULL) ok = raise(Exc.AttributeError) !== NULL;
         else if (op === Op.IMPORT_FROM) push(f, v);
         else setPeek(f, 1, v);
@@ -543,7 +565,7 @@ function interpret(boundary: u16): u8 {
     }
     if (!ok) {
       set16(u16(f + F.IP), start);
-      if (!unwind(boundary)) {
+      if (!unwind(op === Op.RERAISE || (op === Op.RAISE_VARARGS && arg === 0), boundary)) {
         const back = get16(u16(heapOffset(boundary) + F.BACK));
         if (back !== NULL) {
           leaveFrame(back); // back to the builtin that called: the exception stays pending
@@ -669,30 +691,50 @@ function frameDepth(frame: u16): u8 {
   return n;
 }
 
-/** Moves control to the handler of the pending exception; false when no frame handles it. */
-function unwind(boundary: u16): bool {
-  let frame = getRoot(Root.FRAME);
-  let innermost: bool = true;
+/**
+ * Moves control to the handler of the pending exception; false when no frame handles it.
+ * A re-raise (bare `raise`, RERAISE) continues the recorded traceback (traceback.ts), so it
+ * keeps reporting the original raise point; any other raise starts a new one.
+ */
+function unwind(reraise: bool, boundary: u16): bool {
+  const current = getRoot(Root.FRAME);
+  const continues = reraise && tbContinues(current, pendingExc());
+  if (!continues) tbReset();
+  let frame: u16 = current;
+  let e: u8 = 255;
   while (frame !== NULL) {
     const f = heapOffset(frame);
-    const code = get16(u16(f + F.CODE));
     // A caller's ip is its resume point; ip - 1 lies inside its CALL instruction.
-    if (!innermost) set16(u16(f + F.IP), u16(get16(u16(f + F.IP)) - 1));
-    innermost = false;
-    const e = findHandler(code, get16(u16(f + F.IP)));
-    if (e !== 255) {
-      depth = frameDepth(frame);
-      const at = u16(codeStart(code) + codeU16(code, Code.CODE_LENGTH) + e * 7);
-      const depthLasti = imageU8(u16(at + 6));
-      setRoot(Root.FRAME, frame);
-      set16(u16(f + F.SP), depthLasti >> 1);
-      if ((depthLasti & 1) !== 0) push(f, makeSmall(get16(u16(f + F.IP))));
-      push(f, pendingExc());
-      clearExc();
-      set16(u16(f + F.IP), imageU16(u16(at + 4)));
-      return true;
-    }
+    if (frame !== current) set16(u16(f + F.IP), u16(get16(u16(f + F.IP)) - 1));
+    e = findHandler(get16(u16(f + F.CODE)), get16(u16(f + F.IP)));
+    if (e !== 255) break;
     frame = frame === boundary ? NULL : get16(u16(f + F.BACK));
   }
-  return false;
+  if (frame === NULL) return false;
+  // Keep the raise points of the frames being left and of the handling frame.
+  let g: u16 = current;
+  for (;;) {
+    if (!continues || g !== current) tbAdd(get16(u16(heapOffset(g) + F.CODE)), get16(u16(heapOffset(g) + F.IP)));
+    if (g === frame) break;
+    g = get16(u16(heapOffset(g) + F.BACK));
+  }
+  const f = heapOffset(frame);
+  const code = get16(u16(f + F.CODE));
+  depth = frameDepth(frame);
+  const at = u16(codeStart(code) + codeU16(code, Code.CODE_LENGTH) + e * 7);
+  const depthLasti = imageU8(u16(at + 6));
+  setRoot(Root.FRAME, frame);
+  set16(u16(f + F.SP), depthLasti >> 1);
+  if ((depthLasti & 1) !== 0) push(f, makeSmall(get16(u16(f + F.IP))));
+  // A raised class becomes an instance, as in CPython (if the heap has no room: the class).
+  let exc = pendingExc();
+  if (isExcClass(exc)) {
+    const instance = newExc(excClassOf(exc), NULL);
+    if (instance !== NULL) exc = instance;
+  }
+  push(f, exc);
+  clearExc();
+  tbHandledBy(frame, exc);
+  set16(u16(f + F.IP), imageU16(u16(at + 4)));
+  return true;
 }
