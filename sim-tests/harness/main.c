@@ -92,6 +92,14 @@ static int run(avr_t *avr, const sim_options_t *opts, uart_link_t *link, pty_lin
 			return EXIT_CRASHED;
 		if (reset_to_log) {
 			reset_to_log = 0;
+			if (link->in_since_reset || link->out_since_reset)
+				fprintf(stderr, "svimpy-sim: uart before the reset: %llu bytes in from cycle %llu, "
+						"%llu bytes out until cycle %llu\n",
+						(unsigned long long)link->in_since_reset,
+						(unsigned long long)link->first_input_cycle,
+						(unsigned long long)link->out_since_reset,
+						(unsigned long long)link->last_output_cycle);
+			link->in_since_reset = link->out_since_reset = 0;
 			fprintf(stderr, "svimpy-sim: reset at cycle %llu, MCUSR 0x%02x\n",
 					(unsigned long long)avr->cycle, avr->data[MCUSR_DATA_ADDR]);
 		}
