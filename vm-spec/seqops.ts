@@ -68,14 +68,9 @@ export function seqBinary(add: bool, inplace: bool, a: u16, b: u16): u16 {
     if (times < 0) times = 0;
     if (times > 600) return raise(Exc.MemoryError);
     if (inplace && isList(a)) {
-      const n = listLength(a);
+      // a *= n: a's first len(a) items appended n - 1 more times.
       if (times === 0) listClear(a);
-      for (let k: i32 = 1; k < times; k = i32(k + 1)) {
-        for (let i: u16 = 0; i < n; i = u16(i + 1)) {
-          if (listAppend(a, listGet(a, i)) === NULL) return NULL;
-        }
-      }
-      return a;
+      return times === 0 || appendRepeated(a, a, i32(times - 1)) ? a : NULL;
     }
   }
   const list = newList();
