@@ -13,6 +13,8 @@ export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..'
 
 /** The application's flash ends where the 512-byte boot section starts (fuse BOOTSZ, docs). */
 export const APP_FLASH_END = 0x7e00;
+/** The ATmega328p's flash (the linker's `text` region). */
+const FLASH_BYTES = 0x8000;
 
 /** A build step failed: the message says which and why (compiler output included). */
 export class BuildError extends Error {}
@@ -156,15 +158,23 @@ export function buildAvr(root = repoRoot): AvrBuild {
     const elf = join(root, 'build', 'avr', 'svimpy.elf');
     const hex = join(root, 'build', 'avr', 'svimpy.hex');
     const args = [`-mmcu=${settings.mcu}`, `-DF_CPU=${settings.fCpu}L`, ...settings.flags, ...settings.sources];
+    const tooLarge = (what: string, flash: number): BuildError => new BuildError(
+      `the AVR firmware takes ${what}, ${flash - address} more than fit below the image at ` +
+      `SVM_IMAGE_ADDRESS=0x${address.toString(16)} (platformio.ini [env:uno]): shrink the VM or move the ` +
+      'address up (the image area gets smaller)');
     const rebuilt = buildIfStale(root, elf, withHeaders(root, settings.sources), ['avr-gcc', ...args], (tmpOut) => {
-      run('avr-gcc', [...args, '-o', tmpOut], root);
+      try {
+        run('avr-gcc', [...args, '-o', tmpOut], root);
+      } catch (e) {
+        // Beyond the chip's flash the linker stops first: say the same thing as below.
+        const over = /region `text' overflowed by (\d+) bytes/.exec(e instanceof Error ? e.message : '');
+        if (!over) throw e;
+        const flash = FLASH_BYTES + Number(over[1]);
+        throw tooLarge(`about ${flash} bytes of flash (the linker: ${over[1]} more than the chip's ${FLASH_BYTES})`, flash);
+      }
       const size = avrSize(tmpOut, root);
       const flash = size.text + size.data;
-      if (flash > address) {
-        throw new BuildError(`the AVR firmware takes ${flash} bytes of flash (text ${size.text} + data ${size.data}), ` +
-          `${flash - address} more than fit below the image at SVM_IMAGE_ADDRESS=0x${address.toString(16)} ` +
-          '(platformio.ini [env:uno]): shrink the VM or move the address up (the image area gets smaller)');
-      }
+      if (flash > address) throw tooLarge(`${flash} bytes of flash (text ${size.text} + data ${size.data})`, flash);
     });
     if (rebuilt || !existsSync(hex) || mtime(hex) < mtime(elf)) {
       const tmpHex = `${hex}.tmp-${process.pid}`;
