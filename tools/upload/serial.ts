@@ -76,7 +76,7 @@ export class SerialLink implements ByteLink {
     return new Promise((resolve, reject) => {
       this.port.write(Buffer.from(data), (err) => {
         if (err) reject(new UploadError('port-error', `writing to ${this.path} failed: ${err.message}`, 'check the cable'));
-        else this.port.drain(() => resolve());
+        else resolve(); // no drain: the reply is what we wait for, and tcdrain costs a round trip
       });
     });
   }

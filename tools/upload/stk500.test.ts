@@ -119,6 +119,14 @@ describe('Stk500Client against a fake bootloader', () => {
     await expect(silent.sync('/dev/ttyX', { attempts: 3 })).rejects.toThrow(/no bootloader answered on \/dev\/ttyX \(3 tries\)/);
   });
 
+  it('times out cleanly when the board stops answering in mid-transfer', async () => {
+    const loader = goodLoader();
+    let pagesLeft = 2;
+    const client = new Stk500Client(new FakeLink((req) => (req[0] === 0x64 && pagesLeft-- <= 0 ? undefined : loader.answer(req))));
+    const { writes, pages } = imageWrites(new Uint8Array(600), { start: 0x7000, end: 0x7e00 });
+    await expect(writeAndVerify(client, writes, pages)).rejects.toMatchObject({ kind: 'timeout', message: expect.stringContaining('program page') });
+  });
+
   it('names a wrong chip, a verify mismatch and a reply that is not in sync', async () => {
     const other = new Stk500Client(new FakeLink(goodLoader([0x1e, 0x95, 0x14]).answer));
     await expect(other.checkSignature()).rejects.toMatchObject({ kind: 'wrong-signature', message: expect.stringContaining('1e 95 14, not the ATmega328p\'s 1e 95 0f') });

@@ -12,7 +12,7 @@ import type { PtySim } from '../../sim-tests/pty-sim.ts';
 import { compileProgram } from '../compiler/compile-program.ts';
 import { pythonCommand } from '../compiler/python.ts';
 import { SerialLink } from './serial.ts';
-import { connect, imageWrites, program, writeAndVerify } from './upload.ts';
+import { connect, firmwarePages, imageWrites, program, writeAndVerify } from './upload.ts';
 import { imageRegion } from './region.ts';
 import { parseIntelHex } from './ihex-read.ts';
 import { ConsoleDecoder } from './monitor.ts';
@@ -76,10 +76,10 @@ afterEach(async () => {
 });
 
 const PROGRAM_A = 'for i in range(3):\n    print("hello", i)\n';
-// Several pages of image: a few functions and strings.
-const PROGRAM_B = Array.from({ length: 12 }, (_, i) =>
-  `def f${i}(x):\n    return "value ${i} of a longer string: " + str(x * ${i + 1})\n`).join('') +
-  'print(f3(7), f11(2))\n';
+// Several pages of image: functions and strings (12 per prefix, about 530 bytes each).
+const functions = (prefix: string) => Array.from({ length: 12 }, (_, i) =>
+  `def ${prefix}${i}(x):\n    return "value ${i} of a longer string: " + str(x * ${i + 1})\n`).join('');
+const PROGRAM_B = functions('f') + 'print(f3(7), f11(2))\n';
 
 describe('upload through a pty (simavr)', () => {
   it('writes an image with our uploader; after the reset the program runs', async () => {
@@ -127,11 +127,26 @@ describe('upload through a pty (simavr)', () => {
 
   });
 
-  it('says "no bootloader" when nothing answers the sync', async () => {
+  it('says "no bootloader" when nothing answers the sync, and "in use" for a busy port', async () => {
     const sim = await boardWith([firmware[1]], false); // firmware only, no bootloader
     const link = await SerialLink.open(sim.path);
     try {
       await expect(connect(link, sim.path, 3)).rejects.toMatchObject({ kind: 'no-sync' });
+      await expect(SerialLink.open(sim.path)).rejects.toMatchObject({ kind: 'port-busy', message: `serial port ${sim.path} is in use by another program` });
+    } finally {
+      await link.close();
+    }
+  });
+
+  it('svimpy flash\'s page plan writes the firmware HEX to an empty chip, which then starts it', async () => {
+    const sim = await boardWith([firmware[0]]);
+    const pages = firmwarePages(parseIntelHex(readFileSync(firmware[1], 'utf8')), 0x7e00);
+    const link = await SerialLink.open(sim.path);
+    try {
+      const stats = await program(link, sim.path, pages, pages);
+      expect(stats.pages).toBe(pages.length);
+      expect(stats.verifyMs).toBeGreaterThan(0);
+      expect(await readUntil(link, 'no program', 4000)).toContain('svimpy: no program');
     } finally {
       await link.close();
     }
@@ -177,7 +192,7 @@ describe('upload through a pty (simavr)', () => {
   });
 
   it('reports upload throughput in simulated time beside the 115200-baud line rate', async () => {
-    const image = compile('t', PROGRAM_B + PROGRAM_B.replace(/def f/g, 'def g').replace('print(f3', 'print(g3'));
+    const image = compile('t', ['g', 'h', 'k', 'm'].map(functions).join('') + PROGRAM_B); // ~3.2 KB of 3.5
     const percent = (rate: number) => `${Math.round(rate)} B/s = ${Math.round((100 * rate) / LINE_RATE)} %`;
     for (const verify of [false, true]) {
       const sim = await boardWith();
