@@ -77,10 +77,10 @@ void svm_plat_pinMode(uint8_t pin, uint8_t mode) {
 void svm_plat_pinWrite(uint8_t pin, uint8_t value) {
   volatile uint8_t *pins = pin_port(pin);
   if (!pins) return;
-  pwm_off(pin);
   uint8_t m = pin_mask(pin);
   if (value) pins[2] |= m;
   else pins[2] &= (uint8_t)~m;
+  pwm_off(pin); /* after the PORT write: the pin goes straight from PWM to its new level */
 }
 
 uint8_t svm_plat_pinRead(uint8_t pin) {

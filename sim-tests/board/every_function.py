@@ -41,7 +41,9 @@ time.sleep_ms(5)
 t0 = time.ticks_ms()
 u0 = time.ticks_us()
 time.sleep_ms(20)
-print('ticks', time.ticks_diff(time.ticks_ms(), t0), time.ticks_diff(time.ticks_us(), u0) // 1000)
+d_ms = time.ticks_diff(time.ticks_ms(), t0)
+d_us = time.ticks_diff(time.ticks_us(), u0)
+print('ticks', d_ms >= 20, d_ms < 30, d_us >= 20000, d_us < 30000)
 print('wrap', time.ticks_add(1073741823, 1), time.ticks_diff(0, 1073741823), time.ticks_diff(5, 10))
 
 arduino.pinMode(8, arduino.OUTPUT)
@@ -59,7 +61,9 @@ arduino.analogWrite(12, 130)
 m0 = arduino.millis()
 us0 = arduino.micros()
 arduino.delay(7)
-print('clock', arduino.millis() - m0, (arduino.micros() - us0) // 1000, arduino.HIGH, arduino.LOW)
+dm = arduino.millis() - m0
+du = arduino.micros() - us0
+print('clock', dm >= 7, dm < 15, du >= 7000, du < 15000, arduino.HIGH, arduino.LOW)
 
 for bad in (20, -1, 'A6', 'B1'):
     try:

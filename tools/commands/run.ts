@@ -7,6 +7,7 @@ import { runOnNode } from '../engines/node.ts';
 import { runOnC } from '../engines/c.ts';
 import { runOnAvr } from '../engines/avr.ts';
 import { BuildError } from '../build/firmware.ts';
+import { parseBoardArg, type BoardOptions } from '../engines/board-options.ts';
 
 const HELP = `usage: svimpy run [--engine c|node|avr] [--python PATH] APP.py [LIB.py ...]
 
@@ -19,6 +20,15 @@ to stdout; an uncaught exception prints a CPython-style traceback on stderr (exi
 --engine avr    the real firmware on a simulated ATmega328p (simavr), the image in flash at
                 SVM_IMAGE_ADDRESS (platformio.ini)
 --cycles        with --engine avr: print the simulated cycle count on stderr at the end
+
+The host engines (c, node) simulate the Uno's pins (machine, time, arduino modules) with
+virtual time: delays advance a clock instead of sleeping, so BLINK runs at once.
+--pins          print the pin log on stderr after the output: each change of a pin's level
+                or PWM with its time, as \`svimpy sim\` shows it ("   500.000 ms  D13 -> 1")
+--duration T    stop (exit 0) when a delay reaches T of board time: 5s, 1500ms, 2.5
+--level D2=0    what an input pin reads (default: 1 with its pull-up on, else 0); repeatable
+--analog A0=2.5 the voltage on an analog pin, 0 to 5 V (default 0 V); repeatable
+--realtime      sleep for real in delays (board time is then the real time)
 --python PATH   the CPython 3.11 that compiles the sources (default: $SVIMPY_PYTHON, else python3)`;
 
 export const run: Command = {
@@ -30,9 +40,17 @@ export const run: Command = {
     let engine = 'c';
     let python: string | undefined;
     let cycles = false;
+    let showPins = false;
+    const board: BoardOptions = {};
     for (let i = 0; i < args.length; i++) {
       const a = args[i];
-      if (a === '--engine' || a === '--python') {
+      const used = parseBoardArg(args, i, board);
+      if (typeof used === 'string') return usage(used);
+      if (used > 0) {
+        i += used - 1;
+      } else if (a === '--pins') {
+        showPins = true;
+      } else if (a === '--engine' || a === '--python') {
         if (i + 1 >= args.length) return usage(`${a} needs a value`);
         if (a === '--engine') engine = args[++i];
         else python = args[++i];
@@ -51,8 +69,9 @@ export const run: Command = {
     }
     try {
       const { image, map } = compileProgram({ inputs, python: pythonCommand(python) });
-      const result = engine === 'node' ? runOnNode(image, map) : engine === 'c' ? await runOnC(image, map) : await runOnAvr(image, map);
+      const result = engine === 'node' ? runOnNode(image, map, board) : engine === 'c' ? await runOnC(image, map, board) : await runOnAvr(image, map);
       process.stdout.write(result.stdout);
+      if (showPins) for (const line of result.pins ?? []) process.stderr.write(`${line}\n`);
       process.stderr.write(result.stderr);
       if (cycles && 'cycles' in result) process.stderr.write(`svimpy: ${result.cycles} cycles on the simulated Uno\n`);
       return result.status;

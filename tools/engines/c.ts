@@ -1,12 +1,13 @@
 // The host C engine: the generated C compiled with gcc ([env:native] of platformio.ini) into
 // build/host/svimpy-host, which runs one image file. Built on demand, cached in build/.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildHost } from '../build/firmware.ts';
 import { resultFromConsole, type EngineResult } from './result.ts';
 import type { ImageMapLike } from './traceback.ts';
+import { boardEnv, type BoardOptions } from './board-options.ts';
 
 let binary: string | undefined;
 
@@ -17,23 +18,25 @@ export function hostEngine(): string {
 }
 
 /** Runs `image` on the host C engine. Exit 3 or a signal means the engine itself failed. */
-export async function runOnC(image: Uint8Array, map?: ImageMapLike): Promise<EngineResult> {
+export async function runOnC(image: Uint8Array, map?: ImageMapLike, board: BoardOptions = {}): Promise<EngineResult> {
   const exe = hostEngine();
   const dir = mkdtempSync(join(tmpdir(), 'svimpy-c-'));
   try {
     const file = join(dir, 'app.rpyc');
     writeFileSync(file, image);
-    const { code, signal, stdout, stderr } = await spawnCollect(exe, [file]);
-    if (code === 0 || code === 1 || code === 2) return resultFromConsole(stdout, code, map);
+    const pinLog = join(dir, 'pins.log');
+    const { code, signal, stdout, stderr } = await spawnCollect(exe, [file], boardEnv(board, pinLog));
+    const pins = existsSync(pinLog) ? readFileSync(pinLog, 'utf8').split('\n').filter((l) => l !== '') : [];
+    if (code === 0 || code === 1 || code === 2) return { ...resultFromConsole(stdout, code, map), pins };
     return { stdout: stdout.toString('utf8'), stderr: `svimpy: the host engine failed (${signal ? `signal ${signal}` : `exit ${code}`})\n${stderr}`, status: 3 };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
-function spawnCollect(exe: string, args: string[]): Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: Buffer; stderr: string }> {
+function spawnCollect(exe: string, args: string[], env: Record<string, string> = {}): Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: Buffer; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(exe, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(exe, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
     const out: Buffer[] = [];
     const err: Buffer[] = [];
     child.stdout.on('data', (b: Buffer) => out.push(b));

@@ -3,30 +3,19 @@
 // virtual time (delays advance a counter), port level / PWM changes logged with their time as
 // simavr sees them, inputs and ADC values from the options.
 import type { Platform } from '../../vm-spec/platform.ts';
+import type { BoardOptions } from './board-options.ts';
+import { pinLogLine as logLine } from '../sim/pins.ts';
 
-export interface BoardOptions {
-  /** Input levels (0/1) by Uno pin number; an input without one reads its pull-up (1) or 0. */
-  pins?: Record<number, number>;
-  /** Raw ADC values 0..1023 by analog pin number (14..19). */
-  adc?: Record<number, number>;
-  /** End the run (status 0) when a delay reaches this many ms of (virtual) time. */
-  durationMs?: number;
-  /** Deliver a Ctrl-C (KeyboardInterrupt) at this virtual time in ms. */
-  ctrlCAtMs?: number;
-  /** Sleep for real in delays; time is then the real time since the start. */
-  realtime?: boolean;
-}
+export type { BoardOptions } from './board-options.ts';
 
 /** Thrown out of vmRun when the duration is reached; the engine turns it into a normal end. */
 export class DurationReached extends Error {}
 
 const PWM_PINS = [3, 5, 6, 9, 10, 11];
 
-/** `   500.000 ms  D13 -> 1`: the pin-log line format shared by every engine. */
+/** `   500.000 ms  D13 -> 1` (tools/sim/pins.ts) at `us` microseconds for Uno pin number `pin`. */
 export function pinLogLine(us: number, pin: number, what: string): string {
-  const ms = Math.floor(us / 1000).toString().padStart(6);
-  const frac = (us % 1000).toString().padStart(3, '0');
-  return `${ms}.${frac} ms  ${pin >= 14 ? `A${pin - 14}` : `D${pin}`} -> ${what}`;
+  return logLine(us / 1000, pin >= 14 ? `A${pin - 14}` : `D${pin}`, what);
 }
 
 export interface Board {

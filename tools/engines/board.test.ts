@@ -1,0 +1,93 @@
+// The machine, time and arduino modules on the simulated boards: the same output and pin log
+// on the Node and host C engines, virtual time, the run
+// duration, Ctrl-C as KeyboardInterrupt, and the examples. The simavr comparison: board-sim.test.ts.
+import { describe, it, expect } from 'vitest';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { compileProgram } from '../compiler/compile-program.ts';
+import { runOnNode } from './node.ts';
+import { runOnC } from './c.ts';
+import type { BoardOptions } from './board-options.ts';
+
+const root = path.resolve(import.meta.dirname, '../..');
+const every = path.join(root, 'sim-tests/board/every_function.py');
+const inputs: BoardOptions = { pins: { 2: 0 }, adc: { 14: 511 } }; // = --level D2=0 --analog A0=2.5
+
+function compileFile(file: string): ReturnType<typeof compileProgram> {
+  return compileProgram({ inputs: [file], python: 'python3' });
+}
+
+function compileSource(source: string): ReturnType<typeof compileProgram> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'svimpy-board-'));
+  const file = path.join(dir, 'app.py');
+  fs.writeFileSync(file, source);
+  return compileFile(file);
+}
+
+/** Runs on Node and host C with the same board; expects the same result and returns it. */
+async function onBoth(program: ReturnType<typeof compileProgram>, board: BoardOptions) {
+  const node = runOnNode(program.image, program.map, board);
+  const c = await runOnC(program.image, program.map, board);
+  expect(c).toEqual(node);
+  return node;
+}
+
+describe('machine, time and arduino on the host boards', () => {
+  it('gives the same output and pin log on Node and host C as checked in', async () => {
+    const result = await onBoth(compileFile(every), inputs);
+    expect(result.status).toBe(0);
+    expect(result.stderr).toBe('');
+    expect(result.stdout).toBe(fs.readFileSync(every.replace(/\.py$/, '.out'), 'utf8'));
+    expect(result.pins).toEqual(fs.readFileSync(every.replace(/\.py$/, '.pins'), 'utf8').trimEnd().split('\n'));
+  });
+
+  it('runs BLINK in virtual time until the duration, 500 ms between edges', async () => {
+    const blink = compileFile(path.join(root, 'examples/blink.py'));
+    const result = await onBoth(blink, { durationMs: 5000 });
+    expect(result.status).toBe(0);
+    expect(result.stdout).toBe('');
+    expect(result.pins).toHaveLength(10);
+    result.pins!.forEach((line, i) => {
+      expect(line).toBe(`${(i * 500).toFixed(3).padStart(10)} ms  D13 -> ${(i + 1) % 2}`);
+    });
+  });
+
+  it('raises KeyboardInterrupt on Ctrl-C, in a delay and in a loop without one', async () => {
+    const blink = compileFile(path.join(root, 'examples/blink.py'));
+    const inDelay = await onBoth(blink, { ctrlCAtMs: 1200 });
+    expect(inDelay.status).toBe(1);
+    expect(inDelay.pins).toHaveLength(3);
+    expect(inDelay.stderr).toMatch(/time\.sleep_ms\(500\)\nKeyboardInterrupt\n$/);
+    const busy = compileSource('n = 0\ntry:\n    while True:\n        n += 1\nexcept KeyboardInterrupt:\n    print("stopped", n > 0)\n');
+    expect((await onBoth(busy, { ctrlCAtMs: 0 })).stdout).toBe('stopped True\n');
+  });
+
+  it('reads input levels, pull-ups and ADC values from the board options', async () => {
+    const program = compileSource(
+      'from machine import Pin, ADC\nimport arduino\n' +
+      'print(Pin(2, Pin.IN, Pin.PULL_UP).value(), Pin(3, Pin.IN, Pin.PULL_UP).value(), Pin(4, Pin.IN).value())\n' +
+      'print(ADC(Pin("A5")).read_u16(), arduino.analogRead(19), arduino.analogRead(1), ADC(15).read_u16())\n');
+    expect((await onBoth(program, { pins: { 2: 0, 4: 1 }, adc: { 19: 1023, 15: 1 } })).stdout).toBe('0 1 1\n65535 1023 1 64\n');
+  });
+
+  it('refuses bad pins and arguments with ValueError and TypeError', async () => {
+    const program = compileSource(
+      'from machine import Pin, PWM\nimport time, arduino\n' +
+      'for f in (lambda: Pin(13, 5), lambda: Pin(13, Pin.IN, 1), lambda: PWM(9, duty_u16=70000), lambda: arduino.pinMode(3, 7),\n' +
+      '          lambda: Pin(), lambda: time.sleep_ms("1"), lambda: Pin(13, Pin.OUT, speed=1), lambda: time.ticks_ms(1)):\n' +
+      '    try:\n        f()\n    except (ValueError, TypeError) as e:\n        print(isinstance(e, ValueError), e)\n');
+    const result = await onBoth(program, {});
+    expect(result.stdout.split('\n').map((l) => l.split(' ')[0])).toEqual(['True', 'True', 'True', 'True', 'False', 'False', 'False', 'False', '']);
+    expect(result.stdout).toContain('True invalid mode\n');
+    expect(result.stdout).toContain('True duty out of range\n');
+  });
+
+  it('runs every example on both host engines alike', async () => {
+    for (const name of ['blink', 'button', 'fade', 'analog']) {
+      const result = await onBoth(compileFile(path.join(root, `examples/${name}.py`)), { ...inputs, durationMs: 1200 });
+      expect(result.status, name).toBe(0);
+      expect(result.pins!.length + result.stdout.length, name).toBeGreaterThan(0);
+    }
+  });
+});
