@@ -16,16 +16,19 @@ import { progressPrinter } from '../upload/progress.ts';
 import { ConsoleDecoder } from '../upload/monitor.ts';
 import type { ImageMapLike } from '../engines/traceback.ts';
 
-interface Parsed { port?: string; files: string[]; flags: Set<string>; python?: string; map?: string }
+interface Parsed { port?: string; files: string[]; flags: Set<string>; python?: string; map?: string; timeoutMs?: number }
 
 function parse(args: string[], flagNames: string[]): Parsed | string {
   const out: Parsed = { files: [], flags: new Set() };
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
-    if (a === '--port' || a === '-p' || a === '--python' || a === '--map') {
+    if (a === '--port' || a === '-p' || a === '--python' || a === '--map' || a === '--timeout') {
       if (i + 1 >= args.length) return `${a} needs a value`;
       const v = args[++i];
-      if (a === '--python') out.python = v;
+      if (a === '--timeout') {
+        out.timeoutMs = Number(v);
+        if (!Number.isInteger(out.timeoutMs) || out.timeoutMs <= 0) return `--timeout wants milliseconds, not '${v}'`;
+      } else if (a === '--python') out.python = v;
       else if (a === '--map') out.map = v;
       else out.port = v;
     } else if (flagNames.includes(a)) {
@@ -48,12 +51,12 @@ function summary(what: string, stats: ProgramStats): string {
 
 /** Runs a programming session and prints the outcome; the exit code. */
 async function session(port: string, writes: FlashPage[], pages: FlashPage[], what: string, verify: boolean,
-  after?: (link: SerialLink) => Promise<void>): Promise<number> {
+  timeoutMs: number | undefined, after?: (link: SerialLink) => Promise<void>): Promise<number> {
   let link: SerialLink | undefined;
   try {
     link = await SerialLink.open(port);
     await link.pulseReset();
-    const stats = await program(link, port, writes, pages, { verify, onProgress: progressPrinter() });
+    const stats = await program(link, port, writes, pages, { verify, replyTimeoutMs: timeoutMs, onProgress: progressPrinter() });
     console.error(summary(what, stats));
     if (after) await after(link);
     return 0;
@@ -85,7 +88,7 @@ function compileFor(files: string[], python: string | undefined) {
   return compileProgram({ inputs: files, python: pythonCommand(python) });
 }
 
-const UPLOAD_HELP = `usage: svimpy upload APP.py [LIB.py ...] --port PORT [--no-verify] [--monitor] [--python PATH]
+const UPLOAD_HELP = `usage: svimpy upload APP.py [LIB.py ...] --port PORT [--no-verify] [--monitor] [--timeout MS] [--python PATH]
 
 Compiles the program and writes its image into the Uno's image region (from SVM_IMAGE_ADDRESS
 in platformio.ini up to the bootloader at 0x7E00) through the serial bootloader: DTR reset,
@@ -97,6 +100,7 @@ board then says "no program" and the next upload works as usual.
 --port PORT     the board's serial port (e.g. /dev/ttyACM0, /dev/ttyUSB0)
 --no-verify     skip reading the pages back
 --monitor       stay connected and show the program's output (as 'svimpy monitor')
+--timeout MS    how long to wait for each reply of the board (default 1000)
 --python PATH   the CPython 3.11 that compiles the sources`;
 
 export const upload: Command = {
@@ -110,7 +114,7 @@ export const upload: Command = {
       const { image, map } = compileFor(p.files, p.python);
       const { writes, pages } = imageWrites(image, imageRegion());
       const after = p.flags.has('--monitor') ? (link: SerialLink) => monitorLink(link, map) : undefined;
-      return await session(p.port!, writes, pages, `uploaded ${p.files[0]}`, !p.flags.has('--no-verify'), after);
+      return await session(p.port!, writes, pages, `uploaded ${p.files[0]}`, !p.flags.has('--no-verify'), p.timeoutMs, after);
     } catch (e) {
       if (e instanceof CompileError) {
         console.error(e.message);
@@ -125,7 +129,7 @@ export const upload: Command = {
   },
 };
 
-const FLASH_HELP = `usage: svimpy flash --port PORT [FIRMWARE.hex] [--no-verify]
+const FLASH_HELP = `usage: svimpy flash --port PORT [FIRMWARE.hex] [--no-verify] [--timeout MS]
 
 Writes the sVimPy firmware (default: build/avr/svimpy.hex, built first from platformio.ini)
 through the serial bootloader, page by page with a read-back check. The bootloader's own section
@@ -146,7 +150,7 @@ export const flash: Command = {
       const hexFile = p.files[0] ?? buildAvr().hex;
       if (!fs.existsSync(hexFile)) return usage('flash', `no such file: ${hexFile}`, FLASH_HELP);
       const pages = firmwarePages(parseIntelHex(fs.readFileSync(hexFile, 'utf8'), hexFile), BOOT_START);
-      return await session(p.port!, pages, pages, `flashed ${hexFile}`, !p.flags.has('--no-verify'));
+      return await session(p.port!, pages, pages, `flashed ${hexFile}`, !p.flags.has('--no-verify'), p.timeoutMs);
     } catch (e) {
       if (e instanceof UploadError) {
         console.error(`svimpy: ${e.describe()}`);

@@ -19,6 +19,8 @@ import { ConsoleDecoder } from './monitor.ts';
 import { runOnNode } from '../engines/node.ts';
 
 const F_CPU = 16_000_000;
+// Generous waits: on a loaded test machine the simulation and node can both be starved.
+const PATIENT = { syncAttemptMs: 500, replyTimeoutMs: 5000 };
 const LINE_RATE = 115_200 / 10; // bytes/s with 8N1
 const tmp = mkdtempSync(join(tmpdir(), 'svimpy-upload-'));
 let firmware: string[];
@@ -52,7 +54,7 @@ async function readUntil(link: SerialLink, text: string | RegExp, ms: number): P
 async function uploadImage(sim: PtySim, image: Uint8Array, verify = true) {
   const link = await SerialLink.open(sim.path);
   const { writes, pages } = imageWrites(image, imageRegion());
-  const stats = await program(link, sim.path, writes, pages, { verify });
+  const stats = await program(link, sim.path, writes, pages, { verify, ...PATIENT });
   return { link, stats };
 }
 
@@ -116,7 +118,7 @@ describe('upload through a pty (simavr)', () => {
     const app = join(tmp, 'cli.py');
     writeFileSync(app, PROGRAM_A);
     const cli = (args: string[]) => spawnSync('node', ['tools/svimpy.js', ...args], { encoding: 'utf8', timeout: 60_000 });
-    const ok = cli(['upload', app, '--port', sim.path]);
+    const ok = cli(['upload', app, '--port', sim.path, '--timeout', '5000']);
     expect(ok.stderr).toMatch(/svimpy: uploaded .*cli\.py: \d+ bytes in 1 pages, written at \d+ B\/s, verified/);
     expect(ok.status).toBe(0);
     expect(await monitorUntil(sim, 'hello 2\n')).toBe('hello 0\nhello 1\nhello 2\n');
@@ -131,7 +133,7 @@ describe('upload through a pty (simavr)', () => {
     const sim = await boardWith([firmware[1]], false); // firmware only, no bootloader
     const link = await SerialLink.open(sim.path);
     try {
-      await expect(connect(link, sim.path, 3)).rejects.toMatchObject({ kind: 'no-sync' });
+      await expect(connect(link, sim.path, { syncAttempts: 3 })).rejects.toMatchObject({ kind: 'no-sync' });
       await expect(SerialLink.open(sim.path)).rejects.toMatchObject({ kind: 'port-busy', message: `serial port ${sim.path} is in use by another program` });
     } finally {
       await link.close();
@@ -143,7 +145,7 @@ describe('upload through a pty (simavr)', () => {
     const pages = firmwarePages(parseIntelHex(readFileSync(firmware[1], 'utf8')), 0x7e00);
     const link = await SerialLink.open(sim.path);
     try {
-      const stats = await program(link, sim.path, pages, pages);
+      const stats = await program(link, sim.path, pages, pages, PATIENT);
       expect(stats.pages).toBe(pages.length);
       expect(stats.verifyMs).toBeGreaterThan(0);
       expect(await readUntil(link, 'no program', 4000)).toContain('svimpy: no program');
@@ -163,7 +165,7 @@ describe('upload through a pty (simavr)', () => {
     await first.link.close();
     for (const cut of [1, Math.floor(writes.length / 2), writes.length - 1]) {
       const link = await SerialLink.open(sim.path);
-      const { client } = await connect(link, sim.path);
+      const { client } = await connect(link, sim.path, PATIENT);
       await writeAndVerify(client, writes.slice(0, cut), [], { verify: false });
       await link.close(); // the cable is pulled: no leave-programming command
       expect(await monitorUntil(sim, 'no program')).toContain('svimpy: no program');

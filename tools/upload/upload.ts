@@ -15,6 +15,8 @@ export interface ProgramOptions {
   verify?: boolean; // default true
   onProgress?: (p: Progress) => void;
   syncAttempts?: number;
+  syncAttemptMs?: number; // wait for each sync reply (default 200 ms)
+  replyTimeoutMs?: number; // wait for any other reply (default 1000 ms; a page write takes ~25 ms)
 }
 
 export interface ProgramStats { bytes: number; pages: number; writeMs: number; verifyMs: number; syncAttempts: number }
@@ -57,9 +59,9 @@ export function firmwarePages(segments: Segment[], limit: number): FlashPage[] {
 }
 
 /** Syncs with the bootloader, checks the chip, enters programming mode. */
-export async function connect(link: ByteLink, port: string, syncAttempts?: number): Promise<{ client: Stk500Client; attempts: number }> {
-  const client = new Stk500Client(link);
-  const attempts = await client.sync(port, { attempts: syncAttempts });
+export async function connect(link: ByteLink, port: string, opts: Pick<ProgramOptions, 'syncAttempts' | 'syncAttemptMs' | 'replyTimeoutMs'> = {}): Promise<{ client: Stk500Client; attempts: number }> {
+  const client = new Stk500Client(link, opts.replyTimeoutMs);
+  const attempts = await client.sync(port, { attempts: opts.syncAttempts, attemptMs: opts.syncAttemptMs });
   await client.checkSignature();
   await client.enterProgrammingMode();
   return { client, attempts };
@@ -91,7 +93,7 @@ export async function writeAndVerify(client: Stk500Client, writes: FlashPage[], 
 
 /** A whole session: connect, write, verify, leave programming mode (the board then resets into the firmware). */
 export async function program(link: ByteLink, port: string, writes: FlashPage[], pages: FlashPage[], opts: ProgramOptions = {}): Promise<ProgramStats> {
-  const { client, attempts } = await connect(link, port, opts.syncAttempts);
+  const { client, attempts } = await connect(link, port, opts);
   const { writeMs, verifyMs } = await writeAndVerify(client, writes, pages, opts);
   await client.leaveProgrammingMode();
   return { bytes: pages.length * PAGE_BYTES, pages: pages.length, writeMs, verifyMs, syncAttempts: attempts };
