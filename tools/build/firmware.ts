@@ -92,18 +92,23 @@ function ensureGenerated(root: string): void {
 /** Builds `out` with `command` unless it exists, is newer than every input and was built by the same command. */
 function buildIfStale(root: string, out: string, inputs: string[], command: string[], build: (tmpOut: string) => void): boolean {
   const stamp = `${out}.cmd`;
+  const failed = `${out}.failed`; // the same inputs and command fail again: say so at once
   const line = JSON.stringify(command);
-  if (existsSync(out) && existsSync(stamp) && readFileSync(stamp, 'utf8') === line) {
-    const built = mtime(out);
-    if (!inputs.some((f) => mtime(join(root, f)) > built)) return false;
+  const fresh = (file: string): boolean => !inputs.some((f) => mtime(join(root, f)) > mtime(file));
+  if (existsSync(out) && existsSync(stamp) && readFileSync(stamp, 'utf8') === line && fresh(out)) return false;
+  if (existsSync(failed) && fresh(failed)) {
+    const last = JSON.parse(readFileSync(failed, 'utf8')) as { command: string; message: string };
+    if (last.command === line) throw new BuildError(last.message);
   }
   mkdirSync(dirname(out), { recursive: true });
   rmSync(stamp, { force: true });
+  rmSync(failed, { force: true });
   const tmpOut = `${out}.tmp-${process.pid}`;
   try {
     build(tmpOut);
   } catch (e) {
     rmSync(tmpOut, { force: true });
+    if (e instanceof BuildError) writeFileSync(failed, JSON.stringify({ command: line, message: e.message }));
     throw e;
   }
   renameSync(tmpOut, out);
@@ -148,21 +153,41 @@ function avrSize(elf: string, root: string): { text: number; data: number; bss: 
   return { text: fields[0], data: fields[1], bss: fields[2] };
 }
 
+/** The avr-gcc arguments of [env:uno] (sources included) and the image address. */
+function avrArgs(root: string): { args: string[]; address: number; sources: string[] } {
+  const settings = readFirmwareSettings(root, 'uno');
+  if (!settings.mcu || !settings.fCpu) throw new BuildError('platformio.ini [env:uno] needs board_build.mcu and board_build.f_cpu');
+  const args = [`-mmcu=${settings.mcu}`, `-DF_CPU=${settings.fCpu}L`, ...settings.flags, ...settings.sources];
+  return { args, address: imageAddress(settings.flags), sources: settings.sources };
+}
+
+/** The firmware linked as for the chip but with room beyond its flash (build/avr/measure.elf):
+ *  the sizes of a firmware that does not fit (the code is the same; only the limit differs). */
+export function measureAvr(root = repoRoot): Omit<AvrBuild, 'hex' | 'rebuilt'> {
+  return withLock(root, () => {
+    ensureGenerated(root);
+    const { args, address, sources } = avrArgs(root);
+    const elf = join(root, 'build', 'avr', 'measure.elf');
+    const measureArgs = [...args, '-Wl,--defsym=__TEXT_REGION_LENGTH__=0x20000'];
+    buildIfStale(root, elf, withHeaders(root, sources), ['avr-gcc', ...measureArgs], (tmpOut) => {
+      run('avr-gcc', [...measureArgs, '-o', tmpOut], root);
+    });
+    return { elf, imageAddress: address, imageArea: APP_FLASH_END - address, ...avrSize(elf, root) };
+  });
+}
+
 /** build/avr/svimpy.elf and .hex: the firmware; fails when it runs into the image area. */
 export function buildAvr(root = repoRoot): AvrBuild {
   return withLock(root, () => {
     ensureGenerated(root);
-    const settings = readFirmwareSettings(root, 'uno');
-    if (!settings.mcu || !settings.fCpu) throw new BuildError('platformio.ini [env:uno] needs board_build.mcu and board_build.f_cpu');
-    const address = imageAddress(settings.flags);
+    const { args, address, sources } = avrArgs(root);
     const elf = join(root, 'build', 'avr', 'svimpy.elf');
     const hex = join(root, 'build', 'avr', 'svimpy.hex');
-    const args = [`-mmcu=${settings.mcu}`, `-DF_CPU=${settings.fCpu}L`, ...settings.flags, ...settings.sources];
     const tooLarge = (what: string, flash: number): BuildError => new BuildError(
       `the AVR firmware takes ${what}, ${flash - address} more than fit below the image at ` +
       `SVM_IMAGE_ADDRESS=0x${address.toString(16)} (platformio.ini [env:uno]): shrink the VM or move the ` +
       'address up (the image area gets smaller)');
-    const rebuilt = buildIfStale(root, elf, withHeaders(root, settings.sources), ['avr-gcc', ...args], (tmpOut) => {
+    const rebuilt = buildIfStale(root, elf, withHeaders(root, sources), ['avr-gcc', ...args], (tmpOut) => {
       try {
         run('avr-gcc', [...args, '-o', tmpOut], root);
       } catch (e) {

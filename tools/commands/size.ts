@@ -2,14 +2,15 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Command } from './command.ts';
-import { buildAvr, BuildError, repoRoot, APP_FLASH_END } from '../build/firmware.ts';
+import { buildAvr, measureAvr, BuildError, repoRoot, APP_FLASH_END } from '../build/firmware.ts';
 import { HEAP_SIZE } from '../../vm-spec/config.ts';
 
 const HELP = `usage: svimpy size [--top N]
 
 Builds the AVR firmware if stale and prints where its flash and RAM go:
 flash  text+data of the firmware, against the room below the image (SVM_IMAGE_ADDRESS,
-       platformio.ini) and the image area up to the bootloader;
+       platformio.ini) and the image area up to the bootloader (a firmware that does not
+       fit is measured all the same, and the exit code is 1);
 RAM    data+bss (of which the VM heap, vm-spec/config.ts), and the stack left of the chip's
        SRAM. The N largest functions and variables follow (default 12).
 Writes build/size.json.`;
@@ -44,18 +45,25 @@ export const size: Command = {
       return 1;
     }
     let fw;
+    let tooLarge: string | undefined;
     try {
       fw = buildAvr();
     } catch (e) {
       if (!(e instanceof BuildError)) throw e;
-      console.error(`svimpy size: ${e.message}`);
-      return 1;
+      if (!e.message.startsWith('the AVR firmware takes')) {
+        console.error(`svimpy size: ${e.message}`);
+        return 1;
+      }
+      // It builds but does not fit: measure it with room beyond the flash.
+      tooLarge = e.message;
+      fw = measureAvr();
     }
     const sram = SRAM['atmega328p'];
     const flash = fw.text + fw.data;
     const ram = fw.data + fw.bss;
     const report = {
       mcu: 'atmega328p',
+      fits: tooLarge === undefined,
       flash: { text: fw.text, data: fw.data, used: flash, limit: fw.imageAddress, free: fw.imageAddress - flash },
       image: { address: fw.imageAddress, area: fw.imageArea, end: APP_FLASH_END },
       ram: { data: fw.data, bss: fw.bss, used: ram, heap: HEAP_SIZE, otherStatic: ram - HEAP_SIZE, sram, stackLeft: sram - ram },
@@ -73,6 +81,10 @@ export const size: Command = {
     fs.mkdirSync(path.dirname(out), { recursive: true });
     fs.writeFileSync(out, JSON.stringify(report, null, 2) + '\n');
     console.log(`wrote ${path.relative(process.cwd(), out)}`);
+    if (tooLarge !== undefined) {
+      console.error(`svimpy size: DOES NOT FIT: ${tooLarge}`);
+      return 1;
+    }
     return 0;
   },
 };
