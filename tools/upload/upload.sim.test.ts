@@ -1,7 +1,7 @@
 // Uploading to a simulated Uno through a pseudo-terminal, as to a real one: our uploader
 // (node serialport), Debian's avrdude, interrupted uploads, and throughput in simulated time.
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -111,6 +111,26 @@ describe('upload through a pty (simavr)', () => {
     } finally {
       await link.close();
     }
+    // svimpy monitor: opening the port restarts the program; Ctrl-C ends the command.
+    const child = spawn('node', ['tools/svimpy.js', 'monitor', '--port', sim.path, join(tmp, 'boom.py')], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    const done = new Promise<number | null>((resolve) => child.on('close', resolve));
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no traceback from svimpy monitor; stderr: ${err}`)), 60_000);
+      child.stderr.on('data', (d: Buffer) => {
+        err += d.toString();
+        if (err.includes('IndexError')) {
+          clearTimeout(timer);
+          resolve();
+        }
+      });
+    });
+    child.kill('SIGINT');
+    expect(await done).toBe(0);
+    expect(out).toBe('before\n');
+    expect(err).toContain(runOnNode(image, map).stderr);
   });
 
   it('svimpy upload (the command) writes the program and reports its errors clearly', async () => {
