@@ -155,6 +155,27 @@ describe('svimpy sim on the simulated Uno', () => {
     expect(result.noProgram).toBe(true);
   });
 
+  // 0x03 after 250 other bytes (which the programs ignore): at 115200 baud it arrives ~22 ms
+  // after start, once the program is running.
+  const ctrlCLater = Buffer.concat([Buffer.alloc(250, 0x20), Buffer.from([3])]);
+
+  it('raises KeyboardInterrupt in a busy loop on Ctrl-C (0x03 on the UART)', async () => {
+    const { result, out, err } = await simulate('print("go")\nn = 0\nwhile True:\n    n += 1\n', { input: ctrlCLater });
+    expect(out).toBe('go\n');
+    expect(err).toMatch(/\nKeyboardInterrupt\n$/);
+    expect(result.uncaught).toBe(true);
+    expect(result.stop).toBe('halted');
+  });
+
+  it('cuts a long sleep short on Ctrl-C', async () => {
+    const source = 'import time\nt = time.ticks_ms()\ntry:\n    time.sleep(60)\nexcept KeyboardInterrupt:\n    print("slept", time.ticks_diff(time.ticks_ms(), t) > 5, time.ticks_ms() < 100)\n';
+    const { result, out, err } = await simulate(source, { input: ctrlCLater });
+    expect(err).toBe('');
+    expect(out).toBe('slept True True\n');
+    expect(result.stop).toBe('halted');
+    expect(result.timeline.endMs).toBeLessThan(100); // not 60 s
+  });
+
   it('stops a program that runs forever after --duration of simulated time', async () => {
     const { result, out } = await simulate('n = 0\nwhile True:\n    n += 1\n', { durationMs: 300 });
     expect(out).toBe('');

@@ -27,6 +27,8 @@ export interface StreamResult {
   uncaught: boolean; // the program ended with an uncaught exception
   noProgram: boolean; // the firmware refused the image
   timeline: Timeline;
+  pinLog: string[]; // the pin-log lines alone, in order (also passed to write)
+  output: string; // the program's UART text alone (without the exception record)
   stderr: string; // the harness's own messages
 }
 
@@ -44,11 +46,12 @@ export function streamSim(opts: StreamOptions): Promise<StreamResult> {
 
   const cyclesPerMs = opts.fCpu / 1000;
   const timeline: Timeline = { changes: [], endMs: 0 };
+  const pinLog: string[] = [];
   let atLineStart = true;
   let record: string | undefined; // bytes of an exception record being received
   let pendingEsc = false;
   let uncaught = false;
-  let text = ''; // console text so far (for the no-program check)
+  let output = ''; // the program's text (UART bytes outside an exception record)
 
   const utf8 = new StringDecoder('utf8');
   const emitText = (s: string) => {
@@ -56,9 +59,12 @@ export function streamSim(opts: StreamOptions): Promise<StreamResult> {
     opts.write(s);
     atLineStart = s.endsWith('\n');
   };
+  const emitOutput = (s: string) => {
+    output += s;
+    emitText(s);
+  };
   const onByte = (byte: number) => {
     const ch = String.fromCharCode(byte);
-    if (text.length < 200) text += ch;
     if (record !== undefined) {
       if (ch === '\n') {
         if (!atLineStart) emitText('\n');
@@ -74,10 +80,10 @@ export function streamSim(opts: StreamOptions): Promise<StreamResult> {
         record = '';
         return;
       }
-      emitText('\x1b');
+      emitOutput('\x1b');
     }
     if (ch === RECORD_START[0]) pendingEsc = true;
-    else emitText(utf8.write(Buffer.of(byte)));
+    else emitOutput(utf8.write(Buffer.of(byte)));
   };
   const onPin = (cycle: number, portBit: string, value: string, pwm: boolean) => {
     const pin = unoPinName(portBit);
@@ -88,8 +94,10 @@ export function streamSim(opts: StreamOptions): Promise<StreamResult> {
     else timeline.changes.push({ ms, pin, level: value === '1' ? 1 : 0 });
     // PWM off is not a line of its own: the pin's level line follows (as on the host engines).
     if (pwm && value === '0') return;
+    const line = pinLogLine(ms, pin, pwm ? `pwm ${value}` : value);
+    pinLog.push(line);
     if (!atLineStart) emitText('\n');
-    emitText(pinLogLine(ms, pin, pwm ? `pwm ${value}` : value) + '\n');
+    emitText(line + '\n');
   };
 
   return new Promise((resolve, reject) => {
@@ -116,12 +124,12 @@ export function streamSim(opts: StreamOptions): Promise<StreamResult> {
         reject(new Error(`the simavr harness failed (exit ${code}):\n${stderr}`));
         return;
       }
-      if (pendingEsc) emitText('\x1b');
-      if (record !== undefined) emitText(`\x1bE${record}`); // cut off mid-record
+      if (pendingEsc) emitOutput('\x1b');
+      if (record !== undefined) emitOutput(`\x1bE${record}`); // cut off mid-record
       const m = /cycles (\d+)\s*$/.exec(stderr);
       const cycles = m ? Number(m[1]) : 0;
       timeline.endMs = cycles / cyclesPerMs;
-      resolve({ stop, cycles, uncaught, noProgram: text.startsWith('svimpy: no program'), timeline, stderr });
+      resolve({ stop, cycles, uncaught, noProgram: output.startsWith('svimpy: no program'), timeline, pinLog, output, stderr });
     });
   });
 }
