@@ -203,7 +203,7 @@ describe('upload through a pty (simavr)', () => {
     const readBack = join(tmp, 'read.hex');
     const run = (args: string[]) => execFileSync('avrdude', ['-c', 'arduino', '-p', 'm328p', '-P', sim.path, '-b', '115200', ...args],
       { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], timeout: 60_000 });
-    run(['-D', '-U', `flash:w:${firmware[1]}:i`]);
+    run(['-D', '-V', '-U', `flash:w:${firmware[1]}:i`]); // -V: the read-back below checks it
     run(['-U', `flash:r:${readBack}:i`]);
     const written = parseIntelHex(readFileSync(firmware[1], 'utf8'));
     const flash = new Uint8Array(0x8000).fill(0xff);
