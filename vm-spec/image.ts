@@ -3,6 +3,7 @@
 import { u8, u16, i32, u32 } from './types.ts';
 import { imageByte, imageSize } from './platform.ts';
 import { imageOffset } from './value.ts';
+import { clearNameCache } from './names.ts';
 
 export const enum ImageError { OK = 0, MAGIC = 1, VERSION = 2, LENGTH = 3, CRC = 4, TABLES = 5 }
 export const enum Record { STR = 1, INT = 2, FLOAT = 3, TUPLE = 4, CODE = 5 }
@@ -37,6 +38,7 @@ export function imageCrc(start: u16, end: u16): u16 {
 
 /** Checks the image header, length, CRC and tables; remembers the tables. */
 export function loadImage(): u8 {
+  clearNameCache();
   const area = imageSize();
   if (area < HEADER_SIZE || imageByte(0) !== 0x53 || imageByte(1) !== 0x56) return ImageError.MAGIC;
   if (imageByte(2) !== 1) return ImageError.VERSION;

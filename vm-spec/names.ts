@@ -34,9 +34,33 @@ export const enum N {
   NONE = 255,
 }
 
-/** The N of image STR `name`, or N.NONE. Compares the length first, then the bytes. */
+// The last names looked up (image values, never NULL) and their N: a loop asks for the same
+// few names again and again (led.toggle, time.sleep_ms), and a scan of NAMES in flash costs
+// about 10,000 cycles on the AVR. loadImage clears it: the values belong to one image.
+const NAME_CACHE_SIZE = 4;
+const cachedName = new Uint16Array(NAME_CACHE_SIZE);
+const cachedIndex = new Uint8Array(NAME_CACHE_SIZE);
+let cacheNext: u8 = 0;
+
+export function clearNameCache(): void {
+  for (let i: u8 = 0; i < NAME_CACHE_SIZE; i = u8(i + 1)) cachedName[i] = 0;
+}
+
+/** The N of image STR `name`, or N.NONE (remembered for the next lookups of the same name). */
 export function nameIndex(name: u16): u8 {
   if (!isImage(name) || recordType(name) !== Record.STR) return N.NONE;
+  for (let i: u8 = 0; i < NAME_CACHE_SIZE; i = u8(i + 1)) {
+    if (cachedName[i] === name) return cachedIndex[i];
+  }
+  const index = scanNames(name);
+  cachedName[cacheNext] = name;
+  cachedIndex[cacheNext] = index;
+  cacheNext = u8((cacheNext + 1) & (NAME_CACHE_SIZE - 1));
+  return index;
+}
+
+/** Looks `name` up in NAMES: compares the length first, then the bytes. */
+function scanNames(name: u16): u8 {
   const length = imageStrLength(name);
   let start: u16 = 0;
   let index: u8 = 0;
