@@ -8,18 +8,18 @@
 //   204..223  Pin objects of pins 0..19; 224..229 ADC objects of A0..A5;
 //   230..235  PWM objects of pins 3 5 6 9 10 11
 // A Pin object is its pin: Pin(13) is Pin(13). Modes and pull-ups live on the board.
-import { u8, u16, u32, i32, f32, flashU8, flashStr, f32FromBits } from './types.ts';
+import { u8, u16, i16, u32, i32, f32, flashU8, f32FromBits } from './types.ts';
 import type { bool } from './types.ts';
 import { NULL, NONE, isSmall, smallValue, isBuiltin, builtinNumber, makeBuiltin, makeSmall, isImage } from './value.ts';
 import {
   pinMode, pinWrite, pinRead, analogRead, pwmWrite, millis, micros, delayMs, delayUs,
 } from './platform.ts';
-import { Exc, raise, raiseValue } from './exc.ts';
-import { newExc } from './errors.ts';
+import { Exc, raise } from './exc.ts';
+import { raiseMessage, Msg } from './errors.ts';
 import { N, nameIndex } from './names.ts';
 import { arg, argCount, kwArg, kwCount, kwOther } from './args.ts';
 import { isInt, intValue, newInt } from './int.ts';
-import { isStr, strLength, strByte, newStr, strSetByte } from './str.ts';
+import { isStr, strLength, strByte } from './str.ts';
 import { truth } from './arith.ts';
 import { Record, recordType, imageFloatBits, imageIntValue } from './image.ts';
 
@@ -37,25 +37,8 @@ const PWM_PINS = flashU8([3, 5, 6, 9, 10, 11]);
 /** Last duty (0..255) given to each PWM pin, for duty_u16() without an argument. */
 const pwmDuty = new Uint8Array(6);
 
-const enum ModErr { PIN = 0, MODE = 1, ADC = 2, PWM = 3, DUTY = 4 }
-const MODULE_MESSAGES = flashStr("invalid pin (0..19 or 'A0'..'A5')\ninvalid mode\npin has no ADC (A0..A5)\npin has no PWM (3 5 6 9 10 11)\nduty out of range\n");
-
-/** Raises ValueError with message e (one line of MODULE_MESSAGES). */
-function valueError(e: u8): u16 {
-  let start: u16 = 0;
-  let line: u8 = 0;
-  while (line < e) {
-    if (MODULE_MESSAGES[start] === 10) line = u8(line + 1);
-    start = u16(start + 1);
-  }
-  let length: u16 = 0;
-  while (MODULE_MESSAGES[start + length] !== 10) length = u16(length + 1);
-  const text = newStr(length);
-  if (text === NULL) return raise(Exc.ValueError);
-  for (let i: u16 = 0; i < length; i = u16(i + 1)) strSetByte(text, i, MODULE_MESSAGES[start + i]);
-  const exc = newExc(Exc.ValueError, text);
-  return exc === NULL ? NULL : raiseValue(exc);
-}
+/** Raises ValueError with message `msg` (a Msg). */
+function valueError(msg: u8): u16 { return raiseMessage(Exc.ValueError, msg, NULL, 255); }
 
 /** The Uno pin number of a pin argument (0..19, 'A0'..'A5' or a Pin), or 255. */
 function pinNumber(v: u16): u8 {
@@ -124,17 +107,25 @@ export function builtinModule(name: u16): u16 {
   return n >= N.machine && n <= N.arduino ? makeBuiltin(u16(n + Mod.MODULE)) : NULL;
 }
 
+// Members of the modules and of class Pin: [owner built-in, first N, last N, value of the
+// first N as a built-in number (>= 128) or as a small int (< 128; then consecutive values)].
+const MODULE_MEMBERS = flashU8([
+  Mod.MACHINE, N.Pin, N.PWM, N.Pin + Mod.MODULE,
+  Mod.TIME, N.sleep, N.ticks_add, N.sleep + Mod.FUNC,
+  Mod.ARDUINO, N.pinMode, N.micros, N.pinMode + Mod.FUNC,
+  Mod.ARDUINO, N.INPUT, N.INPUT_PULLUP, 0,
+  Mod.ARDUINO, N.HIGH, N.HIGH, 1,
+  Mod.ARDUINO, N.LOW, N.LOW, 0,
+  Mod.PIN, N.IN, N.PULL_UP, 0,
+]);
+
 /** Attribute `name` (an N) of a built-in module or class, or NULL when it has none. */
 export function moduleAttr(obj: u16, name: u8): u16 {
-  if (!isBuiltin(obj)) return NULL;
-  const m = builtinNumber(obj);
-  if (m === Mod.MACHINE && name >= N.Pin && name <= N.PWM) return makeBuiltin(u16(name + Mod.MODULE));
-  if ((m === Mod.TIME && name >= N.sleep && name <= N.ticks_add) || (m === Mod.ARDUINO && name >= N.pinMode && name <= N.micros)) {
-    return makeBuiltin(u16(name + Mod.FUNC));
+  for (let row: u8 = 0; row < 28; row = u8(row + 4)) {
+    if (obj !== makeBuiltin(MODULE_MEMBERS[row]) || name < MODULE_MEMBERS[row + 1] || name > MODULE_MEMBERS[row + 2]) continue;
+    const value = u16(MODULE_MEMBERS[row + 3] + name - MODULE_MEMBERS[row + 1]);
+    return value >= 128 ? makeBuiltin(value) : makeSmall(value);
   }
-  if (m === Mod.PIN && name >= N.IN && name <= N.PULL_UP) return makeSmall(name - N.IN); // IN 0, OUT 1, PULL_UP 2
-  if (m === Mod.ARDUINO && name >= N.INPUT && name <= N.INPUT_PULLUP) return makeSmall(name - N.INPUT);
-  if (m === Mod.ARDUINO && (name === N.HIGH || name === N.LOW)) return makeSmall(name === N.HIGH ? 1 : 0);
   return NULL;
 }
 
@@ -177,7 +168,7 @@ export function moduleBuiltin(n: u8): u16 {
   }
   if (n === Mod.ADC) {
     const pin = analogPin(arg(0));
-    return pin === 255 ? valueError(ModErr.ADC) : makeBuiltin(u16(Mod.ADC_OBJ + pin - 14));
+    return pin === 255 ? valueError(Msg.PIN_ADC) : makeBuiltin(u16(Mod.ADC_OBJ + pin - 14));
   }
   if (method) return objectMethod(name, u8(builtinNumber(arg(0))), count);
   const a: i32 = pinFirst || count === 0 ? 0 : intArg(arg(0));
@@ -207,22 +198,22 @@ export function moduleBuiltin(n: u8): u16 {
   }
 }
 
-/** Pin(id, mode=-1, pull=-1): configures the pin when a mode or a pull is given. */
+/** Option `i` (positional) or `name` (keyword) of Pin(): its int value; -1 when absent or None. */
+function pinOption(i: u16, name: u8): i16 {
+  const v = argCount() > i ? arg(i) : kwArg(name);
+  if (v === NULL || v === NONE) return -1;
+  return isSmall(v) ? smallValue(v) : 99; // not a small int: an invalid mode
+}
+
+/** Pin(id, mode=-1, pull=-1): configures the pin when a mode or a pull-up is given. */
 function newPin(): u16 {
-  const count = argCount();
   if (kwOther(N.mode, N.pull)) return raise(Exc.TypeError);
   const pin = pinNumber(arg(0));
-  if (pin === 255) return valueError(ModErr.PIN);
-  let mode = count > 1 ? arg(1) : kwArg(N.mode);
-  let pull = count > 2 ? arg(2) : kwArg(N.pull);
-  if (mode === NULL || mode === NONE) mode = makeSmall(-1);
-  if (pull === NULL || pull === NONE) pull = makeSmall(-1);
-  if (!isSmall(mode) || !isSmall(pull)) return raise(Exc.TypeError);
-  const m = smallValue(mode);
-  const p = smallValue(pull);
-  if (m < -1 || m > 1 || (p !== -1 && p !== 2)) return valueError(ModErr.MODE);
-  if (m === 1) pinMode(pin, 1);
-  else if (m === 0 || p === 2) pinMode(pin, p === 2 ? 2 : 0);
+  if (pin === 255) return valueError(Msg.PIN);
+  const mode = pinOption(1, N.mode); // IN 0, OUT 1
+  const pull = pinOption(2, N.pull); // PULL_UP 2
+  if (mode < -1 || mode > 1 || (pull !== -1 && pull !== 2)) return valueError(Msg.PIN_MODE);
+  if (mode >= 0 || pull === 2) pinMode(pin, mode === 1 ? 1 : u8(pull === 2 ? 2 : 0));
   return makeBuiltin(u16(Mod.PIN_OBJ + pin));
 }
 
@@ -230,7 +221,7 @@ function newPin(): u16 {
 function newPwm(): u16 {
   if (kwOther(N.freq, N.duty_u16)) return raise(Exc.TypeError);
   const i = pwmIndex(pinNumber(arg(0)));
-  if (i === 6) return valueError(ModErr.PWM);
+  if (i === 6) return valueError(Msg.PIN_PWM);
   const duty = kwArg(N.duty_u16);
   if (duty !== NULL && setDuty(i, duty) === NULL) return NULL;
   return makeBuiltin(u16(Mod.PWM_OBJ + i));
@@ -240,7 +231,7 @@ function newPwm(): u16 {
 function setDuty(i: u8, v: u16): u16 {
   if (!isIntArg(v)) return raise(Exc.TypeError);
   const d = intArg(v);
-  if (d < 0 || d > 65535) return valueError(ModErr.DUTY);
+  if (d < 0 || d > 65535) return valueError(Msg.PWM_DUTY);
   pwmDuty[i] = u8(d >> 8);
   pwmWrite(PWM_PINS[i], u8(d >> 8));
   return NONE;
@@ -278,13 +269,13 @@ function objectMethod(name: u8, self: u8, count: u16): u16 {
 function arduinoPin(name: u8, first: u16, b: i32): u16 {
   if (name === N.analogRead) {
     const pin = analogPin(first);
-    return pin === 255 ? valueError(ModErr.ADC) : makeSmall(analogRead(pin));
+    return pin === 255 ? valueError(Msg.PIN_ADC) : makeSmall(analogRead(pin));
   }
   const pin = pinNumber(first);
-  if (pin === 255) return valueError(ModErr.PIN);
+  if (pin === 255) return valueError(Msg.PIN);
   if (name === N.digitalRead) return makeSmall(pinRead(pin));
   if (name === N.pinMode) {
-    if (b < 0 || b > 2) return valueError(ModErr.MODE);
+    if (b < 0 || b > 2) return valueError(Msg.PIN_MODE);
     pinMode(pin, u8(b));
   } else if (name === N.digitalWrite) {
     pinWrite(pin, b !== 0 ? 1 : 0);
