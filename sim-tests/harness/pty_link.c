@@ -15,6 +15,7 @@
 #define POLL_CYCLES 1024            // 64 us at 16 MHz: under one byte time at 115200
 #define PACE_SLACK_NS 1000000LL     // let simulated time lead the wall clock by up to 1 ms
 #define PACE_LAG_RESET_NS 50000000LL // a simulation more than 50 ms behind catches up no more
+#define START_UP_NS 65000000L       // an Uno's fuses: 16K CK + 65 ms from reset to the first instruction
 
 #define MCUSR_DATA_ADDR 0x54
 #define MCUSR_EXTRF 0x02
@@ -113,7 +114,10 @@ static int check_client(pty_link_t *pty)
 	int open_now = !(p.revents & POLLHUP);
 	if (opened_again(pty)) {
 		// A client opened the port: its DTR goes low and the Uno's reset capacitor
-		// pulses RESET. Whatever was queued before is gone.
+		// pulses RESET. The chip starts 65 ms later (while the client sets up its port);
+		// whatever was sent before that is gone.
+		struct timespec start_up = { .tv_sec = 0, .tv_nsec = START_UP_NS };
+		nanosleep(&start_up, NULL);
 		tcflush(pty->master, TCIOFLUSH);
 		uart_link_drop_input(pty->uart);
 		external_reset(pty->avr, pty->boot_addr);
