@@ -60,8 +60,9 @@ describe('firmware/avr board layer', () => {
 
   it('streams what the firmware drives: PORT bits, pull-ups included, not outside levels', () => {
     const ports = run.events.filter((e) => e.kind === 'P' && e.pin !== 'B5').map((e) => `${e.pin}=${e.value}`);
-    // D12 high and low, the A5 and D2 and D4 pull-ups, then each PWM pin back at its port level.
-    expect(ports).toEqual(['B4=1', 'B4=0', 'C5=1', 'D2=1', 'D4=1', 'B1=0', 'D6=0', 'D6=1']);
+    // D12 high and low, the A5 and D2 and D4 pull-ups, then each PWM pin back at its port level
+    // (pinWrite sets PORT before it disconnects the timer: one line, D6 straight to 1).
+    expect(ports).toEqual(['B4=1', 'B4=0', 'C5=1', 'D2=1', 'D4=1', 'B1=0', 'D6=1']);
   });
 
   it('connects timer outputs for PWM and disconnects them for plain writes', () => {
@@ -90,6 +91,13 @@ describe('firmware/avr board layer', () => {
       const ms = (edges[i].cycle - edges[i - 1].cycle) / (F_CPU / 1000);
       expect(Math.abs(ms - 500)).toBeLessThan(0.1);
     }
+  });
+
+  it('refuses malformed --level and --analog options with the reason', async () => {
+    const fw = [buildTestFirmware('board_check')];
+    await expect(runSim({ firmware: fw, levels: { E9: 0 } })).rejects.toThrow(/--level wants PORTBIT=0\|1/);
+    await expect(runSim({ firmware: fw, analogMv: { 6: 100 } })).rejects.toThrow(/--analog wants INPUT=MILLIVOLTS/);
+    await expect(runSim({ firmware: fw, analogMv: { 0: 6000 } })).rejects.toThrow(/millivolts must be 0\.\.5000/);
   });
 
   it('streams UART bytes in the event list in order with the pins', () => {
