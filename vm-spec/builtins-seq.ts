@@ -169,7 +169,7 @@ function minMax(isMax: bool): u16 {
 /** sum(iterable, start=0), any(iterable), all(iterable). */
 function reduceIter(name: u8): u16 {
   if (argCount() < 1 || argCount() > (name === N.sum ? 2 : 1)) return raise(Exc.TypeError);
-  const state = newTuple(2);
+  const state = newTuple(3); // [iterator, total, item]: kept alive across the additions
   if (state === NULL || !hold(state)) return NULL;
   const it = getIter(arg(0));
   tupleSet(state, 0, it);
@@ -182,8 +182,9 @@ function reduceIter(name: u8): u16 {
       break;
     }
     if (name === N.sum) {
-      tupleSet(state, 1, total);
+      tupleSet(state, 2, item);
       total = binaryOp(0, total, item);
+      tupleSet(state, 1, total);
       ok = total !== NULL;
     } else {
       const t = truth(item);
@@ -243,7 +244,8 @@ export function seqBuiltin(n: u8): u16 {
   switch (name) {
     case N.len: {
       const size = sizeOf(a);
-      return size < 0 ? raise(Exc.TypeError) : newInt(size);
+      if (size < 0) return raise(isRange(a) ? Exc.OverflowError : Exc.TypeError); // a range of 2**31 items or more
+      return newInt(size);
     }
     case N.list:
       return listFrom(a);
