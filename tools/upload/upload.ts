@@ -19,7 +19,11 @@ export interface ProgramOptions {
   replyTimeoutMs?: number; // wait for any other reply (default 1000 ms; a page write takes ~25 ms)
 }
 
-export interface ProgramStats { bytes: number; pages: number; writeMs: number; verifyMs: number; syncAttempts: number }
+export interface ProgramStats {
+  bytes: number; pages: number; // what was programmed
+  writes: number; // page writes: one more than pages for an image (its header page is written twice)
+  writeMs: number; verifyMs: number; syncAttempts: number;
+}
 
 const hex4 = (n: number) => `0x${n.toString(16).padStart(4, '0')}`;
 
@@ -96,5 +100,5 @@ export async function program(link: ByteLink, port: string, writes: FlashPage[],
   const { client, attempts } = await connect(link, port, opts);
   const { writeMs, verifyMs } = await writeAndVerify(client, writes, pages, opts);
   await client.leaveProgrammingMode();
-  return { bytes: pages.length * PAGE_BYTES, pages: pages.length, writeMs, verifyMs, syncAttempts: attempts };
+  return { bytes: pages.length * PAGE_BYTES, pages: pages.length, writes: writes.length, writeMs, verifyMs, syncAttempts: attempts };
 }
