@@ -48,6 +48,14 @@ export function resetRoots(): void {
 }
 export function collectionCount(): u16 { return collections; }
 
+/**
+ * Test mode (set by Node tests, never on the chip): collect before every allocation and fill
+ * freed blocks with 0xEE, so a value that a builtin forgot to root is overwritten at once and
+ * the program's output changes instead of passing by luck.
+ */
+let gcStress: bool = false;
+export function setGcStress(on: bool): void { gcStress = on; }
+
 /** Byte offset (from the block start) of the first value slot of a block. */
 function firstValueSlot(off: u16): u16 {
   const type = blockType(off);
@@ -145,6 +153,7 @@ function sweep(): void {
     // Close the current free run at a live block, at the end, or when it would grow too large.
     if (runStart !== NO_BLOCK && (atEnd || live || runGranules + granules > 1023)) {
       setHeader(runStart, HeapType.FREE, runGranules);
+      for (let q: u16 = u16(runStart + 4); gcStress && q < u16(runStart + runGranules * GRANULE); q = u16(q + 2)) set16(q, 0xeeee);
       set16(u16(runStart + 2), NO_BLOCK);
       if (lastFree === NO_BLOCK) setFreeListHead(runStart);
       else set16(u16(lastFree + 2), runStart);
@@ -175,6 +184,7 @@ export function collect(): void {
  * collecting once when the heap is full. NULL means out of memory: the caller raises MemoryError.
  */
 export function alloc(type: u8, bytes: u16): u16 {
+  if (gcStress) collect();
   let off = heapAlloc(type, bytes);
   if (off === NO_BLOCK) {
     collect();
