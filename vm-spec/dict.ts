@@ -1,7 +1,7 @@
 // dict: insertion-ordered hash table. DICT block [header][count][used][table]; DICTTAB block
 // [header][cap][2*cap index bytes (entry number, 0xff = empty)][cap key/value pairs].
 // Deleted entries keep a NULL key until the table is rebuilt. cap <= 127.
-// Keys: anything but lists and dicts (floats hash by identity so far: TODO with float keys).
+// Keys: anything but lists and dicts; equal numbers (1, 1.0, True) hash equal.
 import { u8, u16 } from './types.ts';
 import type { bool } from './types.ts';
 import { NULL, TRUE, isHeapRef, heapOffset } from './value.ts';
@@ -10,6 +10,7 @@ import { alloc, pushRoot, popRoot } from './gc.ts';
 import { Exc, raise } from './exc.ts';
 import { isStr, strHash } from './str.ts';
 import { isAnyInt, anyIntValue } from './int.ts';
+import { isFloat, floatOf, hashI32, floatHash } from './float.ts';
 import { isAnyTuple, seqLength, seqItem } from './seq.ts';
 import { isList } from './list.ts';
 import { compareOp } from './arith.ts';
@@ -28,10 +29,8 @@ export function dictCount(d: u16): u16 { return get16(u16(heapOffset(d) + 2)); }
 /** hash(v): equal values hash equal (ints by value, strs and tuples by content). */
 export function hashValue(v: u16): u16 {
   if (isStr(v)) return strHash(v);
-  if (isAnyInt(v)) {
-    const n = anyIntValue(v);
-    return u16(n ^ (n >> 16));
-  }
+  if (isAnyInt(v)) return hashI32(anyIntValue(v));
+  if (isFloat(v)) return floatHash(floatOf(v));
   if (isAnyTuple(v)) {
     let h: u16 = 0x345;
     const n = seqLength(v);

@@ -1,0 +1,135 @@
+// float: IEEE binary32 on every engine. Heap FLOAT blocks [header][bits low][bits high];
+// constants stay image FLOAT records. Every operation rounds to f32 at once, so Node, the host
+// and the AVR compute the same bits. Floor division and modulo follow CPython's float_divmod.
+import { u8, u16, u32, i32, f32, f32Bits, f32FromBits } from './types.ts';
+import type { bool } from './types.ts';
+import { NULL, isImage, isHeapRef, heapOffset } from './value.ts';
+import { HeapType, blockType, get16, set16 } from './heap.ts';
+import { alloc } from './gc.ts';
+import { Exc, raise } from './exc.ts';
+import { Record, recordType, imageFloatBits } from './image.ts';
+import { isAnyInt, anyIntValue } from './int.ts';
+
+export function isHeapFloat(v: u16): bool { return isHeapRef(v) && blockType(heapOffset(v)) === HeapType.FLOAT; }
+export function isFloat(v: u16): bool { return isHeapFloat(v) || (isImage(v) && recordType(v) === Record.FLOAT); }
+
+/** The value of a float (callers check isFloat). */
+export function floatOf(v: u16): f32 {
+  if (isImage(v)) return f32FromBits(imageFloatBits(v));
+  const off = heapOffset(v);
+  return f32FromBits(u32(get16(u16(off + 2)) | (get16(u16(off + 4)) << 16)));
+}
+
+/** A new float (NULL + MemoryError when the heap is full). */
+export function newFloat(x: f32): u16 {
+  const v = alloc(HeapType.FLOAT, 6);
+  if (v === NULL) return raise(Exc.MemoryError);
+  const bits = f32Bits(x);
+  set16(u16(heapOffset(v) + 2), u16(bits));
+  set16(u16(heapOffset(v) + 4), u16(bits >>> 16));
+  return v;
+}
+
+/** An int, bool or float. */
+export function isNumber(v: u16): bool { return isAnyInt(v) || isFloat(v); }
+/** A number as f32 (ints round to nearest even beyond 2^24). */
+export function numberF32(v: u16): f32 { return isFloat(v) ? floatOf(v) : f32(anyIntValue(v)); }
+
+export function isNan(x: f32): bool { return x !== x; }
+/** Finite: not inf and not nan. */
+export function isFinite32(x: f32): bool { return f32(x - x) === 0.0; }
+export function signBit(x: f32): bool { return (f32Bits(x) & 0x80000000) !== 0; }
+/** 0.0 with the sign of x (copysign(0.0, x)). */
+export function zeroSigned(x: f32): f32 { return f32FromBits(u32(f32Bits(x) & 0x80000000)); }
+export function absF32(x: f32): f32 { return f32FromBits(u32(f32Bits(x) & 0x7fffffff)); }
+
+/** floor(x); beyond 2^23 every f32 is already whole (and inf, nan stay). */
+export function floorF32(x: f32): f32 {
+  if (!(x > -8388608.0 && x < 8388608.0)) return x;
+  const t = f32(i32(x));
+  if (t === x) return x; // whole (keeps -0.0)
+  return t > x ? f32(t - 1.0) : t;
+}
+
+/** True when x is a whole number (finite). */
+export function isWhole(x: f32): bool { return isFinite32(x) && floorF32(x) === x; }
+
+/**
+ * fmod(x, y) exactly (y not 0): the remainder is subtracted as y scaled by powers of two; each
+ * subtraction r - m with m <= r < 2m is exact (Sterbenz), so no rounding ever happens.
+ */
+export function fmodF32(x: f32, y: f32): f32 {
+  const ax = absF32(x);
+  const ay = absF32(y);
+  if (!isFinite32(ax) || isNan(ay)) return f32FromBits(0x7fc00000);
+  if (ax < ay || !isFinite32(ay)) return x;
+  let m: f32 = ay;
+  while (m <= f32(ax * 0.5)) m = f32(m * 2.0);
+  let r: f32 = ax;
+  for (;;) {
+    if (r >= m) r = f32(r - m);
+    if (m === ay) break;
+    m = f32(m * 0.5);
+  }
+  return signBit(x) ? -r : r;
+}
+
+/** Python's x % y for floats (y not 0): the result has the sign of y. */
+export function floatMod(x: f32, y: f32): f32 {
+  let mod = fmodF32(x, y);
+  if (mod !== 0.0) {
+    if ((y < 0.0) !== (mod < 0.0)) mod = f32(mod + y);
+  } else {
+    mod = zeroSigned(y);
+  }
+  return mod;
+}
+
+/** Python's x // y for floats (y not 0), as CPython's float_divmod computes it (in f32: for quotients
+ * beyond about 2^20 the rounding of (x - mod) / y can make it one off). */
+export function floatFloorDiv(x: f32, y: f32): f32 {
+  const mod = fmodF32(x, y);
+  let div: f32 = f32(f32(x - mod) / y);
+  if (mod !== 0.0 && (y < 0.0) !== (mod < 0.0)) div = f32(div - 1.0);
+  if (div === 0.0) return zeroSigned(f32(x / y));
+  let floordiv = floorF32(div);
+  if (f32(div - floordiv) > 0.5) floordiv = f32(floordiv + 1.0);
+  return floordiv;
+}
+
+/** x ** n for a whole n (|n| < 2^31) by repeated squaring; exact whenever the result is. */
+export function powWhole(x: f32, n: i32): f32 {
+  let e: u32 = u32(n < 0 ? -n : n);
+  let base: f32 = x;
+  let result: f32 = 1.0;
+  while (e !== 0) {
+    if ((e & 1) !== 0) result = f32(result * base);
+    e = e >>> 1;
+    if (e !== 0) base = f32(base * base);
+  }
+  return n < 0 ? f32(1.0 / result) : result;
+}
+
+/** Round half to even of x to a whole number (f32); a zero keeps the sign of x. */
+export function roundHalfEven(x: f32): f32 {
+  const fl = floorF32(x);
+  const diff: f32 = f32(x - fl);
+  let r: f32 = fl;
+  if (diff > 0.5 || (diff === 0.5 && floorF32(f32(fl * 0.5)) !== f32(fl * 0.5))) r = f32(fl + 1.0);
+  return r === 0.0 ? zeroSigned(x) : r;
+}
+
+/** int(x): truncation toward zero; 255 on success, else the error class (OverflowError, ValueError). */
+export function floatToI32Check(x: f32): u8 {
+  if (isNan(x)) return Exc.ValueError;
+  if (!(x > f32(-2147483904.0) && x < f32(2147483648.0))) return Exc.OverflowError;
+  return 255;
+}
+
+/** The hash of an int (dict.ts); equal numbers hash equal, so floats use it when whole. */
+export function hashI32(n: i32): u16 { return u16(n ^ (n >> 16)); }
+export function floatHash(x: f32): u16 {
+  if (isWhole(x) && x >= f32(-2147483648.0) && x < f32(2147483648.0)) return hashI32(i32(x));
+  const bits = f32Bits(x);
+  return u16(bits ^ (bits >>> 16));
+}
