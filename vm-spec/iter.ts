@@ -132,7 +132,7 @@ export function iterNext(it: u16): u16 {
     if (step > 0 ? cur >= stop : cur <= stop) return NULL;
     const current = get16(u16(off + 2));
     // Past the end (or past i32) the iterator is exhausted anyway: clamp to stop.
-    const overshoot = step > 0 ? cur > stop - step : cur < stop - step;
+    const overshoot = step > 0 ? u32(stop - cur) < u32(step) : u32(cur - stop) < u32(0 - step); // 32-bit only
     const next = overshoot ? get16(u16(off + 4)) : newInt(i32(cur + step));
     if (next === NULL) return NULL;
     set16(u16(off + 2), next);
