@@ -4,8 +4,8 @@ import { u8, u16 } from './types.ts';
 import type { bool } from './types.ts';
 import { NULL, NONE, isBuiltin, builtinNumber, makeBuiltin } from './value.ts';
 import { putc } from './platform.ts';
-import { Exc, raise, isExcClass, lookupExcClass } from './exc.ts';
-import { newExc } from './errors.ts';
+import { Exc, raise, isExcClass, lookupExcClass, excClassOf } from './exc.ts';
+import { newExcFromArgs, excArgs } from './excargs.ts';
 import { printStr } from './print.ts';
 import { isStr } from './str.ts';
 import { isList } from './list.ts';
@@ -38,6 +38,7 @@ export function lookupMethod(obj: u16, name: u8): u16 {
 
 /** Attribute `name` (an N) of `obj` that is not a method (a module's or class's member), or NULL. */
 export function lookupAttr(obj: u16, name: u8): u16 {
+  if (name === N.args && excClassOf(obj) !== 0) return excArgs(obj);
   return moduleAttr(obj, name);
 }
 
@@ -46,8 +47,7 @@ export function callBuiltin(callable: u16): u16 {
   if (!isBuiltin(callable)) return raise(Exc.TypeError);
   if (isExcClass(callable)) {
     if (argCount() === 0) return callable;
-    if (argCount() === 1) return newExc(u8(builtinNumber(callable)), arg(0));
-    return raise(Exc.NotImplementedError);
+    return newExcFromArgs(u8(builtinNumber(callable)));
   }
   const n = u8(builtinNumber(callable));
   if (n === B.print) return builtinPrint();
