@@ -12,6 +12,10 @@ describe('names.ts', () => {
     expect(table.length).toBe(N.COUNT);
     table.forEach((name, line) => expect([name, enumValues[name]]).toEqual([name, line]));
   });
+  it('has the length of every name in NAME_LENGTHS', () => {
+    const lengths = /const NAME_LENGTHS = flashU8\(\[([^\]]*)\]\)/.exec(source)![1].split(',').map(Number);
+    expect(lengths).toEqual(table.map((name) => name.length));
+  });
   it('numbers the global builtins GLOBAL_BASE + N, grouped as B says', () => {
     expect(B.print).toBe(B.GLOBAL_BASE + N.print);
     expect([B.NUM_FIRST, B.NUM_LAST]).toEqual([B.GLOBAL_BASE + N.int, B.GLOBAL_BASE + N.round]);

@@ -1,7 +1,7 @@
 // Every name the VM knows: builtins, methods, keyword arguments, modules and their members.
 // One table so a name is matched once (nameIndex) and then handled by number everywhere.
 // Globals come first, in the order of B (builtins.ts): builtin number = B.FIRST + index.
-import { u8, u16, flashStr } from './types.ts';
+import { u8, u16, flashStr, flashU8 } from './types.ts';
 import type { bool } from './types.ts';
 import { isImage } from './value.ts';
 import { Record, recordType, imageStrLength, imageStrByte } from './image.ts';
@@ -34,6 +34,10 @@ export const enum N {
   NONE = 255,
 }
 
+// The length of each name in NAMES, in order: the scan steps from name to name instead of
+// reading every byte of NAMES in flash (names.test.ts checks it against the table).
+const NAME_LENGTHS = flashU8([5, 3, 5, 4, 3, 6, 3, 5, 3, 4, 3, 3, 3, 3, 5, 3, 4, 5, 4, 10, 4, 4, 4, 9, 3, 6, 8, 3, 3, 4, 3, 3, 3, 4, 5, 5, 6, 6, 10, 8, 4, 7, 5, 5, 5, 7, 6, 3, 6, 6, 5, 6, 7, 4, 5, 4, 3, 4, 6, 5, 10, 6, 3, 3, 3, 4, 7, 7, 4, 7, 3, 3, 3, 2, 3, 7, 5, 2, 3, 6, 8, 8, 4, 4, 4, 5, 8, 8, 8, 8, 10, 9, 7, 12, 11, 10, 11, 5, 6, 6, 5, 6, 12, 4, 3, 4]);
+
 // The last names looked up (image values, never NULL) and their N: a loop asks for the same
 // few names again and again (led.toggle, time.sleep_ms), and a scan of NAMES in flash costs
 // about 10,000 cycles on the AVR. loadImage clears it: the values belong to one image.
@@ -63,12 +67,10 @@ export function nameIndex(name: u16): u8 {
 function scanNames(name: u16): u8 {
   const length = imageStrLength(name);
   let start: u16 = 0;
-  let index: u8 = 0;
-  for (let i: u16 = 0; i < NAMES.length; i = u16(i + 1)) {
-    if (NAMES[i] !== 10) continue;
-    if (u16(i - start) === length && nameMatches(name, start, length)) return index;
-    start = u16(i + 1);
-    index = u8(index + 1);
+  for (let index: u8 = 0; index < NAME_LENGTHS.length; index = u8(index + 1)) {
+    const n: u16 = NAME_LENGTHS[index];
+    if (n === length && nameMatches(name, start, length)) return index;
+    start = u16(start + n + 1); // the name and its newline
   }
   return N.NONE;
 }
