@@ -5,8 +5,13 @@ export const HEAP_SIZE = 1400;
 /** Entries of the collector's mark stack; deeper structures fall back to rescanning the heap. */
 export const MARK_STACK_SIZE = 16;
 /** Entries of the explicit root stack where built-ins park values across an allocation. */
-export const ROOT_STACK_SIZE = 16; // builtins nested through key functions (MAX_NESTED_CALLS) each hold a few
+export const ROOT_STACK_SIZE = 12; // a builtin running a key function holds a few, the key function's builtins more
 /** Python call depth at which a call raises RecursionError (frame allocation failing raises it earlier). */
 export const MAX_DEPTH = 100;
-/** Builtins calling back into Python (a key function) nest interpreter loops on the C stack: at most this deep. */
-export const MAX_NESTED_CALLS = 3;
+/**
+ * Builtins calling back into Python (a key function) nest interpreter loops on the C stack:
+ * at most this deep. Each level costs about 120 bytes of AVR stack, and the Uno has about
+ * 290 bytes of stack left: one level (a lambda key) fits, a key function that itself sorts
+ * with a Python key raises RecursionError. (Builtin keys such as key=len never nest.)
+ */
+export const MAX_NESTED_CALLS = 1;
