@@ -20,9 +20,6 @@
 #define BOOT_START 0x7E00u
 #define UBRR_115200 16 /* with U2X: 16 MHz / (8 * 17) = 117,647 baud, +2.1 %, as on an Uno */
 
-/* Version reported for STK_GET_PARAMETER (avrdude prints it). */
-#define VERSION_MAJOR 1
-#define VERSION_MINOR 0
 
 /* STK500v1 */
 #define STK_OK 0x10
@@ -37,8 +34,6 @@
 #define STK_PROG_PAGE 0x64
 #define STK_READ_PAGE 0x74
 #define STK_READ_SIGN 0x75
-#define STK_SW_MAJOR 0x81
-#define STK_SW_MINOR 0x82
 
 /* Watchdog settings (WDTCSR values). */
 #define WATCHDOG_OFF 0
@@ -56,7 +51,11 @@ void entry_table(void)
 }
 
 /* .noinit: no start-up code clears it (the loader has no C run-time start-up at all). */
-static uint8_t page_buffer[SPM_PAGESIZE] __attribute__((section(".noinit")));
+/* Up to 8 pages per program-page command: avrdude sends one page at a time, svimpy upload up
+   to 8 (fewer round trips). The loader has all the RAM to itself; the buffer has 256 bytes to
+   spare because only a length's high byte is checked (at most 0x4FF bytes arrive). */
+#define BLOCK_BYTES (8 * SPM_PAGESIZE)
+static uint8_t block_buffer[BLOCK_BYTES + 256] __attribute__((section(".noinit")));
 
 static void watchdog_config(uint8_t setting)
 {
@@ -91,12 +90,20 @@ static uint8_t getch(void)
 }
 
 /* A command must end with CRC_EOP; anything else means we lost the host: reset into the app. */
+/* The host sent something we cannot take: reset into the application. */
+static void lost_host(void) __attribute__((noreturn));
+static void lost_host(void)
+{
+    watchdog_config(WATCHDOG_16MS);
+    for (;;) {
+    }
+}
+
+/* A command must end with CRC_EOP; anything else means we lost the host. */
 static void end_of_command(void)
 {
     if (getch() != CRC_EOP) {
-        watchdog_config(WATCHDOG_16MS);
-        for (;;) {
-        }
+        lost_host();
     }
     putch(STK_INSYNC);
 }
@@ -148,14 +155,18 @@ void do_spm(uint16_t address, uint8_t command, uint16_t data)
     SREG = sreg;
 }
 
-static void write_flash_page(uint16_t address)
+/* Erases and writes the pages that `length` bytes of block_buffer fill, from `address`. */
+static void write_flash_pages(uint16_t address, uint16_t length)
 {
-    do_spm(address, _BV(PGERS) | _BV(SPMEN), 0);
-    for (uint8_t i = 0; i < SPM_PAGESIZE; i += 2) {
-        uint16_t word = page_buffer[i] | ((uint16_t)page_buffer[i + 1] << 8);
-        do_spm(address + i, _BV(SPMEN), word);
+    const uint8_t *data = block_buffer;
+    for (uint16_t end = address + length; address < end; address += SPM_PAGESIZE) {
+        do_spm(address, _BV(PGERS) | _BV(SPMEN), 0);
+        for (uint8_t i = 0; i < SPM_PAGESIZE; i += 2) {
+            do_spm(address + i, _BV(SPMEN), data[0] | ((uint16_t)data[1] << 8));
+            data += 2;
+        }
+        do_spm(address, _BV(PGWRT) | _BV(SPMEN), 0);
     }
-    do_spm(address, _BV(PGWRT) | _BV(SPMEN), 0);
 }
 
 void boot_main(void)
@@ -176,9 +187,11 @@ void boot_main(void)
     for (;;) {
         uint8_t command = getch();
         if (command == STK_GET_PARAMETER) {
-            uint8_t which = getch();
+            /* Every parameter reads 3: hardware 3, software version 3.3 (avrdude prints it;
+               svimpy upload takes 3.3 as this loader, which accepts 8 pages a command). */
+            getch();
             end_of_command();
-            putch(which == STK_SW_MAJOR ? VERSION_MAJOR : which == STK_SW_MINOR ? VERSION_MINOR : 0x03);
+            putch(0x03);
         } else if (command == STK_SET_DEVICE) {
             skip_then_end(20);
         } else if (command == STK_SET_DEVICE_EXT) {
@@ -194,22 +207,26 @@ void boot_main(void)
             skip_then_end(4);
             putch(0x00);
         } else if (command == STK_PROG_PAGE || command == STK_READ_PAGE) {
-            getch(); /* length, high byte: always 0 for pages of at most 256 bytes */
-            uint8_t length = getch();
+            uint8_t length_high = getch();
+            if (length_high > BLOCK_BYTES >> 8) {
+                lost_host();
+            }
+            uint16_t length = ((uint16_t)length_high << 8) | getch();
             uint8_t memtype = getch(); /* 'F' flash; EEPROM ('E') is not supported */
             if (command == STK_PROG_PAGE) {
-                for (uint8_t i = 0; i < length; i++) {
-                    page_buffer[i] = getch();
+                uint8_t *p = block_buffer;
+                for (uint16_t n = length; n; n--) {
+                    *p++ = getch();
                 }
                 end_of_command();
-                /* Flash only (the image lives in flash); avrdude sends whole pages, and
+                /* Flash only (the image lives in flash); hosts send whole pages, and
                    do_spm refuses the boot section itself. */
                 if (memtype == 'F') {
-                    write_flash_page(address);
+                    write_flash_pages(address, length);
                 }
             } else {
                 end_of_command();
-                for (uint8_t i = 0; i < length; i++) {
+                for (; length; length--) {
                     putch(pgm_read_byte(address));
                     address++;
                 }

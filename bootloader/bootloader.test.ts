@@ -55,7 +55,7 @@ describe('bootloader', () => {
     cmds.push(stk.leaveProgrammingMode());
     const r = await runSim({ firmware: [boot.hex], boot: true, input: session(cmds), idleMs: 20 });
 
-    const expected = [...reply(), ...reply([1]), ...reply([0]), ...reply(stk.ATMEGA328P_SIGNATURE), ...reply()];
+    const expected = [...reply(), ...reply([3]), ...reply([3]), ...reply(stk.ATMEGA328P_SIGNATURE), ...reply()];
     for (const _ of pages) expected.push(...reply(), ...reply());
     for (const p of pages) expected.push(...reply(), ...reply([...p.data]));
     expected.push(...reply());
@@ -81,6 +81,21 @@ describe('bootloader', () => {
     console.log(`bootloader page writes: ${Math.round(rate)} B/s = ${Math.round(rate / 115.2)} % of 11520 B/s (simulated, SPM takes no time in simavr)`);
     expect(before!.inBytes).toBe(session(cmds).length);
     expect(rate).toBeGreaterThan(0.8 * 11_520);
+  });
+
+  it('takes up to 8 pages in one program-page command and reads them back in one read', async () => {
+    const data = Uint8Array.from({ length: 8 * stk.PAGE_BYTES }, (_, i) => (i * 13 + 7) & 0xff);
+    const cmds = [stk.getSync(), stk.loadAddress(0x7000), stk.programFlashPage(data), stk.loadAddress(0x7000), stk.readFlashPage(data.length)];
+    const r = await runSim({ firmware: [boot.hex], boot: true, input: session(cmds), idleMs: 5 });
+    expect([...r.output]).toEqual([...reply(), ...reply(), ...reply(), ...reply(), ...reply([...data])]);
+  });
+
+  it('resets into the application when a command announces more than 8 pages', async () => {
+    const tooLong = Uint8Array.of(stk.STK.PROG_PAGE, 0x05, 0x00, 0x46);
+    const r = await runSim({ firmware: [boot.hex], boot: true, input: tooLong, cycleLimit: F_CPU / 10 });
+    const [reset] = parseResets(r.stderr);
+    expect(reset.mcusr).toBe(0x08);
+    expect(reset.cycle).toBeLessThan(0.02 * F_CPU);
   });
 
   it('never writes its own section, but does write the last application page', async () => {
