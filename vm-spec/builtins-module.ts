@@ -8,9 +8,9 @@
 //   204..223  Pin objects of pins 0..19; 224..229 ADC objects of A0..A5;
 //   230..235  PWM objects of pins 3 5 6 9 10 11
 // A Pin object is its pin: Pin(13) is Pin(13). Modes and pull-ups live on the board.
-import { u8, u16, i16, u32, i32, f32, flashU8, f32FromBits } from './types.ts';
+import { u8, u16, i16, u32, i32, f32, flashU8 } from './types.ts';
 import type { bool } from './types.ts';
-import { NULL, NONE, isSmall, smallValue, isBuiltin, builtinNumber, makeBuiltin, makeSmall, isImage } from './value.ts';
+import { NULL, NONE, isSmall, smallValue, isBuiltin, builtinNumber, makeBuiltin, makeSmall } from './value.ts';
 import {
   pinMode, pinWrite, pinRead, analogRead, pwmWrite, millis, micros, delayMs, delayUs,
 } from './platform.ts';
@@ -18,10 +18,10 @@ import { Exc, raise } from './exc.ts';
 import { raiseMessage, Msg } from './errors.ts';
 import { N, nameIndex } from './names.ts';
 import { arg, argCount, kwArg, kwCount, kwOther } from './args.ts';
-import { isInt, intValue, newInt } from './int.ts';
+import { isAnyInt, anyIntValue, newInt } from './int.ts';
+import { isFloat, floatOf } from './float.ts';
 import { isStr, strLength, strByte } from './str.ts';
 import { truth } from './arith.ts';
-import { Record, recordType, imageFloatBits, imageIntValue } from './image.ts';
 
 const enum Mod {
   MACHINE = 176, TIME = 177, ARDUINO = 178, PIN = 179, ADC = 180, PWM = 181,
@@ -85,18 +85,14 @@ function waitUs(us: u32): u16 {
   return NONE;
 }
 
-/** An int argument: immediate, boxed or an image constant (a literal beyond 16383). */
-function isIntArg(v: u16): bool { return isInt(v) || (isImage(v) && recordType(v) === Record.INT); }
-function intArg(v: u16): i32 { return isImage(v) ? imageIntValue(v) : intValue(v); }
-
 /** A non-negative int as u32 (negative: 0). */
 function nonNegative(n: i32): u32 { return n < 0 ? 0 : u32(n); }
 
 /** time.sleep(seconds): an int, or a float (to the microsecond, up to 4294 s). */
 function sleepSeconds(v: u16): u16 {
-  if (isIntArg(v)) return waitMs(u32(nonNegative(intArg(v)) * 1000));
-  if (!isImage(v) || recordType(v) !== Record.FLOAT) return raise(Exc.TypeError);
-  const s: f32 = f32FromBits(imageFloatBits(v));
+  if (isAnyInt(v)) return waitMs(u32(nonNegative(anyIntValue(v)) * 1000));
+  if (!isFloat(v)) return raise(Exc.TypeError);
+  const s: f32 = floatOf(v);
   return s > 0.0 ? waitUs(u32(f32(s * 1000000.0))) : NONE;
 }
 
@@ -164,15 +160,15 @@ export function moduleBuiltin(n: u8): u16 {
   const pinFirst: bool = n === Mod.ADC || method || (name >= N.pinMode && name <= N.analogWrite);
   if (name === N.sleep) return sleepSeconds(arg(0));
   for (let i: u16 = pinFirst ? 1 : 0; i < count; i = u16(i + 1)) {
-    if (!isIntArg(arg(i))) return raise(Exc.TypeError);
+    if (!isAnyInt(arg(i))) return raise(Exc.TypeError);
   }
   if (n === Mod.ADC) {
     const pin = analogPin(arg(0));
     return pin === 255 ? valueError(Msg.PIN_ADC) : makeBuiltin(u16(Mod.ADC_OBJ + pin - 14));
   }
   if (method) return objectMethod(name, u8(builtinNumber(arg(0))), count);
-  const a: i32 = pinFirst || count === 0 ? 0 : intArg(arg(0));
-  const b: i32 = count > 1 ? intArg(arg(1)) : 0;
+  const a: i32 = pinFirst || count === 0 ? 0 : anyIntValue(arg(0));
+  const b: i32 = count > 1 ? anyIntValue(arg(1)) : 0;
   switch (name) {
     case N.sleep_ms:
     case N.delay:
@@ -229,8 +225,8 @@ function newPwm(): u16 {
 
 /** Sets PWM i's duty from a duty_u16 value 0..65535. */
 function setDuty(i: u8, v: u16): u16 {
-  if (!isIntArg(v)) return raise(Exc.TypeError);
-  const d = intArg(v);
+  if (!isAnyInt(v)) return raise(Exc.TypeError);
+  const d = anyIntValue(v);
   if (d < 0 || d > 65535) return valueError(Msg.PWM_DUTY);
   pwmDuty[i] = u8(d >> 8);
   pwmWrite(PWM_PINS[i], u8(d >> 8));

@@ -5,7 +5,7 @@
  * - Each pin has a mode, a port level (PORTx bit: output level, or pull-up on an input) and a
  *   PWM duty. A change of the port level or of PWM is logged, with the time, as simavr sees it:
  *   `<ms, %10.3f> ms  D13 -> 1`, `...  D9 -> pwm 128`; when PWM stops the level line always
- *   follows. The log goes to the file named by SVIMPY_PIN_LOG (e.g. /dev/stderr), else nowhere.
+ *   follows. The log goes to the file named by SVIMPY_PIN_LOG ("-": stderr), else nowhere.
  * - Reads: an output pin reads its port level; an input pin the level given in SVIMPY_PINS
  *   ("2=0,7=1", Uno numbers), else 1 with the pull-up on, else 0. analogRead gives the raw value
  *   in SVIMPY_ADC ("14=512,15=1023"), else 0.
@@ -20,6 +20,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 #include "svimpy.h"
 
 #define PINS 20
@@ -33,6 +34,7 @@ static uint64_t ctrl_c_us = NEVER;
 static struct timespec start;
 static FILE *pin_log;
 static volatile sig_atomic_t interrupt_flag;
+static pid_t parent; /* svimpy run: when it is gone, so is the reason to run */
 
 static uint8_t mode[PINS], port[PINS], pwm[PINS];
 static int16_t level_in[PINS]; /* configured input level, -1: none */
@@ -75,13 +77,16 @@ static void board_init(void) {
   const char *r = getenv("SVIMPY_REALTIME");
   realtime = r && *r && strcmp(r, "0") != 0;
   const char *log = getenv("SVIMPY_PIN_LOG");
-  if (log && *log) {
+  if (log && strcmp(log, "-") == 0) {
+    pin_log = stderr;
+  } else if (log && *log) {
     pin_log = fopen(log, "w");
     if (!pin_log) perror(log);
     else setvbuf(pin_log, NULL, _IOLBF, 0);
   }
   clock_gettime(CLOCK_MONOTONIC, &start);
   signal(SIGINT, on_sigint);
+  parent = getppid();
 }
 
 static uint64_t time_us(void) {
@@ -162,6 +167,7 @@ static void stop_at_duration(void) {
 
 /* Virtual time: jumps to the end (or to a Ctrl-C / the duration on the way). */
 static bool wait_virtual(uint64_t us) {
+  if (getppid() != parent) stop_at_duration(); /* orphaned (a forever loop in virtual time) */
   uint64_t end = now_us + us;
   if (ctrl_c_us != NEVER && ctrl_c_us <= end && ctrl_c_us >= now_us) {
     now_us = ctrl_c_us;

@@ -23,8 +23,9 @@ to stdout; an uncaught exception prints a CPython-style traceback on stderr (exi
 
 The host engines (c, node) simulate the Uno's pins (machine, time, arduino modules) with
 virtual time: delays advance a clock instead of sleeping, so BLINK runs at once.
---pins          print the pin log on stderr after the output: each change of a pin's level
-                or PWM with its time, as \`svimpy sim\` shows it ("   500.000 ms  D13 -> 1")
+--pins          print the pin log on stderr: each change of a pin's level or PWM with its
+                time, as \`svimpy sim\` shows it ("   500.000 ms  D13 -> 1"); as it happens
+                with the c engine (whose output is live too), after the output with node
 --duration T    stop (exit 0) when a delay reaches T of board time: 5s, 1500ms, 2.5
 --level D2=0    what an input pin reads (default: 1 with its pull-up on, else 0); repeatable
 --analog A0=2.5 the voltage on an analog pin, 0 to 5 V (default 0 V); repeatable
@@ -69,9 +70,15 @@ export const run: Command = {
     }
     try {
       const { image, map } = compileProgram({ inputs, python: pythonCommand(python) });
-      const result = engine === 'node' ? runOnNode(image, map, board) : engine === 'c' ? await runOnC(image, map, board) : await runOnAvr(image, map);
-      process.stdout.write(result.stdout);
-      if (showPins) for (const line of result.pins ?? []) process.stderr.write(`${line}\n`);
+      let result;
+      if (engine === 'c') {
+        // Shown as it happens; Ctrl-C goes to the program (KeyboardInterrupt).
+        result = await runOnC(image, map, board, { write: (b) => process.stdout.write(b), pins: showPins });
+      } else {
+        result = engine === 'node' ? runOnNode(image, map, board) : await runOnAvr(image, map);
+        process.stdout.write(result.stdout);
+        if (showPins) for (const line of result.pins ?? []) process.stderr.write(`${line}\n`);
+      }
       process.stderr.write(result.stderr);
       if (cycles && 'cycles' in result) process.stderr.write(`svimpy: ${result.cycles} cycles on the simulated Uno\n`);
       return result.status;

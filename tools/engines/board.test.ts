@@ -1,13 +1,13 @@
 // The machine, time and arduino modules on the simulated boards: the same output and pin log
 // on the Node and host C engines, virtual time, the run
 // duration, Ctrl-C as KeyboardInterrupt, and the examples. The simavr comparison: board-sim.test.ts.
-import { describe, it, expect } from 'vitest';
+import { beforeAll, describe, it, expect } from 'vitest';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { compileProgram } from '../compiler/compile-program.ts';
 import { runOnNode } from './node.ts';
-import { runOnC } from './c.ts';
+import { runOnC, hostEngine } from './c.ts';
 import type { BoardOptions } from './board-options.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -34,6 +34,8 @@ async function onBoth(program: ReturnType<typeof compileProgram>, board: BoardOp
 }
 
 describe('machine, time and arduino on the host boards', () => {
+  beforeAll(() => { hostEngine(); }); // the build may take a while
+
   it('gives the same output and pin log on Node and host C as checked in', async () => {
     const result = await onBoth(compileFile(every), inputs);
     expect(result.status).toBe(0);
