@@ -73,6 +73,16 @@ describe('machine, time and arduino on the host boards', () => {
     expect((await onBoth(program, { pins: { 2: 0, 4: 1 }, adc: { 19: 1023, 15: 1 } })).stdout).toBe('0 1 1\n65535 1023 1 64\n');
   });
 
+  it('sleeps for int and float seconds, constant or computed, and not for negative times', async () => {
+    const program = compileSource(
+      'import time\nfrom machine import Pin\np = Pin(5, Pin.OUT)\n' +
+      'for s in (1, 0.25, 0.5 / 4, 3 * 0.001, -2, -0.5, 0):\n    time.sleep(s)\n    p.toggle()\n' +
+      'time.sleep_ms(-5)\ntime.sleep_us(2500)\nprint(time.ticks_ms(), time.ticks_us())\n');
+    const result = await onBoth(program, {});
+    expect(result.stdout).toBe('1380 1380500\n');
+    expect(result.pins!.map((l) => l.trim().split(' ')[0])).toEqual(['1000.000', '1250.000', '1375.000', '1378.000', '1378.000', '1378.000', '1378.000']);
+  });
+
   it('refuses bad pins and arguments with ValueError and TypeError', async () => {
     const program = compileSource(
       'from machine import Pin, PWM\nimport time, arduino\n' +
