@@ -77,7 +77,9 @@ describe('svimpy sim helpers', () => {
     expect(svg.trimEnd().endsWith('</svg>')).toBe(true);
     expect(svg).toContain('>D13</text>');
     expect(svg).toContain('>D9</text>');
-    expect(svg).toContain('pwm 128');
+    expect(svg).toMatch(/<rect x="68\.2" y="36\.0" width="8\.2" height="12\.0" fill="#9cf"/); // duty 128 of 255: half high
+    const wide = toSvg({ changes: [{ ms: 0, pin: 'D9', pwm: 64 }], endMs: 10 }, 'fade');
+    expect(wide).toContain('>pwm 64</text>'); // labelled when there is room
     expect((svg.match(/<path /g) ?? []).length).toBe(2);
   });
 });

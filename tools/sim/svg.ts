@@ -1,5 +1,5 @@
-// A simple SVG picture of the pin timeline: one row per pin, a step line for levels, a
-// hatched band with the duty for PWM, and a millisecond axis.
+// A simple SVG picture of the pin timeline: one row per pin, a step line for levels, a band
+// as high as the duty for PWM, and a millisecond axis.
 import type { Timeline } from './timeline.ts';
 import { pinsOf } from './timeline.ts';
 
@@ -28,10 +28,13 @@ export function toSvg(timeline: Timeline, title: string): string {
     parts.push(`<text x="8" y="${base - 6}">${pin}</text>`);
     let level = 0, pwm = 0, from = 0;
     const segs: string[] = [`M${x(0)},${yOf(0)}`];
+    // A PWM stretch: a band as high as its duty, labelled when there is room.
     const close = (to: number) => {
       if (pwm > 0) {
-        parts.push(`<rect x="${x(from)}" y="${base - HIGH}" width="${(Number(x(to)) - Number(x(from))).toFixed(1)}" height="${HIGH}" fill="#9cf" stroke="#36c"/>`,
-          `<text x="${Number(x(from)) + 3}" y="${base - 8}" font-size="10">pwm ${pwm}</text>`);
+        const w = Number(x(to)) - Number(x(from));
+        const h = (HIGH * pwm) / 255;
+        parts.push(`<rect x="${x(from)}" y="${(base - h).toFixed(1)}" width="${w.toFixed(1)}" height="${h.toFixed(1)}" fill="#9cf" stroke="#36c" stroke-width="0.5"/>`);
+        if (w > 45) parts.push(`<text x="${Number(x(from)) + 3}" y="${base - 3}" font-size="10">pwm ${pwm}</text>`);
       }
     };
     for (const c of timeline.changes.filter((ch) => ch.pin === pin)) {
