@@ -28,9 +28,11 @@ export interface StreamResult {
   noProgram: boolean; // the firmware refused the image
   timeline: Timeline;
   pinLog: string[]; // the pin-log lines alone, in order (also passed to write)
-  output: string; // the program's UART text alone (without the exception record)
+  output: string; // the program's UART text alone (without the exception record; the first MB)
   stderr: string; // the harness's own messages
 }
+
+const OUTPUT_KEPT = 1 << 20; // characters of program output kept in StreamResult.output
 
 const stops: (SimStop | 'signal')[] = ['halted', 'end-marker', 'cycle-limit', 'idle', 'crashed', 'signal'];
 
@@ -48,7 +50,7 @@ export function streamSim(opts: StreamOptions): Promise<StreamResult> {
   const timeline: Timeline = { changes: [], endMs: 0 };
   const pinLog: string[] = [];
   let atLineStart = true;
-  let record: string | undefined; // bytes of an exception record being received
+  let record: number[] | undefined; // bytes of an exception record being received
   let pendingEsc = false;
   let uncaught = false;
   let output = ''; // the program's text (UART bytes outside an exception record)
@@ -60,7 +62,7 @@ export function streamSim(opts: StreamOptions): Promise<StreamResult> {
     atLineStart = s.endsWith('\n');
   };
   const emitOutput = (s: string) => {
-    output += s;
+    if (output.length < OUTPUT_KEPT) output += s; // a long run's output is streamed, not kept
     emitText(s);
   };
   const onByte = (byte: number) => {
@@ -68,16 +70,16 @@ export function streamSim(opts: StreamOptions): Promise<StreamResult> {
     if (record !== undefined) {
       if (ch === '\n') {
         if (!atLineStart) emitText('\n');
-        opts.writeError(formatTraceback(record, opts.map));
+        opts.writeError(formatTraceback(Buffer.from(record).toString('utf8'), opts.map));
         uncaught = true;
         record = undefined;
-      } else record += ch;
+      } else record.push(byte);
       return;
     }
     if (pendingEsc) {
       pendingEsc = false;
       if (ch === RECORD_START[1]) {
-        record = '';
+        record = [];
         return;
       }
       emitOutput('\x1b');
@@ -125,7 +127,7 @@ export function streamSim(opts: StreamOptions): Promise<StreamResult> {
         return;
       }
       if (pendingEsc) emitOutput('\x1b');
-      if (record !== undefined) emitOutput(`\x1bE${record}`); // cut off mid-record
+      if (record !== undefined) emitOutput(`\x1bE${Buffer.from(record).toString('utf8')}`); // cut off mid-record
       const m = /cycles (\d+)\s*$/.exec(stderr);
       const cycles = m ? Number(m[1]) : 0;
       timeline.endMs = cycles / cyclesPerMs;
