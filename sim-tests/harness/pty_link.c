@@ -114,19 +114,23 @@ static int check_client(pty_link_t *pty)
 	int open_now = !(p.revents & POLLHUP);
 	if (opened_again(pty)) {
 		// A client opened the port: its DTR goes low and the Uno's reset capacitor
-		// pulses RESET. The chip starts 65 ms later (while the client sets up its port);
-		// whatever was sent before that is gone.
+		// pulses RESET. The chip starts 65 ms later (while the client sets up its port).
+		// The old firmware's unread output is gone; what the client sends from its open
+		// on is kept (on a loaded machine the open may be noticed late, after the client
+		// has started talking to what it takes for a fresh chip).
+		uart_link_drop_input(pty->uart);
 		struct timespec start_up = { .tv_sec = 0, .tv_nsec = START_UP_NS };
 		nanosleep(&start_up, NULL);
-		tcflush(pty->master, TCIOFLUSH);
-		uart_link_drop_input(pty->uart);
+		tcflush(pty->master, TCOFLUSH);
 		external_reset(pty->avr, pty->boot_addr);
 		pace_from_now(pty);
 		pty->slave_open = open_now;
 		return 1;
 	}
-	if (!open_now && pty->slave_open)
+	if (!open_now && pty->slave_open) {
 		uart_link_drop_input(pty->uart);
+		tcflush(pty->master, TCIFLUSH); // what the client sent but we had not read yet
+	}
 	pty->slave_open = open_now;
 	return 0;
 }

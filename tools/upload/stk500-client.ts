@@ -11,8 +11,22 @@ export interface SyncOptions {
   attemptMs?: number; // wait for each reply, default 200 ms
 }
 
+/** Our bootloader answers every parameter with 3: software version 3.3. */
+export const SVIMPY_LOADER_VERSION = [3, 3];
+
 export class Stk500Client {
+  /** Pages per program-page or read-page command: 8 for our loader, 1 for others (Optiboot). */
+  pagesPerCommand = 1;
+
   constructor(private readonly link: ByteLink, private readonly timeoutMs = 1000) {}
+
+  /** Asks the loader's software version; ours takes 8 pages a command, any other gets one. */
+  async identify(): Promise<number[]> {
+    const [major, minor] = await this.transactAll([stk.getParameter(0x81), stk.getParameter(0x82)]);
+    const version = [major[0], minor[0]];
+    this.pagesPerCommand = version[0] === SVIMPY_LOADER_VERSION[0] && version[1] === SVIMPY_LOADER_VERSION[1] ? 8 : 1;
+    return version;
+  }
 
   /** Sends a command and returns the reply's data bytes (between INSYNC and OK). */
   async transact(cmd: stk.StkCommand, timeoutMs = this.timeoutMs): Promise<Uint8Array> {
@@ -47,11 +61,12 @@ export class Stk500Client {
       this.link.discardInput();
       try {
         await this.transact(stk.getSync(), opts.attemptMs ?? 200);
-        // Earlier attempts may still be answered late: let them arrive, drop them, and
-        // confirm with one more sync so that every later reply lines up.
-        await new Promise((resolve) => setTimeout(resolve, 30));
-        this.link.discardInput();
-        await this.transact(stk.getSync(), opts.attemptMs ?? 200);
+        if (attempt > 1) {
+          // Earlier attempts may still be answered late: let them arrive and drop them
+          // (start() syncs once more, so every later reply lines up).
+          await new Promise((resolve) => setTimeout(resolve, 30));
+          this.link.discardInput();
+        }
         return attempt;
       } catch (e) {
         if (!(e instanceof UploadError) || (e.kind !== 'timeout' && e.kind !== 'protocol')) throw e;
@@ -62,8 +77,22 @@ export class Stk500Client {
       'a board without the sVimPy (or Optiboot) bootloader needs it flashed once with a programmer (docs/bootloader.md)');
   }
 
+  /**
+   * After sync: one more sync, the signature, the loader's version and enter programming mode,
+   * in one round trip (none of them writes flash).
+   */
+  async start(expected = stk.ATMEGA328P_SIGNATURE): Promise<void> {
+    const [, signature, major, minor] = await this.transactAll([stk.getSync(), stk.readSignature(),
+      stk.getParameter(0x81), stk.getParameter(0x82), stk.enterProgrammingMode()]);
+    this.checkSignatureBytes(signature, expected);
+    this.pagesPerCommand = major[0] === SVIMPY_LOADER_VERSION[0] && minor[0] === SVIMPY_LOADER_VERSION[1] ? 8 : 1;
+  }
+
   async checkSignature(expected = stk.ATMEGA328P_SIGNATURE): Promise<void> {
-    const got = await this.transact(stk.readSignature());
+    this.checkSignatureBytes(await this.transact(stk.readSignature()), expected);
+  }
+
+  private checkSignatureBytes(got: Uint8Array, expected: number[]): void {
     if (expected.some((b, i) => got[i] !== b)) {
       throw new UploadError('wrong-signature', `the chip's signature is ${hex(got)}, not the ATmega328p's ${hex(expected)}`,
         'sVimPy runs on an Arduino Uno (ATmega328p): check the board and the port');
@@ -74,7 +103,7 @@ export class Stk500Client {
   /** The bootloader resets into the application about 16 ms after this. */
   leaveProgrammingMode = () => this.transact(stk.leaveProgrammingMode());
 
-  /** Load address and program page in one round trip (the page write comes last). */
+  /** Load address and program page (one or more whole pages) in one round trip; the flash write comes last. */
   async writePage(address: number, data: Uint8Array): Promise<void> {
     await this.transactAll([stk.loadAddress(address), stk.programFlashPage(data)]);
   }

@@ -5,7 +5,7 @@ import * as stk from './stk500.ts';
 import { Stk500Client } from './stk500-client.ts';
 import type { ByteLink } from './serial.ts';
 import { UploadError } from './errors.ts';
-import { firmwarePages, imageWrites, writeAndVerify } from './upload.ts';
+import { blocksOf, connect, firmwarePages, imageWrites, writeAndVerify } from './upload.ts';
 import { parseIntelHex } from './ihex-read.ts';
 import { toIntelHex } from '../build/ihex.ts';
 import { progressLine } from './progress.ts';
@@ -36,7 +36,7 @@ class FakeLink implements ByteLink {
 }
 
 /** A well-behaved loader with 32 KB of flash. */
-function goodLoader(signature = stk.ATMEGA328P_SIGNATURE, corruptAt = -1) {
+function goodLoader(signature = stk.ATMEGA328P_SIGNATURE, corruptAt = -1, version = [3, 3]) {
   const flash = new Uint8Array(0x8000).fill(0xff);
   let address = 0;
   return {
@@ -48,6 +48,7 @@ function goodLoader(signature = stk.ATMEGA328P_SIGNATURE, corruptAt = -1) {
         case 0x64: flash.set(req.slice(4, 4 + ((req[1] << 8) | req[2])), address); if (corruptAt >= 0) flash[corruptAt] ^= 1; return ok();
         case 0x74: return ok([...flash.subarray(address, address + ((req[1] << 8) | req[2]))]);
         case 0x75: return ok(signature);
+        case 0x41: return ok([req[1] === 0x81 ? version[0] : req[1] === 0x82 ? version[1] : 3]);
         default: return ok();
       }
     },
@@ -111,6 +112,21 @@ describe('Stk500Client against a fake bootloader', () => {
     expect([...loader.flash.subarray(0x7000, 0x7000 + 200)]).toEqual(Array.from({ length: 200 }, (_, i) => i));
   });
 
+  it('sends up to 8 pages a command to our loader (version 3.3), one to any other', async () => {
+    const image = Uint8Array.from({ length: 1100 }, (_, i) => (i * 5) & 0xff); // 9 pages
+    const { writes, pages } = imageWrites(image, { start: 0x7000, end: 0x7e00 });
+    expect(blocksOf(writes, 8).map((b) => [b.address, b.data.length / 128])).toEqual([[0x7000, 8], [0x7400, 1], [0x7000, 1]]);
+    for (const [version, programCommands, readCommands] of [[[3, 3], 3, 2], [[8, 3], 10, 9]] as const) {
+      const loader = goodLoader(undefined, -1, [...version]);
+      const link = new FakeLink(loader.answer);
+      const { client } = await connect(link, 'P');
+      await writeAndVerify(client, writes, pages);
+      expect(link.requests.filter((r) => r[0] === 0x64)).toHaveLength(programCommands);
+      expect(link.requests.filter((r) => r[0] === 0x74)).toHaveLength(readCommands);
+      expect([...loader.flash.subarray(0x7000, 0x7000 + image.length)]).toEqual([...image]);
+    }
+  });
+
   it('retries the sync while the board starts, then fails with "no bootloader"', async () => {
     let calls = 0;
     const late = new FakeLink((req) => (req[0] === 0x30 && ++calls > 3 ? [0x14, 0x10] : undefined));
@@ -130,6 +146,7 @@ describe('Stk500Client against a fake bootloader', () => {
   it('names a wrong chip, a verify mismatch and a reply that is not in sync', async () => {
     const other = new Stk500Client(new FakeLink(goodLoader([0x1e, 0x95, 0x14]).answer));
     await expect(other.checkSignature()).rejects.toMatchObject({ kind: 'wrong-signature', message: expect.stringContaining('1e 95 14, not the ATmega328p\'s 1e 95 0f') });
+    await expect(connect(new FakeLink(goodLoader([0x1e, 0x95, 0x14]).answer), 'P')).rejects.toMatchObject({ kind: 'wrong-signature' });
     const flaky = new Stk500Client(new FakeLink(goodLoader(undefined, 0x7005).answer));
     const { writes, pages } = imageWrites(new Uint8Array(10), { start: 0x7000, end: 0x7e00 });
     await expect(writeAndVerify(flaky, writes, pages)).rejects.toMatchObject({ kind: 'verify-mismatch', message: expect.stringContaining('0x7005') });

@@ -62,12 +62,28 @@ export function firmwarePages(segments: Segment[], limit: number): FlashPage[] {
   return [...byPage.keys()].sort((a, b) => a - b).map((address) => ({ address, data: byPage.get(address)! }));
 }
 
-/** Syncs with the bootloader, checks the chip, enters programming mode. */
+/** Joins address-contiguous pages into runs of at most `maxPages` (one command each), in order. */
+export function blocksOf(pages: FlashPage[], maxPages: number): FlashPage[] {
+  const blocks: FlashPage[] = [];
+  for (const page of pages) {
+    const last = blocks[blocks.length - 1];
+    if (last && last.address + last.data.length === page.address && last.data.length < maxPages * PAGE_BYTES) {
+      const data = new Uint8Array(last.data.length + page.data.length);
+      data.set(last.data);
+      data.set(page.data, last.data.length);
+      blocks[blocks.length - 1] = { address: last.address, data };
+    } else {
+      blocks.push(page);
+    }
+  }
+  return blocks;
+}
+
+/** Syncs with the bootloader, checks the chip, learns how many pages a command may carry, enters programming mode. */
 export async function connect(link: ByteLink, port: string, opts: Pick<ProgramOptions, 'syncAttempts' | 'syncAttemptMs' | 'replyTimeoutMs'> = {}): Promise<{ client: Stk500Client; attempts: number }> {
   const client = new Stk500Client(link, opts.replyTimeoutMs);
   const attempts = await client.sync(port, { attempts: opts.syncAttempts, attemptMs: opts.syncAttemptMs });
-  await client.checkSignature();
-  await client.enterProgrammingMode();
+  await client.start();
   return { client, attempts };
 }
 
@@ -75,22 +91,25 @@ export async function connect(link: ByteLink, port: string, opts: Pick<ProgramOp
 export async function writeAndVerify(client: Stk500Client, writes: FlashPage[], pages: FlashPage[], opts: ProgramOptions = {}): Promise<{ writeMs: number; verifyMs: number }> {
   const total = writes.length * PAGE_BYTES;
   const started = Date.now();
-  for (let i = 0; i < writes.length; i++) {
-    await client.writePage(writes[i].address, writes[i].data);
-    opts.onProgress?.({ phase: 'write', done: (i + 1) * PAGE_BYTES, total, elapsedMs: Date.now() - started });
+  let done = 0;
+  for (const block of blocksOf(writes, client.pagesPerCommand)) {
+    await client.writePage(block.address, block.data);
+    done += block.data.length;
+    opts.onProgress?.({ phase: 'write', done, total, elapsedMs: Date.now() - started });
   }
   const writeMs = Date.now() - started;
   if (opts.verify === false) return { writeMs, verifyMs: 0 };
   const verifyStart = Date.now();
-  for (let i = 0; i < pages.length; i++) {
-    const { address, data } = pages[i];
+  done = 0;
+  for (const { address, data } of blocksOf(pages, client.pagesPerCommand)) {
     const got = await client.readPage(address, data.length);
     const at = data.findIndex((b, k) => got[k] !== b);
     if (at >= 0) {
       throw new UploadError('verify-mismatch', `verify failed at flash ${hex4(address + at)}: wrote 0x${data[at].toString(16).padStart(2, '0')}, read 0x${got[at].toString(16).padStart(2, '0')}`,
         'upload again; if the same address fails again, the flash may be worn or the bootloader may not be sVimPy\'s');
     }
-    opts.onProgress?.({ phase: 'verify', done: (i + 1) * data.length, total: pages.length * PAGE_BYTES, elapsedMs: Date.now() - verifyStart });
+    done += data.length;
+    opts.onProgress?.({ phase: 'verify', done, total: pages.length * PAGE_BYTES, elapsedMs: Date.now() - verifyStart });
   }
   return { writeMs, verifyMs: Date.now() - verifyStart };
 }
