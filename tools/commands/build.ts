@@ -1,30 +1,36 @@
 import type { Command } from './command.ts';
 import { buildHost, buildAvr, BuildError } from '../build/firmware.ts';
+import { buildBootloader } from '../build/bootloader.ts';
 
-const HELP = `usage: svimpy build [host|avr]
+const HELP = `usage: svimpy build [host|avr|boot]
 
 Builds the engines from the C generated out of vm-spec/ (regenerated first when vm-spec/
 changed), with the settings of platformio.ini only:
   host  build/host/svimpy-host   gcc, [env:native]: generated C + firmware/host/*.c
   avr   build/avr/svimpy.elf/.hex avr-gcc, [env:uno]: generated C + firmware/avr/*.c;
         fails when text+data reaches SVM_IMAGE_ADDRESS (where the program image starts)
-Without an argument, both. Each is rebuilt only when an input is newer or its flags changed.`;
+  boot  build/bootloader/bootloader.hex   the serial bootloader (docs/bootloader.md);
+        fails above its 512-byte boot section
+Without an argument, all three. Each is rebuilt only when an input is newer or its flags changed.`;
 
 export const build: Command = {
   name: 'build',
   summary: 'build the host engine and the AVR firmware into build/',
   help: HELP,
   async run(args) {
-    const which = args.length === 0 ? ['host', 'avr'] : args;
+    const which = args.length === 0 ? ['host', 'avr', 'boot'] : args;
     for (const w of which) {
-      if (w !== 'host' && w !== 'avr') {
+      if (w !== 'host' && w !== 'avr' && w !== 'boot') {
         console.error(`svimpy build: unknown target '${w}'\n\n${HELP}`);
         return 1;
       }
     }
     try {
       for (const w of which) {
-        if (w === 'host') {
+        if (w === 'boot') {
+          const b = buildBootloader();
+          console.log(`boot: ${b.hex}: ${b.bytes} of 512 bytes at 0x7e00`);
+        } else if (w === 'host') {
           const h = buildHost();
           console.log(`host: ${h.binary}${h.rebuilt ? '' : ' (up to date)'}`);
         } else {
