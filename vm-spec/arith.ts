@@ -11,7 +11,8 @@ import { isAnyTuple, isSeq, seqLength } from './seq.ts';
 import { seqBinary } from './seqops.ts';
 import { compareOther } from './compare.ts';
 import { isList } from './list.ts';
-import { isStr, strConcat, strCompare, strLength } from './str.ts';
+import { isStr, strCompare, strLength } from './str.ts';
+import { strBinaryOp } from './builtins-str.ts';
 
 /** CPython's NB_* numbers (BINARY_OP's argument; 13..25 are the in-place forms). */
 export const enum Nb {
@@ -44,7 +45,7 @@ function shiftLeft(a: i32, b: i32): u16 {
 
 export function binaryOp(op: u8, a: u16, b: u16): u16 {
   const nb: u8 = op >= Nb.INPLACE ? u8(op - Nb.INPLACE) : op;
-  if (nb === Nb.ADD && isStr(a) && isStr(b)) return strConcat(a, b);
+  if (isStr(a) || isStr(b)) return strBinaryOp(nb, a, b);
   if ((nb === Nb.ADD || nb === Nb.MULTIPLY) && (isSeq(a) || isSeq(b))) return seqBinary(nb === Nb.ADD, op >= Nb.INPLACE, a, b);
   if (!isIntLike(a) || !isIntLike(b)) return raise(Exc.TypeError);
   const x = intOf(a);

@@ -6,7 +6,7 @@ import type { bool } from './types.ts';
 import { NULL, isBuiltin, builtinNumber, makeBuiltin, isHeapRef, heapOffset } from './value.ts';
 import { Root, setRoot, getRoot } from './gc.ts';
 import { HeapType, blockType, get16 } from './heap.ts';
-import { putc } from './platform.ts';
+import { emit } from './print.ts';
 import { Record, recordType, imageStrLength, imageStrByte } from './image.ts';
 import { isImage } from './value.ts';
 
@@ -45,7 +45,7 @@ export function excClassOf(v: u16): u8 {
   return 0;
 }
 
-/** Prints the name of built-in exception class `cls`. */
+/** Writes the name of built-in exception class `cls` (to print.ts's sink). */
 export function printExcName(cls: u8): void {
   let line: u8 = Exc.FIRST;
   for (let i: u16 = 0; i < EXC_NAMES.length; i = u16(i + 1)) {
@@ -54,7 +54,7 @@ export function printExcName(cls: u8): void {
       if (line === cls) return;
       line = u8(line + 1);
     } else if (line === cls) {
-      putc(c);
+      emit(c);
     }
   }
 }

@@ -1,6 +1,6 @@
 // str: immutable bytes (UTF-8). Image strs stay in the image; STR heap blocks
 // [header][length][bytes...] hold strings made at run time. Both read through strLength/strByte.
-import { u8, u16, i32 } from './types.ts';
+import { u8, u16, i16, i32 } from './types.ts';
 import type { bool } from './types.ts';
 import { NULL, isImage, isHeapRef, heapOffset } from './value.ts';
 import { HeapType, blockType, get16, set16, heap } from './heap.ts';
@@ -57,21 +57,23 @@ export function strHash(v: u16): u16 {
   return h;
 }
 
+/** Copies n bytes of str src from `from` into heap str dst at `at`. */
+export function strCopy(dst: u16, at: u16, src: u16, from: u16, n: u16): void {
+  for (let i: u16 = 0; i < n; i = u16(i + 1)) strSetByte(dst, u16(at + i), strByte(src, u16(from + i)));
+}
+
 /** a + b. */
 export function strConcat(a: u16, b: u16): u16 {
   const na = strLength(a);
   const nb = strLength(b);
-  if (!pushRoot(a)) return raise(Exc.MemoryError);
-  if (!pushRoot(b)) {
-    popRoot();
-    return raise(Exc.MemoryError);
-  }
-  const v = newStr(u16(na + nb));
+  const rootedA = pushRoot(a);
+  const rootedB = pushRoot(b);
+  const v = rootedA && rootedB ? newStr(u16(na + nb)) : raise(Exc.MemoryError);
   popRoot();
   popRoot();
   if (v === NULL) return NULL;
-  for (let i: u16 = 0; i < na; i = u16(i + 1)) strSetByte(v, i, strByte(a, i));
-  for (let i: u16 = 0; i < nb; i = u16(i + 1)) strSetByte(v, u16(na + i), strByte(b, i));
+  strCopy(v, 0, a, 0, na);
+  strCopy(v, na, b, 0, nb);
   return v;
 }
 
@@ -112,14 +114,14 @@ export function strSubscript(s: u16, index: u16): u16 {
   const length = strLength(s);
   if (isSlice(index)) {
     if (!sliceIndices(index, length)) return NULL;
-    if (!pushRoot(s)) return raise(Exc.MemoryError);
-    const v = newStr(sliceCount);
+    const rooted = pushRoot(s);
+    const v = rooted ? newStr(sliceCount) : raise(Exc.MemoryError);
     popRoot();
     if (v === NULL) return NULL;
-    let at: i32 = sliceStart;
+    let at: i16 = sliceStart;
     for (let k: u16 = 0; k < sliceCount; k = u16(k + 1)) {
       strSetByte(v, k, strByte(s, u16(at)));
-      at = i32(at + sliceStep);
+      at = i16(at + sliceStep);
     }
     return v;
   }
@@ -133,18 +135,30 @@ export function strSubscript(s: u16, index: u16): u16 {
 /** s * n (n <= 0 gives ''). */
 export function strRepeat(s: u16, n: i32): u16 {
   const length = strLength(s);
-  const count: i32 = n < 0 ? 0 : n;
-  if (length !== 0 && count > i32(MAX_STR / length)) return raise(Exc.MemoryError);
-  if (!pushRoot(s)) return raise(Exc.MemoryError);
-  const v = newStr(u16(length * count));
+  const count: i32 = n < 0 || length === 0 ? 0 : n;
+  if (count > i32(MAX_STR / length)) return raise(Exc.MemoryError);
+  const rooted = pushRoot(s);
+  const v = rooted ? newStr(u16(length * count)) : raise(Exc.MemoryError);
   popRoot();
   if (v === NULL) return NULL;
+  for (let k: u16 = 0; k < count; k = u16(k + 1)) strCopy(v, u16(k * length), s, 0, length);
+  return v;
+}
+
+/** BUILD_STRING: the concatenation of the n strs stored as values at heap offset first (a frame's stack). */
+export function strBuild(first: u16, n: u16): u16 {
+  let total: u16 = 0;
+  for (let k: u16 = 0; k < n; k = u16(k + 1)) {
+    total = u16(total + strLength(get16(u16(first + k * 2))));
+    if (total > MAX_STR) return raise(Exc.MemoryError);
+  }
+  const v = newStr(total);
+  if (v === NULL) return NULL;
   let at: u16 = 0;
-  for (let k: i32 = 0; k < count; k = i32(k + 1)) {
-    for (let i: u16 = 0; i < length; i = u16(i + 1)) {
-      strSetByte(v, at, strByte(s, i));
-      at = u16(at + 1);
-    }
+  for (let k: u16 = 0; k < n; k = u16(k + 1)) {
+    const part = get16(u16(first + k * 2));
+    strCopy(v, at, part, 0, strLength(part));
+    at = u16(at + strLength(part));
   }
   return v;
 }

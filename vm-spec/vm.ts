@@ -30,8 +30,9 @@ import { seqLength, seqItem } from './seq.ts';
 import { newList, listAppend, listLength, listGet, listSet, isList } from './list.ts';
 import { newTuple, tupleSet, tupleLength, tupleGet, isHeapTuple } from './tuple.ts';
 import { isInt, intValue, newInt, intSub } from './int.ts';
-import { isStr, strLength, strOfInt, strFind, strSubscript } from './str.ts';
+import { isStr, strLength, strOfInt, strFind, strSubscript, strBuild } from './str.ts';
 import { newSlice } from './slice.ts';
+import { formatValue } from './strformat.ts';
 import { newExc, excArgument, raiseMessage, raiseWith, Msg } from './errors.ts';
 import { printRepr } from './print.ts';
 import { excPending, lookupExcClass, excMatches, raiseValue, isExcClass } from './exc.ts';
@@ -362,6 +363,14 @@ function interpret(boundary: u16): u8 {
       case Op.LIST_APPEND:
         ok = listAppend(peek(f, u16(arg + 1)), peek(f, 1)) !== NULL;
         if (ok) drop(f, 1);
+        break;
+      case Op.FORMAT_VALUE: {
+        const n: u16 = (arg & 4) !== 0 ? 2 : 1;
+        ok = replaceTop(f, n, formatValue(peek(f, n), u8(arg & 3), n === 2 ? peek(f, 1) : NULL));
+        break;
+      }
+      case Op.BUILD_STRING:
+        ok = replaceTop(f, arg, strBuild(u16(stackBase(f) + (sp(f) - arg) * 2), arg));
         break;
       case Op.BUILD_SLICE: {
         const step = arg === 3 ? pop(f) : NONE;
