@@ -20,13 +20,6 @@ export class Stk500Client {
 
   constructor(private readonly link: ByteLink, private readonly timeoutMs = 1000) {}
 
-  /** Asks the loader's software version; ours takes 8 pages a command, any other gets one. */
-  async identify(): Promise<number[]> {
-    const [major, minor] = await this.transactAll([stk.getParameter(0x81), stk.getParameter(0x82)]);
-    const version = [major[0], minor[0]];
-    this.pagesPerCommand = version[0] === SVIMPY_LOADER_VERSION[0] && version[1] === SVIMPY_LOADER_VERSION[1] ? 8 : 1;
-    return version;
-  }
 
   /** Sends a command and returns the reply's data bytes (between INSYNC and OK). */
   async transact(cmd: stk.StkCommand, timeoutMs = this.timeoutMs): Promise<Uint8Array> {
