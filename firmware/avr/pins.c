@@ -1,6 +1,7 @@
 /* The Arduino Uno's pins on the ATmega328p: D0-D7 = PD0-PD7, D8-D13 = PB0-PB5,
  * A0-A5 (14-19) = PC0-PC5 (see docs/memory-map.md). The mapping is regular, so it is computed
- * rather than tabled; the PWM pins are a flash table. Pins above 19 are ignored (the Python
+ * rather than tabled; the PWM pins are a flash table. On the ATmega2560 the same pin numbers
+ * are the Mega's pins (pins-mega.h). Pins above 19 are ignored (the Python
  * modules check pin numbers and raise ValueError first). */
 #include <avr/io.h>
 #include <avr/pgmspace.h>
@@ -10,6 +11,9 @@
 #define MODE_OUT 1
 #define MODE_IN_PULLUP 2
 
+#if defined(__AVR_ATmega2560__)
+#include "pins-mega.h" /* the Mega 2560's map of the same Uno pin numbers */
+#else
 /* The PINx register of a pin's port (DDRx is at +1, PORTx at +2), or NULL. */
 static volatile uint8_t *pin_port(uint8_t pin) {
   if (pin < 8) return &PIND;
@@ -37,6 +41,21 @@ static const uint8_t pwm_ocr[PWM_PINS] PROGMEM = {
   (uint8_t)(uintptr_t)&OCR2B, (uint8_t)(uintptr_t)&OCR0B, (uint8_t)(uintptr_t)&OCR0A,
   (uint8_t)(uintptr_t)&OCR1AL, (uint8_t)(uintptr_t)&OCR1BL, (uint8_t)(uintptr_t)&OCR2A };
 
+/* Timers 1 and 2 as on an Arduino: 8-bit phase-correct PWM at clk/64 (490 Hz); their outputs
+ * stay disconnected until pwmWrite. Timer0 belongs to timer.c (fast PWM, the tick). */
+static void pwm_timers_init(void) {
+  TCCR1A = _BV(WGM10);
+  TCCR1B = _BV(CS11) | _BV(CS10);
+  TCCR2A = _BV(WGM20);
+  TCCR2B = _BV(CS22);
+}
+
+/* The 16-bit timers' output compare registers (the rest are 8-bit). */
+static bool pwm_ocr_16bit(uint8_t ocr) {
+  return ocr == (uint8_t)(uintptr_t)&OCR1AL || ocr == (uint8_t)(uintptr_t)&OCR1BL;
+}
+#endif
+
 /* Index in the PWM table, or PWM_PINS when the pin has no PWM. */
 static uint8_t pwm_index(uint8_t pin) {
   uint8_t i = 0;
@@ -53,12 +72,7 @@ static void pwm_off(uint8_t pin) {
 }
 
 void svm_pins_init(void) {
-  /* Timers 1 and 2 as on an Arduino: 8-bit phase-correct PWM at clk/64 (490 Hz); their outputs
-   * stay disconnected until pwmWrite. Timer0 belongs to timer.c (fast PWM, the tick). */
-  TCCR1A = _BV(WGM10);
-  TCCR1B = _BV(CS11) | _BV(CS10);
-  TCCR2A = _BV(WGM20);
-  TCCR2B = _BV(CS22);
+  pwm_timers_init();
 }
 
 void svm_plat_pinMode(uint8_t pin, uint8_t mode) {
@@ -108,7 +122,7 @@ void svm_plat_pwmWrite(uint8_t pin, uint8_t duty) {
     return;
   }
   uint8_t ocr = pgm_read_byte(&pwm_ocr[i]);
-  if (ocr == (uint8_t)(uintptr_t)&OCR1AL || ocr == (uint8_t)(uintptr_t)&OCR1BL)
+  if (pwm_ocr_16bit(ocr))
     REG(ocr + 1) = 0; /* 16-bit register: the high byte goes first (through TEMP) */
   REG(ocr) = duty;
   REG(pgm_read_byte(&pwm_tccra[i])) |= pgm_read_byte(&pwm_com[i]);

@@ -6,6 +6,11 @@
 #include <avr/sleep.h>
 #include "board.h"
 
+/* The ATmega2560 (and 1284p) have several UARTs and call the first one's vector USART0_RX. */
+#if !defined(USART_RX_vect) && defined(USART0_RX_vect)
+#define USART_RX_vect USART0_RX_vect
+#endif
+
 #define CTRL_C 0x03
 #define RX_SIZE 16 /* a power of two; RAM is scarce (the chip itself buffers 2 bytes) */
 

@@ -15,8 +15,10 @@
 //                              pins driven by PWM excepted)
 //   <cycle> W <port><bit> N    PWM on that pin with duty N/255 (N = 0: PWM off again; a P
 //                              line with the level the port drives follows)
-// PWM is read from the ATmega328p's timer registers: OC0A D6, OC0B D5, OC1A B1, OC1B B2,
-// OC2A B3, OC2B D3 (TCCRnA COMnx1 set = non-inverting PWM output connected).
+// PWM is read from the timer registers of the outputs the firmware uses (TCCRnA COMnx1 set =
+// non-inverting PWM output connected). ATmega328p: OC0A D6, OC0B D5, OC1A B1, OC1B B2, OC2A B3,
+// OC2B D3. ATmega2560 (firmware/avr/pins-mega.h): OC3C E5, OC3A E3, OC4A H3, OC2B H6, OC2A B4,
+// OC1A B5. Every port the MCU has (A..L) is traced.
 
 typedef struct pwm_out_t {
 	uint8_t tccra, com_bit, ocr; // data-space addresses and the COMnx1 bit
@@ -24,12 +26,18 @@ typedef struct pwm_out_t {
 	uint8_t bit;
 } pwm_out_t;
 
-static const pwm_out_t pwm_outs[] = {
+#define PWM_COUNT 6
+static const pwm_out_t pwm_outs_328p[PWM_COUNT] = {
 	{ 0x44, 0x80, 0x47, 'D', 6 }, { 0x44, 0x20, 0x48, 'D', 5 },
 	{ 0x80, 0x80, 0x88, 'B', 1 }, { 0x80, 0x20, 0x8A, 'B', 2 },
 	{ 0xB0, 0x80, 0xB3, 'B', 3 }, { 0xB0, 0x20, 0xB4, 'D', 3 },
 };
-#define PWM_COUNT (sizeof(pwm_outs) / sizeof(pwm_outs[0]))
+static const pwm_out_t pwm_outs_2560[PWM_COUNT] = {
+	{ 0x90, 0x08, 0x9C, 'E', 5 }, { 0x90, 0x80, 0x98, 'E', 3 },
+	{ 0xA0, 0x80, 0xA8, 'H', 3 }, { 0xB0, 0x20, 0xB4, 'H', 6 },
+	{ 0xB0, 0x80, 0xB3, 'B', 4 }, { 0x80, 0x80, 0x88, 'B', 5 },
+};
+static const pwm_out_t *pwm_outs = pwm_outs_328p;
 
 typedef struct traced_t {
 	char port;
@@ -40,13 +48,13 @@ typedef struct traced_t {
 
 static FILE *out;
 static avr_t *chip;
-static traced_t pins[3][8]; // ports B, C, D
-static const char ports[3] = { 'B', 'C', 'D' };
-static const uint8_t port_data_addr[3] = { 0x25, 0x28, 0x2B }; // PORTB, PORTC, PORTD
+#define PORTS 12 // A..L
+static traced_t pins[PORTS][8];
+static uint8_t port_value[PORTS]; // the last PORTx value written
 
 static traced_t *traced(char port, uint8_t bit)
 {
-	return &pins[port == 'B' ? 0 : port == 'C' ? 1 : 2][bit];
+	return &pins[port - 'A'][bit];
 }
 
 static void on_uart(struct avr_irq_t *irq, uint32_t value, void *param)
@@ -69,6 +77,7 @@ static void on_port(struct avr_irq_t *irq, uint32_t value, void *param)
 {
 	(void)irq;
 	traced_t *bits = param;
+	port_value[bits[0].port - 'A'] = (uint8_t)value;
 	for (int b = 0; b < 8; b++)
 		if (!bits[b].pwm)
 			level_event(&bits[b], (value >> b) & 1);
@@ -92,14 +101,16 @@ void events_init(avr_t *avr, const char *file)
 	chip = avr;
 	avr_irq_register_notify(avr_io_getirq(avr, AVR_IOCTL_UART_GETIRQ('0'), UART_IRQ_OUTPUT),
 			on_uart, NULL);
-	for (int p = 0; p < 3; p++) {
+	if (avr->mmcu && !strcmp(avr->mmcu, "atmega2560"))
+		pwm_outs = pwm_outs_2560;
+	for (int p = 0; p < PORTS; p++) {
 		for (uint8_t b = 0; b < 8; b++) {
 			traced_t *t = &pins[p][b];
-			t->port = ports[p];
+			t->port = (char)('A' + p);
 			t->bit = b;
 			t->level = 0; // the reset state: every PORTx bit 0
 		}
-		avr_irq_t *irq = avr_io_getirq(avr, AVR_IOCTL_IOPORT_GETIRQ(ports[p]), IOPORT_IRQ_REG_PORT);
+		avr_irq_t *irq = avr_io_getirq(avr, AVR_IOCTL_IOPORT_GETIRQ('A' + p), IOPORT_IRQ_REG_PORT);
 		if (irq)
 			avr_irq_register_notify(irq, on_port, pins[p]);
 	}
@@ -120,8 +131,7 @@ void events_poll(avr_t *avr)
 		if (!duty) {
 			// Back to the port's own level; the next P line compares with it.
 			t->level = -1;
-			int p = o->port == 'B' ? 0 : 2;
-			level_event(t, (avr->data[port_data_addr[p]] >> o->bit) & 1);
+			level_event(t, (port_value[o->port - 'A'] >> o->bit) & 1);
 		}
 	}
 }

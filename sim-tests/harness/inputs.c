@@ -19,8 +19,8 @@ void inputs_init(avr_t *avr, const sim_options_t *opts)
 	}
 	// An external level wins over the internal pull-up, as a button to ground does; simavr
 	// keeps it per port (mask, value) and applies it whenever the port is written.
-	for (int p = 0; p < 3; p++) {
-		char port = "BCD"[p];
+	for (int p = 0; p < 12; p++) {
+		char port = (char)('A' + p); // A..L: the ports this MCU lacks never match an option
 		avr_ioport_external_t ext = { .name = port, .mask = 0, .value = 0 };
 		for (int i = 0; i < opts->level_count; i++) {
 			if (opts->level_port[i] != port)

@@ -141,9 +141,9 @@ void parse_options(int argc, char **argv, sim_options_t *opts)
 			opts->realtime = 1;
 			takes_value = 0;
 		} else if (!strcmp(a, "--level")) {
-			if (!next || strlen(next) != 4 || next[0] < 'B' || next[0] > 'D' || next[1] < '0' ||
+			if (!next || strlen(next) != 4 || next[0] < 'A' || next[0] > 'L' || next[1] < '0' ||
 					next[1] > '7' || next[2] != '=' || (next[3] != '0' && next[3] != '1'))
-				usage_error("--level wants PORTBIT=0|1 on port B, C or D, like D2=0 (got '%s')",
+				usage_error("--level wants PORTBIT=0|1 on a port A to L, like D2=0 (got '%s')",
 						next ? next : "");
 			if (opts->level_count == MAX_TRACED_PINS)
 				usage_error("too many --level options (at most 16): '%s'", next);

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { describe, it, expect } from 'vitest';
 import { toIntelHex } from './ihex.ts';
 import { buildAvr, buildHost, imageAddress, repoRoot, BuildError } from './firmware.ts';
+import { BOARDS } from './boards.ts';
 import { readFirmwareSettings } from './platformio.ts';
 
 describe('Intel HEX of an image', () => {
@@ -30,11 +31,21 @@ describe('the image address', () => {
     expect(() => imageAddress(['-DSVM_IMAGE_ADDRESS=0x8000'])).toThrow(/not a flash address/);
   });
 
-  it('of the project is defined once, in platformio.ini [env:uno], and reaches the build flags', () => {
+  it('of each board is defined once, in its platformio.ini [env:<board>], and reaches the build flags', () => {
     const ini = readFileSync(join(repoRoot, 'platformio.ini'), 'utf8');
+    const boards = Object.values(BOARDS);
     const all = [...ini.matchAll(/-DSVM_IMAGE_ADDRESS=(0x[0-9a-fA-F]+)/g)];
-    expect(all.length).toBe(1);
-    expect(imageAddress(readFirmwareSettings(repoRoot, 'uno').flags)).toBe(Number(all[0][1]));
+    expect(all.length).toBe(boards.length);
+    for (const board of boards) {
+      const section = ini.slice(ini.indexOf(`[env:${board.env}]`));
+      const end = section.indexOf('\n[');
+      const own = /-DSVM_IMAGE_ADDRESS=(0x[0-9a-fA-F]+)/.exec(end < 0 ? section : section.slice(0, end));
+      expect(own, `[env:${board.env}]`).not.toBeNull();
+      expect(imageAddress(readFirmwareSettings(repoRoot, board.env).flags, board.name)).toBe(Number(own![1]));
+    }
+    expect(() => imageAddress(['-DSVM_IMAGE_ADDRESS=0xF000'], 'uno')).toThrow(/not a flash address below 0x7e00/);
+    expect(imageAddress(['-DSVM_IMAGE_ADDRESS=0xF000'], 'mega')).toBe(0xf000);
+    expect(() => imageAddress(['-DSVM_IMAGE_ADDRESS=0x10000'], 'mega')).toThrow(/below 0x10000/);
   });
 });
 
@@ -74,6 +85,7 @@ describe('the engine builds', () => {
     expect(error).toBeInstanceOf(BuildError);
     // (from avr-size, or from the linker when the firmware does not even fit the chip)
     expect((error as Error).message).toMatch(/^the AVR firmware takes (\d+ bytes of flash \(text \d+ \+ data \d+\)|about \d+ bytes of flash \(the linker: \d+ more than the chip's 32768\)), \d+ more than fit below the image at SVM_IMAGE_ADDRESS=0x1000/);
+    expect((error as Error).message).toMatch(/run on a larger simulated board: --board mega$/);
     // Nothing was left behind that a later build could take for up to date.
     expect(() => buildAvr(root)).toThrow(BuildError);
   });

@@ -1,5 +1,6 @@
 // Builds the two engines from the generated C: the host binary (gcc, [env:native]) and the
-// ATmega328p firmware (avr-gcc, [env:uno]), both with the settings of platformio.ini only.
+// AVR firmware (avr-gcc, [env:uno] or another board's env, tools/build/boards.ts), both with
+// the settings of platformio.ini only.
 // Each is rebuilt only when an input is newer or its command line changed; the C is
 // regenerated first when vm-spec/ (or the generator) changed. Builds take a lock so that
 // parallel test workers do not build the same file at once.
@@ -8,13 +9,12 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, s
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readFirmwareSettings } from './platformio.ts';
+import { BOARDS, DEFAULT_BOARD, type BoardName } from './boards.ts';
 
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
-/** The application's flash ends where the 512-byte boot section starts (fuse BOOTSZ, docs). */
-export const APP_FLASH_END = 0x7e00;
-/** The ATmega328p's flash (the linker's `text` region). */
-const FLASH_BYTES = 0x8000;
+/** The Uno's application flash ends where the 512-byte boot section starts (fuse BOOTSZ, docs). */
+export const APP_FLASH_END = BOARDS.uno.imageEnd;
 
 /** A build step failed: the message says which and why (compiler output included). */
 export class BuildError extends Error {}
@@ -23,8 +23,9 @@ export interface HostBuild { binary: string; rebuilt: boolean }
 export interface AvrBuild {
   elf: string;
   hex: string; // .text + .data only, to overlay with an image HEX
-  imageAddress: number; // SVM_IMAGE_ADDRESS from platformio.ini [env:uno]
-  imageArea: number; // bytes from imageAddress to APP_FLASH_END
+  board: BoardName;
+  imageAddress: number; // SVM_IMAGE_ADDRESS from platformio.ini [env:<board>]
+  imageArea: number; // bytes from imageAddress to the board's imageEnd
   text: number; data: number; bss: number; // avr-size of the ELF
   rebuilt: boolean;
 }
@@ -137,13 +138,14 @@ export function buildHost(root = repoRoot): HostBuild {
   });
 }
 
-/** SVM_IMAGE_ADDRESS from the [env:uno] build flags (the one place it is defined). */
-export function imageAddress(flags: string[]): number {
+/** SVM_IMAGE_ADDRESS from a board's build flags (the one place it is defined for the board). */
+export function imageAddress(flags: string[], board: BoardName = DEFAULT_BOARD): number {
+  const { env, imageEnd } = BOARDS[board];
   const defs = flags.filter((f) => f.startsWith('-DSVM_IMAGE_ADDRESS='));
-  if (defs.length !== 1) throw new BuildError('platformio.ini [env:uno] must define -DSVM_IMAGE_ADDRESS=<flash address> exactly once in build_flags');
+  if (defs.length !== 1) throw new BuildError(`platformio.ini [env:${env}] must define -DSVM_IMAGE_ADDRESS=<flash address> exactly once in build_flags`);
   const value = Number(defs[0].slice('-DSVM_IMAGE_ADDRESS='.length).replace(/u$/i, ''));
-  if (!Number.isInteger(value) || value <= 0 || value >= APP_FLASH_END) {
-    throw new BuildError(`platformio.ini: SVM_IMAGE_ADDRESS ${defs[0]} is not a flash address below 0x${APP_FLASH_END.toString(16)}`);
+  if (!Number.isInteger(value) || value <= 0 || value >= imageEnd) {
+    throw new BuildError(`platformio.ini: SVM_IMAGE_ADDRESS ${defs[0]} is not a flash address below 0x${imageEnd.toString(16)}`);
   }
   return value;
 }
@@ -153,40 +155,51 @@ function avrSize(elf: string, root: string): { text: number; data: number; bss: 
   return { text: fields[0], data: fields[1], bss: fields[2] };
 }
 
-/** The avr-gcc arguments of [env:uno] (sources included) and the image address. */
-function avrArgs(root: string): { args: string[]; address: number; sources: string[] } {
-  const settings = readFirmwareSettings(root, 'uno');
-  if (!settings.mcu || !settings.fCpu) throw new BuildError('platformio.ini [env:uno] needs board_build.mcu and board_build.f_cpu');
+/** The avr-gcc arguments of the board's env (sources included) and the image address. */
+function avrArgs(root: string, board: BoardName): { args: string[]; address: number; sources: string[] } {
+  const { env, mcu } = BOARDS[board];
+  const settings = readFirmwareSettings(root, env);
+  if (!settings.mcu || !settings.fCpu) throw new BuildError(`platformio.ini [env:${env}] needs board_build.mcu and board_build.f_cpu`);
+  if (settings.mcu !== mcu) throw new BuildError(`platformio.ini [env:${env}] builds for ${settings.mcu}, tools/build/boards.ts says ${mcu}`);
   const args = [`-mmcu=${settings.mcu}`, `-DF_CPU=${settings.fCpu}L`, ...settings.flags, ...settings.sources];
-  return { args, address: imageAddress(settings.flags), sources: settings.sources };
+  return { args, address: imageAddress(settings.flags, board), sources: settings.sources };
+}
+
+/** build/avr/ for the Uno (as before boards existed), build/avr/<board>/ for the others. */
+function avrBuildDir(root: string, board: BoardName): string {
+  return board === 'uno' ? join(root, 'build', 'avr') : join(root, 'build', 'avr', board);
 }
 
 /** The firmware linked as for the chip but with room beyond its flash (build/avr/measure.elf):
  *  the sizes of a firmware that does not fit (the code is the same; only the limit differs). */
-export function measureAvr(root = repoRoot): Omit<AvrBuild, 'hex' | 'rebuilt'> {
+export function measureAvr(root = repoRoot, board: BoardName = DEFAULT_BOARD): Omit<AvrBuild, 'hex' | 'rebuilt'> {
   return withLock(root, () => {
     ensureGenerated(root);
-    const { args, address, sources } = avrArgs(root);
-    const elf = join(root, 'build', 'avr', 'measure.elf');
-    const measureArgs = [...args, '-Wl,--defsym=__TEXT_REGION_LENGTH__=0x20000'];
+    const { args, address, sources } = avrArgs(root, board);
+    const { imageEnd, flashBytes } = BOARDS[board];
+    const elf = join(avrBuildDir(root, board), 'measure.elf');
+    const measureArgs = [...args, `-Wl,--defsym=__TEXT_REGION_LENGTH__=0x${Math.max(0x20000, 2 * flashBytes).toString(16)}`];
     buildIfStale(root, elf, withHeaders(root, sources), ['avr-gcc', ...measureArgs], (tmpOut) => {
       run('avr-gcc', [...measureArgs, '-o', tmpOut], root);
     });
-    return { elf, imageAddress: address, imageArea: APP_FLASH_END - address, ...avrSize(elf, root) };
+    return { elf, board, imageAddress: address, imageArea: imageEnd - address, ...avrSize(elf, root) };
   });
 }
 
 /** build/avr/svimpy.elf and .hex: the firmware; fails when it runs into the image area. */
-export function buildAvr(root = repoRoot): AvrBuild {
+export function buildAvr(root = repoRoot, board: BoardName = DEFAULT_BOARD): AvrBuild {
   return withLock(root, () => {
     ensureGenerated(root);
-    const { args, address, sources } = avrArgs(root);
-    const elf = join(root, 'build', 'avr', 'svimpy.elf');
-    const hex = join(root, 'build', 'avr', 'svimpy.hex');
+    const { args, address, sources } = avrArgs(root, board);
+    const { env, flashBytes, imageEnd } = BOARDS[board];
+    const dir = avrBuildDir(root, board);
+    const elf = join(dir, 'svimpy.elf');
+    const hex = join(dir, 'svimpy.hex');
+    const bigger = Object.values(BOARDS).filter((b) => b.imageEnd > imageEnd).map((b) => `--board ${b.name}`);
     const tooLarge = (what: string, flash: number): BuildError => new BuildError(
       `the AVR firmware takes ${what}, ${flash - address} more than fit below the image at ` +
-      `SVM_IMAGE_ADDRESS=0x${address.toString(16)} (platformio.ini [env:uno]): shrink the VM or move the ` +
-      'address up (the image area gets smaller)');
+      `SVM_IMAGE_ADDRESS=0x${address.toString(16)} (platformio.ini [env:${env}]): shrink the VM or move the ` +
+      'address up (the image area gets smaller)' + (bigger.length ? `; or run on a larger simulated board: ${bigger.join(', ')}` : ''));
     const rebuilt = buildIfStale(root, elf, withHeaders(root, sources), ['avr-gcc', ...args], (tmpOut) => {
       try {
         run('avr-gcc', [...args, '-o', tmpOut], root);
@@ -194,8 +207,8 @@ export function buildAvr(root = repoRoot): AvrBuild {
         // Beyond the chip's flash the linker stops first: say the same thing as below.
         const over = /region `text' overflowed by (\d+) bytes/.exec(e instanceof Error ? e.message : '');
         if (!over) throw e;
-        const flash = FLASH_BYTES + Number(over[1]);
-        throw tooLarge(`about ${flash} bytes of flash (the linker: ${over[1]} more than the chip's ${FLASH_BYTES})`, flash);
+        const flash = flashBytes + Number(over[1]);
+        throw tooLarge(`about ${flash} bytes of flash (the linker: ${over[1]} more than the chip's ${flashBytes})`, flash);
       }
       const size = avrSize(tmpOut, root);
       const flash = size.text + size.data;
@@ -206,6 +219,6 @@ export function buildAvr(root = repoRoot): AvrBuild {
       run('avr-objcopy', ['-O', 'ihex', '-j', '.text', '-j', '.data', elf, tmpHex], root);
       renameSync(tmpHex, hex);
     }
-    return { elf, hex, imageAddress: address, imageArea: APP_FLASH_END - address, ...avrSize(elf, root), rebuilt };
+    return { elf, hex, board, imageAddress: address, imageArea: imageEnd - address, ...avrSize(elf, root), rebuilt };
   });
 }

@@ -34,11 +34,27 @@ describe('platformio.ini reader', () => {
     expect(() => readFirmwareSettings(root, 'due')).toThrow('no [env:due]');
   });
 
-  it('reads the project platformio.ini for both environments', () => {
+  it('expands references inside references, and stops a cycle', () => {
+    const root = mkdtempSync(join(tmpdir(), 'svimpy-pio-'));
+    writeFileSync(join(root, 'platformio.ini'),
+      '[env]\nbuild_flags = -Wall\n[avr]\nbuild_flags = ${env.build_flags} -Os\n[env:mega]\nbuild_flags = ${avr.build_flags} -DX=1\n' +
+      '[loop]\na = ${loop.a}\n[env:bad]\nbuild_flags = ${loop.a}\n');
+    expect(readFirmwareSettings(root, 'mega').flags).toEqual(['-Wall', '-Os', '-DX=1']);
+    expect(() => readFirmwareSettings(root, 'bad')).toThrow(/nest too deep/);
+  });
+
+  it('reads the project platformio.ini for every environment', () => {
     const uno = readFirmwareSettings(process.cwd(), 'uno');
     expect(uno.mcu).toBe('atmega328p');
     expect(uno.fCpu).toBe(16000000);
     expect(uno.flags).toContain('-Os');
+    const mega = readFirmwareSettings(process.cwd(), 'mega');
+    expect(mega.mcu).toBe('atmega2560');
+    expect(mega.fCpu).toBe(16000000);
+    // the same flags and sources as the Uno, but for the image address
+    const common = (flags: string[]) => flags.filter((f) => !f.startsWith('-DSVM_IMAGE_ADDRESS='));
+    expect(common(mega.flags)).toEqual(common(uno.flags));
+    expect(mega.sources).toEqual(uno.sources);
     expect(readFirmwareSettings(process.cwd(), 'native').flags).toContain('-Wall');
   });
 });

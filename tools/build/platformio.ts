@@ -33,14 +33,19 @@ export function parseIni(text: string): IniSections {
   return sections;
 }
 
-/** A setting of an environment: `[env:NAME]` first, then the shared `[env]`; `${section.key}` expanded. */
+/** A setting of an environment: `[env:NAME]` first, then the shared `[env]`; `${section.key}`
+ *  expanded, also inside what it expands to (as PlatformIO does). */
 function lookup(ini: IniSections, envName: string, key: string): string | undefined {
   const value = ini.get(`env:${envName}`)?.get(key) ?? ini.get('env')?.get(key);
-  if (value === undefined) return undefined;
+  return value === undefined ? undefined : expand(ini, value, 0);
+}
+
+function expand(ini: IniSections, value: string, depth: number): string {
+  if (depth > 10) throw new Error('platformio.ini: ${...} references nest too deep (a cycle?)');
   return value.replace(/\$\{([^.}]+)\.([^}]+)\}/g, (_, section: string, name: string) => {
     const found = ini.get(section)?.get(name);
     if (found === undefined) throw new Error(`platformio.ini: \${${section}.${name}} is not defined`);
-    return found;
+    return expand(ini, found, depth + 1);
   });
 }
 

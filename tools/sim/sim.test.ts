@@ -11,6 +11,7 @@ import { toSvg } from './svg.ts';
 import type { Timeline } from './timeline.ts';
 import { streamSim } from './stream.ts';
 import { buildAvr } from '../build/firmware.ts';
+import { BOARDS, TEST_BOARD, pinNameOf, portBitOf } from '../build/boards.ts';
 import { toIntelHex } from '../build/ihex.ts';
 import { compileProgram } from '../compiler/compile-program.ts';
 import { pythonCommand } from '../compiler/python.ts';
@@ -46,6 +47,26 @@ describe('svimpy sim helpers', () => {
     expect(unoPortBit('A6')).toBeUndefined();
     expect(unoPinNumber('A0')).toBe(14);
     expect(unoPinNumber('D13')).toBe(13);
+  });
+
+  it('names the Arduino pins of each board from its port bits (tools/build/boards.ts)', () => {
+    for (const board of ['uno', 'mega'] as const) {
+      for (let n = 0; n < 20; n++) {
+        const name = n < 14 ? `D${n}` : `A${n - 14}`;
+        const bit = portBitOf(board, name);
+        expect(bit, `${board} ${name}`).toMatch(/^[A-L][0-7]$/);
+        expect(pinNameOf(board, bit!)).toBe(name);
+        expect(portBitOf(board, `D${n}`)).toBe(bit); // D14..D19 are A0..A5
+      }
+      expect(portBitOf(board, 'A6')).toBeUndefined();
+      expect(portBitOf(board, 'D20')).toBeUndefined();
+    }
+    expect(portBitOf('uno', 'D13')).toBe('B5');
+    expect(portBitOf('mega', 'D13')).toBe('B7'); // the Mega's LED
+    expect(portBitOf('mega', 'a0')).toBe('F0');
+    expect(pinNameOf('mega', 'B5')).toBe('D11');
+    expect(pinNameOf('mega', 'C0')).toBeUndefined(); // not one of the Uno-numbered pins
+    expect(new Set(Object.values(BOARDS.mega.ports)).size).toBe(20);
   });
 
   it('formats pin-log lines like every engine', () => {
@@ -84,11 +105,11 @@ describe('svimpy sim helpers', () => {
   });
 });
 
-describe('svimpy sim on the simulated Uno', () => {
+describe(`svimpy sim on the simulated ${BOARDS[TEST_BOARD].title} (tools/build/boards.ts TEST_BOARD)`, () => {
   async function simulate(source: string, extra: { durationMs?: number; input?: Buffer; image?: Uint8Array } = {}) {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'svimpy-simtest-'));
     try {
-      const fw = buildAvr();
+      const fw = buildAvr(undefined, TEST_BOARD);
       const firmware = [fw.hex];
       let map;
       if (extra.image !== undefined || source) {
@@ -112,7 +133,7 @@ describe('svimpy sim on the simulated Uno', () => {
       let out = '';
       let err = '';
       const result = await streamSim({
-        firmware, fCpu: 16_000_000, durationMs: extra.durationMs ?? 5000, input, map,
+        firmware, board: TEST_BOARD, fCpu: 16_000_000, durationMs: extra.durationMs ?? 5000, input, map,
         write: (t) => { out += t; }, writeError: (t) => { err += t; },
       });
       return { result, out, err };

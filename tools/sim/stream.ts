@@ -5,11 +5,13 @@ import { spawn } from 'node:child_process';
 import { StringDecoder } from 'node:string_decoder';
 import { harnessBinary, type SimStop } from '../../sim-tests/harness.ts';
 import { formatTraceback, RECORD_START, type ImageMapLike } from '../engines/traceback.ts';
-import { pinLogLine, unoPinName } from './pins.ts';
+import { pinLogLine } from './pins.ts';
+import { BOARDS, DEFAULT_BOARD, pinNameOf, type BoardName } from '../build/boards.ts';
 import type { Timeline } from './timeline.ts';
 
 export interface StreamOptions {
   firmware: string[]; // HEX files overlaid (firmware, image)
+  board?: BoardName; // the simulated board (its MCU and pin names); default the Uno
   fCpu: number;
   durationMs?: number; // stop after this much simulated time
   input?: string; // a file fed to UART0
@@ -37,7 +39,8 @@ const OUTPUT_KEPT = 1 << 20; // characters of program output kept in StreamResul
 const stops: (SimStop | 'signal')[] = ['halted', 'end-marker', 'cycle-limit', 'idle', 'crashed', 'signal'];
 
 export function streamSim(opts: StreamOptions): Promise<StreamResult> {
-  const args = ['--events', '/dev/fd/3'];
+  const board = opts.board ?? DEFAULT_BOARD;
+  const args = ['--events', '/dev/fd/3', '--mcu', BOARDS[board].mcu];
   if (opts.durationMs !== undefined) args.push('--cycles', String(Math.round((opts.durationMs * opts.fCpu) / 1000)));
   else args.push('--cycles', String(Number.MAX_SAFE_INTEGER));
   if (opts.input !== undefined) args.push('--input', opts.input);
@@ -88,7 +91,7 @@ export function streamSim(opts: StreamOptions): Promise<StreamResult> {
     else emitOutput(utf8.write(Buffer.of(byte)));
   };
   const onPin = (cycle: number, portBit: string, value: string, pwm: boolean) => {
-    const pin = unoPinName(portBit);
+    const pin = pinNameOf(board, portBit);
     if (!pin) return;
     // Whole microseconds, as the host engines log their virtual time.
     const ms = Math.floor((cycle * 1000) / cyclesPerMs) / 1000;
