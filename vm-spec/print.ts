@@ -21,6 +21,7 @@ import { isSlice } from './slice.ts';
 import { pushRoot, popRoot } from './gc.ts';
 import { B, N } from './names.ts';
 import { formatPercent, formatSpec } from './strformat.ts';
+import { printDictRepr, printRangeRepr } from './print-seq.ts';
 
 // ---- the sink ----
 const enum Sink { CONSOLE = 0, COUNT = 1, FILL = 2 }
@@ -256,6 +257,12 @@ export function printRepr(v: u16): void {
       return;
     case Ty.FUNCTION:
       printWord(Ty.W_FUNCTION);
+      return;
+    case Ty.DICT:
+      printDictRepr(v);
+      return;
+    case Ty.RANGE:
+      printRangeRepr(v);
       return;
     default:
       printWord(Ty.W_BUILTIN);
