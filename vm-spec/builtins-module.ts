@@ -88,12 +88,12 @@ function waitUs(us: u32): u16 {
 /** A non-negative int as u32 (negative: 0). */
 function nonNegative(n: i32): u32 { return n < 0 ? 0 : u32(n); }
 
-/** time.sleep(seconds): an int, or a float (to the microsecond, up to 4294 s). */
+/** time.sleep(seconds): an int, or a float (to the nearest microsecond of its f32 value, up to 4294 s). */
 function sleepSeconds(v: u16): u16 {
   if (isAnyInt(v)) return waitMs(u32(nonNegative(anyIntValue(v)) * 1000));
   if (!isFloat(v)) return raise(Exc.TypeError);
   const s: f32 = floatOf(v);
-  return s > 0.0 ? waitUs(u32(f32(s * 1000000.0))) : NONE;
+  return s > 0.0 ? waitUs(u32(f32(f32(s * 1000000.0) + 0.5))) : NONE; // rounded to the microsecond
 }
 
 
