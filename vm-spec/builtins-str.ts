@@ -8,7 +8,7 @@ import { raiseMessage, Msg } from './errors.ts';
 import { N, B } from './names.ts';
 import { arg, argCount } from './args.ts';
 import { isAnyInt, anyIntValue, newInt } from './int.ts';
-import { isStr, strLength, strByte, strOfInt, strConcat, strRepeat, newStr, strSetByte } from './str.ts';
+import { isStr, strLength, strByte, strOfInt, strConcat, strRepeat, newStr, strSetByte, strFind } from './str.ts';
 import { render, Render } from './print.ts';
 import {
   strIndexOf, strCount, strJoin, strSplit, strStrip, strReplace, strChangeCase, strIsDigit, strMatchAt,
@@ -189,4 +189,11 @@ export function strBinaryOp(nb: u8, a: u16, b: u16): u16 {
   }
   if (nb === 6 && aStr) return render(Render.FORMAT, a, b);
   return raise(Exc.TypeError);
+}
+
+/** `v in s` for a str s: 1 or 0, 255 with TypeError pending when v is not a str. */
+export function strContains(s: u16, v: u16): u8 {
+  if (isStr(v)) return strFind(s, v) ? 1 : 0;
+  raiseMessage(Exc.TypeError, Msg.IN_STRING, render(Render.TYPE_NAME, v, NULL), 255);
+  return 255;
 }

@@ -12,9 +12,10 @@ export const enum Msg { ZERO_DIVISION = 0, LIST_INDEX = 1, TUPLE_INDEX = 2, NAME
   FORMAT_ARGS = 11, FORMAT_UNSUPPORTED = 12, CHR_RANGE = 13, ORD_LENGTH = 14, EMPTY_SEP = 15, FORMAT_NOT_ALL = 16,
   IN_STRING = 17,
   PIN = 18, PIN_MODE = 19, PIN_ADC = 20, PIN_PWM = 21, PWM_DUTY = 22, // builtins-module.ts
+  STR_INDICES = 23, QUOTE = 24,
 }
 // The VM's messages, one per line, in Msg order.
-const MESSAGES = flashStr("integer division or modulo by zero\nlist index out of range\ntuple index out of range\nname '\n' is not defined\nslice indices must be integers or None or have an __index__ method\nslice step cannot be zero\nstring index out of range\ncan only concatenate str (not \"\n\") to str\nsubstring not found\nnot enough arguments for format string\nunsupported format character\nchr() arg not in range(0x110000)\nord() expected a character\nempty separator\nnot all arguments converted during string formatting\n'in <string>' requires string as left operand, not \ninvalid pin (0..19 or 'A0'..'A5')\ninvalid mode\npin has no ADC (A0..A5)\npin has no PWM (3 5 6 9 10 11)\nduty out of range\n");
+const MESSAGES = flashStr("integer division or modulo by zero\nlist index out of range\ntuple index out of range\nname '\n' is not defined\nslice indices must be integers or None or have an __index__ method\nslice step cannot be zero\nstring index out of range\ncan only concatenate str (not \"\n\") to str\nsubstring not found\nnot enough arguments for format string\nunsupported format character\nchr() arg not in range(0x110000)\nord() expected a character\nempty separator\nnot all arguments converted during string formatting\n'in <string>' requires string as left operand, not \ninvalid pin (0..19 or 'A0'..'A5')\ninvalid mode\npin has no ADC (A0..A5)\npin has no PWM (3 5 6 9 10 11)\nduty out of range\nstring indices must be integers, not '\n'\n");
 
 /** An exception instance of built-in class cls with argument arg (NULL for none). */
 export function newExc(cls: u8, arg: u16): u16 {

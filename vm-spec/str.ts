@@ -11,6 +11,7 @@ import { numOut, formatI32 } from './numfmt.ts';
 import { isInt, intValue } from './int.ts';
 import { isSlice, sliceIndices, sliceStart, sliceStep, sliceCount } from './slice.ts';
 import { raiseMessage, Msg } from './errors.ts';
+import { render, Render } from './print.ts';
 
 const MAX_STR = 2000;
 
@@ -125,7 +126,7 @@ export function strSubscript(s: u16, index: u16): u16 {
     }
     return v;
   }
-  if (!isInt(index)) return raise(Exc.TypeError);
+  if (!isInt(index)) return raiseMessage(Exc.TypeError, Msg.STR_INDICES, render(Render.TYPE_NAME, index, NULL), Msg.QUOTE);
   let i: i32 = intValue(index);
   if (i < 0) i = i32(i + length);
   if (i < 0 || i >= length) return raiseMessage(Exc.IndexError, Msg.STR_INDEX, NULL, 255);
