@@ -8,6 +8,7 @@ import { isList } from './list.ts';
 import { isAnyTuple, seqLength, seqItem } from './seq.ts';
 import { isDict, dictCount, dictGet, dictUsed, dictEntryKey, dictEntryValue } from './dict.ts';
 import { compareOp } from './arith.ts';
+import { raiseUnorderable } from './numops.ts';
 
 /** Whether COMPARE_OP op (0 < 1 <= 2 == 3 != 4 > 5 >=) holds for an ordering c (< 0, 0, > 0). */
 export function opHolds(op: u8, c: i32): u16 {
@@ -37,7 +38,7 @@ export function compareOther(op: u8, a: u16, b: u16): u16 {
     }
     return opHolds(op, i32(na - nb));
   }
-  if (!equality) return raise(Exc.TypeError);
+  if (!equality) return raiseUnorderable(op, a, b); // CPython's "'<' not supported between ..."
   if (isDict(a) && isDict(b) && a !== b) {
     let same: u16 = makeBool(dictCount(a) === dictCount(b));
     for (let e: u16 = 0; same !== FALSE && e < dictUsed(a); e = u16(e + 1)) {

@@ -20,6 +20,8 @@ export function newFunc(code: u16, defaults: u16, kwdefaults: u16): u16 {
 }
 export function funcCode(f: u16): u16 { return get16(u16(heapOffset(f) + 2)); }
 export function funcDefaults(f: u16): u16 { return get16(u16(heapOffset(f) + 4)); }
+/** The keyword-only defaults: a dict of name: value, or NULL. */
+export function funcKwDefaults(f: u16): u16 { return get16(u16(heapOffset(f) + 6)); }
 
 /** Length and items of a tuple that is either in the image or on the heap. */
 export function anyTupleLength(t: u16): u16 { return isImage(t) ? imageTupleLength(t) : tupleLength(t); }

@@ -22,6 +22,8 @@ import { pushRoot, popRoot } from './gc.ts';
 import { B, N } from './names.ts';
 import { formatPercent, formatSpec } from './strformat.ts';
 import { printDictRepr, printRangeRepr } from './print-seq.ts';
+import { isFloat, floatOf } from './float.ts';
+import { excHasArgsTuple } from './excargs.ts';
 
 // ---- the sink ----
 const enum Sink { CONSOLE = 0, COUNT = 1, FILL = 2 }
@@ -116,9 +118,9 @@ export function printNumOut(length: u8): void {
   for (let i: u8 = 0; i < length; i = u8(i + 1)) emit(numOut[i]);
 }
 
-/** A float: an image FLOAT record (heap floats: float.ts of helper num). */
-export function isFloatValue(v: u16): bool { return isImage(v) && recordType(v) === Record.FLOAT; }
-export function floatValue(v: u16): f32 { return f32FromBits(imageFloatBits(v)); }
+/** A float (heap or image): float.ts. */
+export function isFloatValue(v: u16): bool { return isFloat(v); }
+export function floatValue(v: u16): f32 { return floatOf(v); }
 
 /** The type-name line of v (Ty), or Ty.EXCEPTION for an exception instance. */
 function typeLine(v: u16): u8 {
@@ -243,8 +245,12 @@ export function printRepr(v: u16): void {
       return;
     case Ty.EXCEPTION: {
       printExcName(excClassOf(v));
-      emit(40);
       const arg = excArgument(v);
+      if (excHasArgsTuple(v)) {
+        printRepr(arg); // several arguments: their tuple's parentheses are the call's
+        return;
+      }
+      emit(40);
       if (arg !== NULL) printRepr(arg);
       emit(41);
       return;

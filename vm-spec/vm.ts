@@ -1,7 +1,7 @@
 // The VM entry and interpreter loop (docs/vm-design.md). Built so far: image loading, frames,
 // constants, builtin lookup, calls of print, exception-table unwinding and the uncaught
 // record. Every other opcode raises NotImplementedError (so unfinished features fail loudly).
-import { u8, u16, i32, flashStr } from './types.ts';
+import { u8, u16, i32, u32, flashStr } from './types.ts';
 import type { bool } from './types.ts';
 import { NULL, NONE, TRUE, heapOffset, isImage, makeBuiltin, makeSmall } from './value.ts';
 import { putc, interruptPending } from './platform.ts';
@@ -18,7 +18,7 @@ import { numOut, formatI32 } from './numfmt.ts';
 import { newDict, dictGet, dictSet, keysEqual, isDict, dictCount } from './dict.ts';
 import { binaryOp, compareOp, truth, unaryNegative, unaryInvert, unaryPositive } from './arith.ts';
 import { makeBool } from './value.ts';
-import { isFunc, newFunc, funcCode, funcDefaults, anyTupleLength, anyTupleItem } from './func.ts';
+import { isFunc, newFunc, funcCode, funcDefaults, funcKwDefaults, anyTupleLength, anyTupleItem } from './func.ts';
 import { MAX_DEPTH, MAX_NESTED_CALLS } from './config.ts';
 import { lookupBuiltin, lookupMethod, lookupAttr, callBuiltin } from './builtins.ts';
 import { builtinModule } from './builtins-module.ts';
@@ -33,11 +33,11 @@ import { isInt, intValue, newInt, intSub } from './int.ts';
 import { isStr, strLength, strOfInt, strFind, strSubscript, strBuild } from './str.ts';
 import { newSlice } from './slice.ts';
 import { formatValue } from './strformat.ts';
-import { strContains } from './builtins-str.ts';
 import { newExc, excArgument, raiseMessage, raiseWith, Msg } from './errors.ts';
 import { printRepr } from './print.ts';
 import { excPending, lookupExcClass, excMatches, raiseValue, isExcClass } from './exc.ts';
 import { tbReset, tbAdd, tbHandledBy, tbContinues, tbCount, tbCode, tbIp } from './traceback.ts';
+import { raiseTooMany, raiseKeyword, raiseMissing } from './callerrors.ts';
 
 // FRAME block: [header][ip][sp][nlocals][back][func][code][locals...][stack...]
 const enum F { IP = 2, SP = 4, NLOCALS = 6, BACK = 8, FUNC = 10, CODE = 12, LOCALS = 14 }
@@ -86,7 +86,7 @@ function replaceTop(f: u16, n: u16, result: u16): bool {
 /** `v in container`: 1 or 0, 255 with an exception pending. */
 function contains(container: u16, v: u16): u8 {
   if (isDict(container)) return dictGet(container, v) !== NULL ? 1 : 0;
-  if (isStr(container)) return strContains(container, v);
+  if (isStr(container) && isStr(v)) return strFind(container, v) ? 1 : 0;
   return seqContains(container, v);
 }
 
@@ -658,29 +658,37 @@ function callFunction(caller: u16, func: u16, first: u16, count: u16, kwnames: u
   const nparams: u16 = u16(argcount + codeU8(code, Code.KWONLY));
   const nkw: u16 = kwnames === NULL ? 0 : anyTupleLength(kwnames);
   const npos: u16 = u16(count - nkw);
+  const defaults = funcDefaults(func);
+  const ndefaults: u16 = defaults === NULL ? 0 : anyTupleLength(defaults);
   if (npos > argcount) {
-    raise(Exc.TypeError);
+    raiseTooMany(code, ndefaults, npos);
     return false;
   }
   for (let i: u16 = 0; i < npos; i = u16(i + 1)) set16(u16(nf + F.LOCALS + i * 2), get16(u16(first + i * 2)));
   for (let k: u16 = 0; k < nkw; k = u16(k + 1)) {
     const p = paramIndex(code, anyTupleItem(kwnames, k));
     if (p === 255 || get16(u16(nf + F.LOCALS + p * 2)) !== NULL) {
-      raise(Exc.TypeError);
+      raiseKeyword(code, anyTupleItem(kwnames, k), p !== 255);
       return false;
     }
     set16(u16(nf + F.LOCALS + p * 2), get16(u16(first + (npos + k) * 2)));
   }
-  const defaults = funcDefaults(func);
-  const ndefaults: u16 = defaults === NULL ? 0 : anyTupleLength(defaults);
+  // Defaults; the parameters still unbound then are missing (positional ones reported first).
+  const kwdefaults = funcKwDefaults(func);
+  let missing: u32 = 0;
+  let missingKwonly: u32 = 0;
   for (let i: u16 = 0; i < nparams; i = u16(i + 1)) {
-    if (get16(u16(nf + F.LOCALS + i * 2)) !== NULL) continue;
-    if (i < argcount && i + ndefaults >= argcount) {
-      set16(u16(nf + F.LOCALS + i * 2), anyTupleItem(defaults, u16(i + ndefaults - argcount)));
-    } else {
-      raise(Exc.TypeError); // a missing argument (keyword-only defaults: TODO)
-      return false;
-    }
+    const slot = u16(nf + F.LOCALS + i * 2);
+    if (get16(slot) !== NULL) continue;
+    if (i < argcount && i + ndefaults >= argcount) set16(slot, anyTupleItem(defaults, u16(i + ndefaults - argcount)));
+    else if (i >= argcount && kwdefaults !== NULL) set16(slot, dictGet(kwdefaults, anyTupleItem(codeU16(code, Code.PARAMS), i)));
+    if (get16(slot) !== NULL || i > 31) continue;
+    if (i < argcount) missing = u32(missing | (1 << i));
+    else missingKwonly = u32(missingKwonly | (1 << i));
+  }
+  if (missing !== 0 || missingKwonly !== 0) {
+    raiseMissing(code, missing !== 0 ? missing : missingKwonly, missing === 0);
+    return false;
   }
   set16(u16(c + F.SP), cut);
   depth = u8(depth + 1);
