@@ -8,6 +8,7 @@ export type BoardName = 'uno' | 'mega';
 export interface Board {
   name: BoardName;
   title: string; // 'Arduino Uno'
+  short: string; // 'Uno', as messages name the board
   env: string; // platformio.ini [env:<env>]
   mcu: string; // avr-gcc -mmcu and the simavr core (simavr --list-cores)
   flashBytes: number; // the chip's flash (the linker's text region)
@@ -37,12 +38,12 @@ const megaPorts: Record<string, string> = {
 
 export const BOARDS: Record<BoardName, Board> = {
   uno: {
-    name: 'uno', title: 'Arduino Uno', env: 'uno', mcu: 'atmega328p', flashBytes: 0x8000,
+    name: 'uno', title: 'Arduino Uno', short: 'Uno', env: 'uno', mcu: 'atmega328p', flashBytes: 0x8000,
     imageEnd: 0x7e00, // the 512-byte boot section (fuse BOOTSZ, docs/bootloader.md)
     sramBytes: 2048, ledPin: 'D13', ports: unoPorts(),
   },
   mega: {
-    name: 'mega', title: 'Arduino Mega 2560', env: 'mega', mcu: 'atmega2560', flashBytes: 0x40000,
+    name: 'mega', title: 'Arduino Mega 2560', short: 'Mega', env: 'mega', mcu: 'atmega2560', flashBytes: 0x40000,
     imageEnd: 0x10000, // pgm_read_byte reads 16-bit addresses: the image stays in the first 64 KB
     sramBytes: 8192, ledPin: 'D13', ports: megaPorts,
   },

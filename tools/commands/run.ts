@@ -7,9 +7,10 @@ import { runOnNode } from '../engines/node.ts';
 import { runOnC } from '../engines/c.ts';
 import { runOnAvr } from '../engines/avr.ts';
 import { BuildError } from '../build/firmware.ts';
+import { BOARDS, takeBoardOption } from '../build/boards.ts';
 import { parseBoardArg, type BoardOptions } from '../engines/board-options.ts';
 
-const HELP = `usage: svimpy run [--engine c|node|avr] [--python PATH] APP.py [LIB.py ...]
+const HELP = `usage: svimpy run [--engine c|node|avr] [--board uno|mega] [--python PATH] APP.py [LIB.py ...]
 
 Compiles APP.py (and the modules it imports) and runs the image. The program's output goes
 to stdout; an uncaught exception prints a CPython-style traceback on stderr (exit code 1).
@@ -19,6 +20,8 @@ to stdout; an uncaught exception prints a CPython-style traceback on stderr (exi
 --engine node   vm-spec/ directly under Node
 --engine avr    the real firmware on a simulated ATmega328p (simavr), the image in flash at
                 SVM_IMAGE_ADDRESS (platformio.ini)
+--board mega    with --engine avr: on a simulated Arduino Mega 2560 instead of the Uno (the
+                same VM and heap; for while the VM does not fit the Uno's flash)
 --cycles        with --engine avr: print the simulated cycle count on stderr at the end
 
 The host engines (c, node) simulate the Uno's pins (machine, time, arduino modules) with
@@ -36,7 +39,11 @@ export const run: Command = {
   name: 'run',
   summary: 'compile and run a Python program (host C engine; --engine node|avr)',
   help: HELP,
-  async run(args) {
+  async run(argv) {
+    const args = [...argv];
+    const avrBoard = takeBoardOption(args);
+    if (!(avrBoard in BOARDS)) return usage(avrBoard);
+    const avr = BOARDS[avrBoard as keyof typeof BOARDS];
     const inputs: string[] = [];
     let engine = 'c';
     let python: string | undefined;
@@ -75,12 +82,12 @@ export const run: Command = {
         // Shown as it happens; Ctrl-C goes to the program (KeyboardInterrupt).
         result = await runOnC(image, map, board, { write: (b) => process.stdout.write(b), pins: showPins });
       } else {
-        result = engine === 'node' ? runOnNode(image, map, board) : await runOnAvr(image, map);
+        result = engine === 'node' ? runOnNode(image, map, board) : await runOnAvr(image, map, { board: avr.name });
         process.stdout.write(result.stdout);
         if (showPins) for (const line of result.pins ?? []) process.stderr.write(`${line}\n`);
       }
       process.stderr.write(result.stderr);
-      if (cycles && 'cycles' in result) process.stderr.write(`svimpy: ${result.cycles} cycles on the simulated Uno\n`);
+      if (cycles && 'cycles' in result) process.stderr.write(`svimpy: ${result.cycles} cycles on the simulated ${avr.short}\n`);
       return result.status;
     } catch (e) {
       if (e instanceof CompileError) {

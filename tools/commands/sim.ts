@@ -11,7 +11,8 @@ import { toIntelHex } from '../build/ihex.ts';
 import { streamSim } from '../sim/stream.ts';
 import { toVcd } from '../sim/vcd.ts';
 import { toSvg } from '../sim/svg.ts';
-import { formatMs, unoPinNumber, unoPortBit } from '../sim/pins.ts';
+import { formatMs, unoPinNumber } from '../sim/pins.ts';
+import { BOARDS, portBitOf, takeBoardOption, type BoardName } from '../build/boards.ts';
 
 const HELP = `usage: svimpy sim [options] APP.py [LIB.py ...]
 
@@ -36,6 +37,9 @@ An uncaught exception is shown as a traceback (exit code 1).
                   (a pressed button to ground; repeatable)
 --vcd FILE        write the pin timeline as a VCD waveform (GTKWave opens it)
 --plot FILE       draw the pin timeline as an SVG picture
+--board mega      on a simulated Arduino Mega 2560 ([env:mega]) instead: the same VM, heap and
+                  Python pin numbers (D13 is the LED, A0..A5), for while the VM does not fit
+                  the Uno's flash (default: --board uno)
 --python PATH     the CPython 3.11 that compiles the sources (default: $SVIMPY_PYTHON, else python3)`;
 
 /** '5s', '1500ms', '2.5' (seconds), '1m' -> milliseconds; undefined if malformed. */
@@ -66,12 +70,15 @@ export function unescapeInput(text: string): Buffer {
 }
 
 interface SimArgs {
-  inputs: string[]; durationMs?: number; fast: boolean; input?: Buffer;
+  inputs: string[]; board: BoardName; durationMs?: number; fast: boolean; input?: Buffer;
   analogMv: Record<number, number>; levels: Record<string, 0 | 1>; vcd?: string; plot?: string; python?: string;
 }
 
-function parseArgs(args: string[]): SimArgs | string {
-  const out: SimArgs = { inputs: [], fast: false, analogMv: {}, levels: {} };
+function parseArgs(argv: string[]): SimArgs | string {
+  const args = [...argv];
+  const board = takeBoardOption(args);
+  if (!(board in BOARDS)) return board;
+  const out: SimArgs = { inputs: [], board: board as BoardName, fast: false, analogMv: {}, levels: {} };
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
     const valued = ['--duration', '--input', '--analog', '--level', '--vcd', '--plot', '--python'];
@@ -92,7 +99,7 @@ function parseArgs(args: string[]): SimArgs | string {
       out.analogMv[unoPinNumber(`A${m[1]}`) - 14] = Math.round(Number(m[2]) * 1000);
     } else if (a === '--level') {
       const [pin, level] = args[++i].split('=');
-      const portBit = unoPortBit(pin ?? '');
+      const portBit = portBitOf(out.board, pin ?? '');
       if (!portBit || (level !== '0' && level !== '1')) return `--level wants an Uno pin and 0 or 1, like D2=0 or A1=1, not '${args[i]}'`;
       out.levels[portBit] = level === '1' ? 1 : 0;
     } else if (a === '--vcd') out.vcd = args[++i];
@@ -108,7 +115,7 @@ function parseArgs(args: string[]): SimArgs | string {
 
 export const sim: Command = {
   name: 'sim',
-  summary: 'run a program on a simulated Arduino Uno (simavr): output and pin changes live',
+  summary: 'run a program on a simulated Arduino Uno or Mega (simavr): output and pin changes live',
   help: HELP,
   async run(args) {
     const parsed = parseArgs(args);
@@ -120,7 +127,7 @@ export const sim: Command = {
     let fw;
     try {
       compiled = compileProgram({ inputs: parsed.inputs, python: pythonCommand(parsed.python) });
-      fw = buildAvr();
+      fw = buildAvr(undefined, parsed.board);
     } catch (e) {
       if (e instanceof CompileError || e instanceof BuildError) {
         console.error(e instanceof BuildError ? `svimpy sim: ${e.message}` : e.message);
@@ -129,12 +136,13 @@ export const sim: Command = {
       throw e;
     }
     const { image, map } = compiled;
+    const board = BOARDS[parsed.board];
     if (image.length > fw.imageArea) {
-      console.error(`svimpy sim: the image (${image.length} bytes) does not fit the Uno's image area ` +
+      console.error(`svimpy sim: the image (${image.length} bytes) does not fit the ${board.short}'s image area ` +
         `(${fw.imageArea} bytes at 0x${fw.imageAddress.toString(16)})`);
       return 1;
     }
-    const fCpu = readFirmwareSettings(repoRoot, 'uno').fCpu ?? 16_000_000;
+    const fCpu = readFirmwareSettings(repoRoot, board.env).fCpu ?? 16_000_000;
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'svimpy-sim-'));
     const onSigint = () => { /* the harness gets the same SIGINT and stops; we then finish */ };
     process.on('SIGINT', onSigint);
@@ -147,7 +155,7 @@ export const sim: Command = {
         fs.writeFileSync(inputFile, parsed.input);
       }
       const result = await streamSim({
-        firmware: [fw.hex, imageHex], fCpu, durationMs: parsed.durationMs, input: inputFile,
+        firmware: [fw.hex, imageHex], board: board.name, fCpu, durationMs: parsed.durationMs, input: inputFile,
         realtime: !parsed.fast && parsed.durationMs === undefined, analogMv: parsed.analogMv, levels: parsed.levels, map,
         write: (t) => process.stdout.write(t),
         writeError: (t) => process.stderr.write(t),
@@ -167,7 +175,7 @@ export const sim: Command = {
           console.error(`\nsvimpy sim: stopped by Ctrl-C after ${at}`);
           return 130;
         case 'crashed':
-          console.error(`svimpy sim: the simulated Uno crashed after ${at}:\n${result.stderr}`);
+          console.error(`svimpy sim: the simulated ${board.short} crashed after ${at}:\n${result.stderr}`);
           return 3;
         default:
           console.error(`svimpy sim: stopped (${result.stop}) after ${at}`);

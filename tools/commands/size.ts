@@ -2,10 +2,11 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Command } from './command.ts';
-import { buildAvr, measureAvr, BuildError, repoRoot, APP_FLASH_END } from '../build/firmware.ts';
+import { buildAvr, measureAvr, BuildError, repoRoot } from '../build/firmware.ts';
+import { BOARDS, takeBoardOption } from '../build/boards.ts';
 import { HEAP_SIZE } from '../../vm-spec/config.ts';
 
-const HELP = `usage: svimpy size [--top N]
+const HELP = `usage: svimpy size [--board uno|mega] [--top N]
 
 Builds the AVR firmware if stale and prints where its flash and RAM go:
 flash  text+data of the firmware, against the room below the image (SVM_IMAGE_ADDRESS,
@@ -13,10 +14,8 @@ flash  text+data of the firmware, against the room below the image (SVM_IMAGE_AD
        fit is measured all the same, and the exit code is 1);
 RAM    data+bss (of which the VM heap, vm-spec/config.ts), and the stack left of the chip's
        SRAM. The N largest functions and variables follow (default 12).
-Writes build/size.json.`;
-
-/** SRAM bytes of the MCUs we build for. */
-const SRAM: Record<string, number> = { atmega328p: 2048 };
+--board mega: the firmware of the simulated Arduino Mega 2560 ([env:mega]; the same VM and heap).
+Writes build/size.json (build/size-mega.json for the Mega).`;
 
 interface Symbol { name: string; bytes: number; kind: 'flash' | 'ram' }
 
@@ -37,7 +36,14 @@ export const size: Command = {
   name: 'size',
   summary: 'flash and RAM of the AVR firmware (build/size.json)',
   help: HELP,
-  async run(args) {
+  async run(argv) {
+    const args = [...argv];
+    const name = takeBoardOption(args);
+    if (!(name in BOARDS)) {
+      console.error(`svimpy size: ${name}\n\n${HELP}`);
+      return 1;
+    }
+    const board = BOARDS[name as keyof typeof BOARDS];
     let top = 12;
     if (args.length === 2 && args[0] === '--top' && /^\d+$/.test(args[1])) top = Number(args[1]);
     else if (args.length > 0) {
@@ -47,7 +53,7 @@ export const size: Command = {
     let fw;
     let tooLarge: string | undefined;
     try {
-      fw = buildAvr();
+      fw = buildAvr(undefined, board.name);
     } catch (e) {
       if (!(e instanceof BuildError)) throw e;
       if (!e.message.startsWith('the AVR firmware takes')) {
@@ -56,28 +62,32 @@ export const size: Command = {
       }
       // It builds but does not fit: measure it with room beyond the flash.
       tooLarge = e.message;
-      fw = measureAvr();
+      fw = measureAvr(undefined, board.name);
     }
-    const sram = SRAM['atmega328p'];
+    const sram = board.sramBytes;
+    const end = board.imageEnd;
     const flash = fw.text + fw.data;
     const ram = fw.data + fw.bss;
     const report = {
-      mcu: 'atmega328p',
+      board: board.name,
+      mcu: board.mcu,
       fits: tooLarge === undefined,
       flash: { text: fw.text, data: fw.data, used: flash, limit: fw.imageAddress, free: fw.imageAddress - flash },
-      image: { address: fw.imageAddress, area: fw.imageArea, end: APP_FLASH_END },
+      image: { address: fw.imageAddress, area: fw.imageArea, end },
       ram: { data: fw.data, bss: fw.bss, used: ram, heap: HEAP_SIZE, otherStatic: ram - HEAP_SIZE, sram, stackLeft: sram - ram },
       largest: largestSymbols(fw.elf, top),
     };
     const hex = (n: number): string => `0x${n.toString(16)}`;
     console.log(`flash  ${flash} bytes (text ${fw.text} + data ${fw.data}) of ${fw.imageAddress} below the image: ${report.flash.free} free`);
-    console.log(`image  ${fw.imageArea} bytes at ${hex(fw.imageAddress)}..${hex(APP_FLASH_END - 1)} (bootloader at ${hex(APP_FLASH_END)})`);
+    console.log(`board  ${board.title} (${board.mcu}, platformio.ini [env:${board.env}])`);
+    console.log(`image  ${fw.imageArea} bytes at ${hex(fw.imageAddress)}..${hex(end - 1)} ` +
+      (board.name === 'uno' ? `(bootloader at ${hex(end)})` : `(pgm_read_byte reaches ${hex(end - 1)})`));
     console.log(`RAM    ${ram} bytes (data ${fw.data} + bss ${fw.bss}) of ${sram}: heap ${HEAP_SIZE}, other variables ${ram - HEAP_SIZE}, stack left ${sram - ram}`);
     if (report.largest.length > 0) {
       console.log(`largest symbols:`);
       for (const s of report.largest) console.log(`  ${String(s.bytes).padStart(6)}  ${s.kind === 'ram' ? 'RAM  ' : 'flash'}  ${s.name}`);
     }
-    const out = path.join(repoRoot, 'build', 'size.json');
+    const out = path.join(repoRoot, 'build', board.name === 'uno' ? 'size.json' : `size-${board.name}.json`);
     fs.mkdirSync(path.dirname(out), { recursive: true });
     fs.writeFileSync(out, JSON.stringify(report, null, 2) + '\n');
     console.log(`wrote ${path.relative(process.cwd(), out)}`);

@@ -10,6 +10,10 @@ import { describe, it, expect } from 'vitest';
 import { runOnNode } from './node.ts';
 import { runOnC, hostEngine } from './c.ts';
 import { runOnAvr, avrFirmware } from './avr.ts';
+import { BOARDS, TEST_BOARD } from '../build/boards.ts';
+
+const board = TEST_BOARD; // the AVR runs' board (tools/build/boards.ts says why)
+const UNO = BOARDS[board].short; // 'Mega' while the VM does not fit the Uno
 import { compileFixture, pool } from './batch.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -44,10 +48,10 @@ const REFUSED_NODE_C = /^svimpy: the image is not valid \(error [1-5]\)\n$/;
 const REFUSED_AVR = /^svimpy: (the image is not valid \(error [1-5]\)|no program\b.*)\n$/;
 
 describe('a damaged image is refused at load', () => {
-  it('the undamaged image runs on Node, on the host C engine and on the simulated Uno', async () => {
+  it(`the undamaged image runs on Node, on the host C engine and on the simulated ${UNO}`, async () => {
     expect(outcome(runOnNode(program.image, program.map))).toEqual([programOutput, '', 0]);
     expect(outcome(await runOnC(program.image, program.map))).toEqual([programOutput, '', 0]);
-    expect(outcome(await runOnAvr(program.image, program.map))).toEqual([programOutput, '', 0]);
+    expect(outcome(await runOnAvr(program.image, program.map, { board }))).toEqual([programOutput, '', 0]);
   });
 
   it(`on Node, with any one of its ${program.image.length} bytes inverted or with any one bit flipped`, () => {
@@ -72,12 +76,12 @@ describe('a damaged image is refused at load', () => {
     });
   });
 
-  it('on the simulated Uno, with a byte of each header field, of the tables, of the code or the last one inverted', async () => {
-    avrFirmware();
+  it(`on the simulated ${UNO}, with a byte of each header field, of the tables, of the code or the last one inverted`, async () => {
+    avrFirmware(board);
     const n = program.image.length;
     const offsets = [0, 1, 2, 3, 4, 5, 6, 7, 8, 10, 12, 16, Math.floor(n / 2), n - 2, n - 1];
     const slots = pool(2);
-    const results = await Promise.all(offsets.map((at) => slots(() => runOnAvr(flipped(at), program.map))));
+    const results = await Promise.all(offsets.map((at) => slots(() => runOnAvr(flipped(at), program.map, { board }))));
     results.forEach((result, i) => {
       expect([offsets[i], result.stop, result.status, result.stdout]).toEqual([offsets[i], 'halted', 2, '']);
       expect(result.stderr, `byte ${offsets[i]}`).toMatch(REFUSED_AVR);
@@ -95,20 +99,20 @@ describe('a damaged image is refused at load', () => {
     expect([run.status, run.stdout]).toEqual([2, 'svimpy: the image is not valid (error 1)\n']);
   });
 
-  it('an image larger than the Uno\'s image area is refused before the simulation', async () => {
-    const area = avrFirmware().imageArea;
+  it(`an image larger than the ${UNO}'s image area is refused before the simulation`, async () => {
+    const area = avrFirmware(board).imageArea;
     const big = new Uint8Array(area + 1);
     big.set(program.image);
-    const result = await runOnAvr(big);
+    const result = await runOnAvr(big, undefined, { board });
     expect([result.status, result.stop]).toEqual([2, 'too-large']);
-    expect(result.stderr).toContain(`does not fit the Uno's image area (${area} bytes`);
+    expect(result.stderr).toContain(`does not fit the ${UNO}'s image area (${area} bytes`);
   });
 });
 
-describe('the simulated Uno', () => {
+describe(`the simulated ${UNO}`, () => {
   it('halts after a program that prints nothing', async () => {
     const silent = compileSource('x = 1\n');
-    const result = await runOnAvr(silent.image, silent.map, { cycleLimit: 20_000_000 });
+    const result = await runOnAvr(silent.image, silent.map, { cycleLimit: 20_000_000, board });
     expect([result.stop, result.stdout, result.stderr, result.status]).toEqual(['halted', '', '', 0]);
   });
 });
@@ -125,8 +129,8 @@ describe('unbounded allocation', () => {
     expect(outcome(await runOnC(memory.image, memory.map))).toEqual([expected, '', 0]);
   });
 
-  it('raises a catchable MemoryError on the simulated Uno', async () => {
-    const result = await runOnAvr(memory.image, memory.map);
+  it(`raises a catchable MemoryError on the simulated ${UNO}`, async () => {
+    const result = await runOnAvr(memory.image, memory.map, { board });
     expect([result.stdout, result.stderr, result.status, result.stop]).toEqual([expected, '', 0, 'halted']);
   });
 });

@@ -10,6 +10,7 @@ import { beforeAll, describe, it, expect } from 'vitest';
 import { runOnNode } from './node.ts';
 import { runOnC, hostEngine } from './c.ts';
 import { runOnAvr, avrFirmware } from './avr.ts';
+import { BOARDS, TEST_BOARD } from '../build/boards.ts';
 import { KNOWN_FAILING, KNOWN_FAILING_ON, TOO_LARGE_FOR_AVR } from './known-failing.ts';
 import { compileFixture, compileFixtures, pool, type Compiled } from './batch.ts';
 
@@ -44,7 +45,7 @@ async function runFixture(engine: Engine, name: string): Promise<string> {
   if (typeof c === 'string') return c;
   const result = engine === 'node' ? runOnNode(c.image, c.map)
     : engine === 'c' ? await runOnC(c.image, c.map)
-    : await runOnAvr(c.image, c.map, { cycleLimit: AVR_CYCLE_LIMIT });
+    : await runOnAvr(c.image, c.map, { cycleLimit: AVR_CYCLE_LIMIT, board: TEST_BOARD });
   return result.stdout + result.stderr;
 }
 
@@ -62,7 +63,7 @@ beforeAll(() => {
   compileAll();
   // Build both engines (if stale), then start every compiled run, two at a time per engine:
   // they go on while the Node runs below take the main thread.
-  const builds = { c: hostEngine, avr: avrFirmware };
+  const builds = { c: hostEngine, avr: () => avrFirmware(TEST_BOARD) };
   for (const [engine, build] of Object.entries(builds) as [Engine, () => unknown][]) {
     try {
       build();
@@ -79,7 +80,7 @@ beforeAll(() => {
   }
 });
 
-const engineTitles: Record<Engine, string> = { node: 'the Node engine', c: 'the host C engine', avr: 'the simulated Uno' };
+const engineTitles: Record<Engine, string> = { node: 'the Node engine', c: 'the host C engine', avr: `the simulated ${BOARDS[TEST_BOARD].short} (tools/build/boards.ts TEST_BOARD)` };
 
 describe('known-failing lists', () => {
   it('name only existing fixtures', () => {
