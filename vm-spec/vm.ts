@@ -33,6 +33,7 @@ import { isInt, intValue, newInt, intSub } from './int.ts';
 import { isStr, strLength, strOfInt, strFind, strSubscript, strBuild } from './str.ts';
 import { newSlice } from './slice.ts';
 import { formatValue } from './strformat.ts';
+import { strContains } from './builtins-str.ts';
 import { newExc, excArgument, raiseMessage, raiseWith, Msg } from './errors.ts';
 import { printRepr } from './print.ts';
 import { excPending, lookupExcClass, excMatches, raiseValue, isExcClass } from './exc.ts';
@@ -86,7 +87,7 @@ function replaceTop(f: u16, n: u16, result: u16): bool {
 /** `v in container`: 1 or 0, 255 with an exception pending. */
 function contains(container: u16, v: u16): u8 {
   if (isDict(container)) return dictGet(container, v) !== NULL ? 1 : 0;
-  if (isStr(container) && isStr(v)) return strFind(container, v) ? 1 : 0;
+  if (isStr(container)) return strContains(container, v);
   return seqContains(container, v);
 }
 
