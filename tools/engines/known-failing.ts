@@ -14,6 +14,4 @@ export const TOO_LARGE_FOR_AVR: Record<string, string> = {};
 
 /** Fixtures that fail on every engine (a VM feature is missing), with the reason. */
 export const KNOWN_FAILING: Record<string, string> = {
-  '035_builtins_seq': "a builtin it uses is not in the VM yet (NameError: name 'min' is not defined)",
-  '036_builtins_types': "a builtin it uses is not in the VM yet (NameError: name 'isinstance' is not defined)",
 };
