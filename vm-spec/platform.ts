@@ -102,7 +102,7 @@ export function micros(): u32 {
   return platform.micros();
 }
 
-/** Waits ms milliseconds; true (and the request consumed) if Ctrl-C arrived meanwhile. */
+/** Waits ms milliseconds; true (and the request consumed) if Ctrl-C arrived meanwhile. @effects */
 export function delayMs(ms: u16): bool {
   return platform.delayMs(ms);
 }
@@ -112,7 +112,7 @@ export function delayUs(us: u16): void {
   platform.delayUs(us);
 }
 
-/** True once after a Ctrl-C (0x03 on the UART) arrived: the VM then raises KeyboardInterrupt. */
+/** True once after a Ctrl-C (0x03 on the UART) arrived: the VM then raises KeyboardInterrupt. @effects */
 export function interruptPending(): bool {
   return platform.interruptPending();
 }
