@@ -15,6 +15,7 @@ import { BOARDS, TEST_BOARD, pinNameOf, portBitOf } from '../build/boards.ts';
 import { toIntelHex } from '../build/ihex.ts';
 import { compileProgram } from '../compiler/compile-program.ts';
 import { pythonCommand } from '../compiler/python.ts';
+import { runOnNode } from '../engines/node.ts';
 
 describe('svimpy sim helpers', () => {
   it('parses durations', () => {
@@ -106,7 +107,7 @@ describe('svimpy sim helpers', () => {
 });
 
 describe(`svimpy sim on the simulated ${BOARDS[TEST_BOARD].title} (tools/build/boards.ts TEST_BOARD)`, () => {
-  async function simulate(source: string, extra: { durationMs?: number; input?: Buffer; image?: Uint8Array } = {}) {
+  async function simulate(source: string, extra: { durationMs?: number; input?: Buffer; image?: Uint8Array; levels?: Record<string, 0 | 1> } = {}) {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'svimpy-simtest-'));
     try {
       const fw = buildAvr(undefined, TEST_BOARD);
@@ -133,7 +134,7 @@ describe(`svimpy sim on the simulated ${BOARDS[TEST_BOARD].title} (tools/build/b
       let out = '';
       let err = '';
       const result = await streamSim({
-        firmware, board: TEST_BOARD, fCpu: 16_000_000, durationMs: extra.durationMs ?? 5000, input, map,
+        firmware, board: TEST_BOARD, fCpu: 16_000_000, durationMs: extra.durationMs ?? 5000, input, map, levels: extra.levels,
         write: (t) => { out += t; }, writeError: (t) => { err += t; },
       });
       return { result, out, err };
@@ -205,5 +206,27 @@ describe(`svimpy sim on the simulated ${BOARDS[TEST_BOARD].title} (tools/build/b
     expect(result.stop).toBe('cycle-limit');
     expect(result.timeline.endMs).toBeGreaterThanOrEqual(300);
     expect(result.timeline.endMs).toBeLessThan(300.01);
+  });
+
+  it('drives every pin and PWM output where the pin log says, as the Node engine logs them', async () => {
+    // Each Uno pin number 2..19 up and down, PWM on 3 5 6 9 10 11 and off again, then two
+    // inputs: D2 held low from outside, A5 with its pull-up. This checks the board's pin map in
+    // the firmware (pins.c, pins-mega.h) against tools/build/boards.ts and the harness's PWM
+    // table: a pin on the wrong port bit shows under another name or not at all.
+    const source = 'from machine import Pin, PWM\nfor n in range(2, 20):\n    p = Pin(n, Pin.OUT)\n    p.on()\n    p.off()\n' +
+      'for n in (3, 5, 6, 9, 10, 11):\n    PWM(Pin(n), freq=500, duty_u16=32768).duty_u16(0)\n' +
+      'print(Pin(2, Pin.IN, Pin.PULL_UP).value(), Pin(19, Pin.IN, Pin.PULL_UP).value())\n';
+    const { result, out } = await simulate(source, { durationMs: 1000, levels: { [portBitOf(TEST_BOARD, 'D2')!]: 0 } });
+    expect(result.stop).toBe('halted');
+    expect(result.output).toBe('0 1\n');
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'svimpy-simtest-'));
+    fs.writeFileSync(path.join(dir, 'app.py'), source);
+    const program = compileProgram({ inputs: [path.join(dir, 'app.py')], python: pythonCommand(undefined) });
+    const host = runOnNode(program.image, program.map, { pins: { 2: 0 } });
+    expect(host.stdout).toBe('0 1\n');
+    const withoutTime = (lines: string[]) => lines.map((l) => l.replace(/^ *[\d.]+ ms  /, ''));
+    expect(withoutTime(result.pinLog)).toEqual(withoutTime(host.pins!));
+    expect(withoutTime(result.pinLog)).toContain('D11 -> pwm 128');
+    expect(out).toContain('A5 -> 1');
   });
 });
