@@ -1,6 +1,8 @@
 // library.json: its source selection (the generated VM + the Uno board layer, without our
 // main.c) together with the embedding example of docs/platformio.md compiles and links for the
-// ATmega328p, and the result runs in simavr. PlatformIO itself is not installed here.
+// ATmega328p, and the result runs in simavr. PlatformIO itself is not installed here. Built for
+// TEST_BOARD's MCU (tools/build/boards.ts: the Mega while the VM does not fit the Uno), with
+// that board's image address; the example's PB5 is a port bit on both.
 import { describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -8,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildAvr, repoRoot } from './firmware.ts';
 import { expandSourceFilter } from './platformio.ts';
+import { BOARDS, TEST_BOARD } from './boards.ts';
 import { runSim } from '../../sim-tests/harness.ts';
 
 interface LibraryJson { name: string; platforms: string[]; build: { srcFilter: string; flags: string[]; extraScript: string } }
@@ -23,7 +26,7 @@ describe('library.json', () => {
   const doc = readFileSync(join(repoRoot, 'docs', 'platformio.md'), 'utf8');
 
   it('selects the generated VM and the board layer, not our own main', () => {
-    buildAvr(); // regenerates build/gen when vm-spec/ changed
+    buildAvr(undefined, TEST_BOARD); // regenerates build/gen when vm-spec/ changed
     const sources = expandSourceFilter(repoRoot, lib.build.srcFilter);
     expect(sources).toContain('build/gen/svimpy.c');
     expect(sources).toContain('firmware/avr/board.c');
@@ -32,21 +35,23 @@ describe('library.json', () => {
     expect(readFileSync(join(repoRoot, lib.build.extraScript), 'utf8')).toContain('svimpy.js", "gen"');
   });
 
-  it('builds the documented embedding example for the 328p, which runs in simavr', async () => {
-    buildAvr();
+  const board = BOARDS[TEST_BOARD];
+  it(`builds the documented embedding example for the ${board.mcu}, which runs in simavr`, async () => {
+    const fw = buildAvr(undefined, TEST_BOARD);
     const sources = expandSourceFilter(repoRoot, lib.build.srcFilter).map((s) => join(repoRoot, s));
     const ini = codeBlock(doc, 'ini');
-    const projectFlags = /build_flags = (.*)/.exec(ini)![1].split(/\s+/);
+    const projectFlags = /build_flags = (.*)/.exec(ini)![1].split(/\s+/)
+      .map((f) => (f.startsWith('-DSVM_IMAGE_ADDRESS=') ? `-DSVM_IMAGE_ADDRESS=0x${fw.imageAddress.toString(16)}` : f));
     const dir = mkdtempSync(join(tmpdir(), 'svimpy-lib-'));
     try {
       const main = join(dir, 'main.c');
       writeFileSync(main, codeBlock(doc, 'c'));
       const elf = join(dir, 'app.elf');
       const libFlags = lib.build.flags.map((f) => f.replace(/^-I/, `-I${repoRoot}/`));
-      execFileSync('avr-gcc', ['-mmcu=atmega328p', '-DF_CPU=16000000L', '-Wall', '-Wextra', '-Werror', ...libFlags,
+      execFileSync('avr-gcc', [`-mmcu=${board.mcu}`, '-DF_CPU=16000000L', '-Wall', '-Wextra', '-Werror', ...libFlags,
         ...projectFlags, '-ffunction-sections', '-Wl,--gc-sections', main, ...sources, '-o', elf], { stdio: 'pipe' });
       // No image uploaded: the one line, then the project's own code (LED on), then the halt.
-      const r = await runSim({ firmware: [elf], events: true });
+      const r = await runSim({ firmware: [elf], mcu: board.mcu, events: true });
       expect(r.stop).toBe('halted');
       expect(r.output.toString()).toBe('svimpy: no program (upload one with: svimpy upload app.py)\n');
       expect(r.events.filter((e) => e.kind === 'P' && e.pin === 'B5').map((e) => e.value)).toEqual([1]);
