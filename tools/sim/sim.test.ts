@@ -11,7 +11,7 @@ import { toSvg } from './svg.ts';
 import type { Timeline } from './timeline.ts';
 import { streamSim } from './stream.ts';
 import { buildAvr } from '../build/firmware.ts';
-import { BOARDS, TEST_BOARD, pinNameOf, portBitOf } from '../build/boards.ts';
+import { BOARDS, TEST_BOARD, pinNameOf, portBitOf, takeBoardOption } from '../build/boards.ts';
 import { toIntelHex } from '../build/ihex.ts';
 import { compileProgram } from '../compiler/compile-program.ts';
 import { pythonCommand } from '../compiler/python.ts';
@@ -68,6 +68,15 @@ describe('svimpy sim helpers', () => {
     expect(pinNameOf('mega', 'B5')).toBe('D11');
     expect(pinNameOf('mega', 'C0')).toBeUndefined(); // not one of the Uno-numbered pins
     expect(new Set(Object.values(BOARDS.mega.ports)).size).toBe(20);
+  });
+
+  it('takes --board out of the arguments: uno by default, mega, nothing else', () => {
+    const args = ['app.py', '--board', 'mega', '--fast'];
+    expect(takeBoardOption(args)).toBe('mega');
+    expect(args).toEqual(['app.py', '--fast']);
+    expect(takeBoardOption(['app.py'])).toBe('uno');
+    expect(takeBoardOption(['--board', 'due'])).toBe("--board wants uno or mega, not 'due'");
+    expect(takeBoardOption(['--board'])).toMatch(/^--board wants/);
   });
 
   it('formats pin-log lines like every engine', () => {
