@@ -1,9 +1,11 @@
 // The traceback of the exception being handled: where it was raised, for the frames that
 // unwinding has left (and the handling frame's own raise point). A re-raise (`raise` alone,
 // or the RERAISE at the end of finally/except cleanup) then reports these original lines, as
-// CPython does, instead of the re-raise point. Frames still on the call chain are read from
-// the frames themselves (printUncaught), so only the frames between the raise and its
-// handler are kept here: TB_MAX entries (when more are unwound at once, the middle ones go).
+// CPython does, instead of the re-raise point. An exception that leaves a nested interpreter
+// loop (a key function called by sorted) is passed to the builtin's caller with its frames
+// recorded, and the caller's unwinding continues the record. An uncaught exception whose
+// record was continued is printed from the record alone (it is then complete); otherwise the
+// frames on the call chain are read directly. TB_MAX entries (beyond: the middle ones go).
 import { u8, u16 } from './types.ts';
 import type { bool } from './types.ts';
 import { NULL } from './value.ts';
@@ -14,11 +16,15 @@ const tbIps = new Uint16Array(TB_MAX);
 let tbLength: u8 = 0;
 let tbFrame: u16 = NULL; // the frame handling the exception (its entry is the last one)
 let tbExc: u16 = NULL;   // the exception these entries belong to (compared, never read)
+let tbPassed: bool = false;   // tbFrame called a builtin whose Python callee left the exception
+let tbComplete: bool = false; // uncaught: the entries are the whole traceback
 
 export function tbReset(): void {
   tbLength = 0;
   tbFrame = NULL;
   tbExc = NULL;
+  tbPassed = false;
+  tbComplete = false;
 }
 
 /** Appends an entry (innermost first); when full, the last slot is overwritten. */
@@ -33,12 +39,30 @@ export function tbAdd(code: u16, ip: u16): void {
 export function tbHandledBy(frame: u16, exc: u16): void {
   tbFrame = frame;
   tbExc = exc;
+  tbPassed = false;
+  tbComplete = false;
+}
+
+/** Records that no frame up to the loop's boundary handles `exc`: it goes on in `caller` (NULL: uncaught). */
+export function tbLeft(caller: u16, exc: u16): void {
+  tbFrame = caller;
+  tbExc = exc;
+  tbPassed = caller !== NULL;
+  tbComplete = caller === NULL;
 }
 
 /** True when re-raising `exc` from `frame` continues the recorded traceback. */
 export function tbContinues(frame: u16, exc: u16): bool {
-  return tbLength > 0 && frame === tbFrame && exc === tbExc;
+  return tbLength > 0 && !tbPassed && !tbComplete && frame === tbFrame && exc === tbExc;
 }
+
+/** True when `exc` failing in `frame` came out of a nested loop's frames (their entries are kept). */
+export function tbPassedTo(frame: u16, exc: u16): bool {
+  return tbPassed && frame === tbFrame && exc === tbExc;
+}
+
+/** True when the entries are the whole traceback of uncaught `exc`. */
+export function tbIsComplete(exc: u16): bool { return tbComplete && exc === tbExc; }
 
 export function tbCount(): u8 { return tbLength; }
 export function tbCode(i: u8): u16 { return tbCodes[i]; }

@@ -37,7 +37,7 @@ import { strContains } from './builtins-str.ts';
 import { newExc, excArgument, raiseMessage, raiseWith, Msg } from './errors.ts';
 import { printRepr } from './print.ts';
 import { excPending, lookupExcClass, excMatches, raiseValue, isExcClass } from './exc.ts';
-import { tbReset, tbAdd, tbHandledBy, tbContinues, tbCount, tbCode, tbIp } from './traceback.ts';
+import { tbReset, tbAdd, tbHandledBy, tbLeft, tbContinues, tbPassedTo, tbIsComplete, tbCount, tbCode, tbIp } from './traceback.ts';
 import { raiseTooMany, raiseKeyword, raiseMissing } from './callerrors.ts';
 
 // FRAME block: [header][ip][sp][nlocals][back][func][code][locals...][stack...]
@@ -132,16 +132,15 @@ function printUncaught(frame: u16): void {
   putc(9);
   let f: u16 = frame;
   let first: bool = true;
-  if (frame !== NULL && tbContinues(frame, exc)) {
-    // A re-raise: the recorded raise points replace this frame's (and those it left).
+  if (tbIsComplete(exc)) {
+    // A re-raised or passed-on exception: the record has every frame, original raise points.
     for (let i: u8 = 0; i < tbCount(); i = u8(i + 1)) {
       if (i > 0) putc(44);
       printDecimal(u16(tbCode(i) >> 2));
       putc(58);
       printDecimal(tbIp(i));
     }
-    first = false;
-    f = get16(u16(heapOffset(frame) + F.BACK));
+    f = NULL;
   }
   while (f !== NULL) {
     const off = heapOffset(f);
@@ -717,9 +716,12 @@ function frameDepth(frame: u16): u8 {
  */
 function unwind(reraise: bool, boundary: u16): bool {
   const current = getRoot(Root.FRAME);
-  const continues = reraise && tbContinues(current, pendingExc());
+  const raised = pendingExc();
+  const passed = tbPassedTo(current, raised);
+  const continues = passed || (reraise && tbContinues(current, raised));
   if (!continues) tbReset();
   let frame: u16 = current;
+  let last: u16 = current;
   let e: u8 = 255;
   while (frame !== NULL) {
     const f = heapOffset(frame);
@@ -727,15 +729,24 @@ function unwind(reraise: bool, boundary: u16): bool {
     if (frame !== current) set16(u16(f + F.IP), u16(get16(u16(f + F.IP)) - 1));
     e = findHandler(get16(u16(f + F.CODE)), get16(u16(f + F.IP)));
     if (e !== 255) break;
+    last = frame;
     frame = frame === boundary ? NULL : get16(u16(f + F.BACK));
   }
-  if (frame === NULL) return false;
-  // Keep the raise points of the frames being left and of the handling frame.
+  const caller = get16(u16(heapOffset(boundary) + F.BACK));
+  // Uncaught with nothing recorded: printUncaught reads the frames themselves.
+  if (frame === NULL && !continues && caller === NULL) return false;
+  // Keep the raise points of the frames being left and of the handling frame (a re-raising
+  // frame's own point is already the last entry).
+  const end: u16 = frame === NULL ? last : frame;
   let g: u16 = current;
   for (;;) {
-    if (!continues || g !== current) tbAdd(get16(u16(heapOffset(g) + F.CODE)), get16(u16(heapOffset(g) + F.IP)));
-    if (g === frame) break;
+    if (passed || !continues || g !== current) tbAdd(get16(u16(heapOffset(g) + F.CODE)), get16(u16(heapOffset(g) + F.IP)));
+    if (g === end) break;
     g = get16(u16(heapOffset(g) + F.BACK));
+  }
+  if (frame === NULL) {
+    tbLeft(caller, raised); // on in the builtin's caller, or uncaught with the record complete
+    return false;
   }
   const f = heapOffset(frame);
   const code = get16(u16(f + F.CODE));
