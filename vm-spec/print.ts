@@ -20,7 +20,7 @@ import { isFunc } from './func.ts';
 import { isSlice } from './slice.ts';
 import { pushRoot, popRoot } from './gc.ts';
 import { B, N } from './names.ts';
-import { formatPercent, formatSpec } from './strformat.ts';
+import { formatPercent, formatSpec, printFormatTypeError } from './strformat.ts';
 import { printDictRepr, printRangeRepr } from './print-seq.ts';
 import { isFloat, floatOf } from './float.ts';
 import { excHasArgsTuple } from './excargs.ts';
@@ -42,36 +42,43 @@ export function emit(c: u8): void {
 }
 
 /** What render() writes. */
-export const enum Render { STR = 0, REPR = 1, FORMAT = 2, TYPE_NAME = 3, SPEC = 4 }
+export const enum Render { STR = 0, REPR = 1, FORMAT = 2, TYPE_NAME = 3, SPEC = 4, FORMAT_TYPE_ERROR = 5 }
 
 function renderOnce(kind: u8, a: u16, b: u16): bool {
   if (kind === Render.STR) printStr(a);
   else if (kind === Render.REPR) printRepr(a);
   else if (kind === Render.TYPE_NAME) printTypeName(a);
   else if (kind === Render.SPEC) return formatSpec(a, b);
+  else if (kind === Render.FORMAT_TYPE_ERROR) printFormatTypeError(a, b);
   else return formatPercent(a, b);
   return true;
 }
 
 /** A new str holding the text `kind` makes of a (and b): str(a), repr(a), a % b, type(a).__name__. NULL with an exception pending on failure. */
 export function render(kind: u8, a: u16, b: u16): u16 {
+  // Saved and restored: a writer may render (an error message) while counting its own text.
+  const savedSink = sink;
+  const savedAt = sinkAt;
+  const savedStr = sinkStr;
   sink = Sink.COUNT;
   sinkAt = 0;
-  const ok = renderOnce(kind, a, b);
-  sink = Sink.CONSOLE;
-  if (!ok) return NULL;
-  const rootedA = pushRoot(a);
-  const rootedB = pushRoot(b);
-  const s = rootedA && rootedB ? newStr(sinkAt) : raise(Exc.MemoryError);
-  popRoot();
-  popRoot();
-  if (s === NULL) return NULL;
-  sink = Sink.FILL;
-  sinkStr = s;
-  sinkAt = 0;
-  renderOnce(kind, a, b);
-  sink = Sink.CONSOLE;
-  sinkStr = NULL;
+  let s: u16 = NULL;
+  if (renderOnce(kind, a, b)) {
+    const rootedA = pushRoot(a);
+    const rootedB = pushRoot(b);
+    s = rootedA && rootedB ? newStr(sinkAt) : raise(Exc.MemoryError);
+    popRoot();
+    popRoot();
+  }
+  if (s !== NULL) {
+    sink = Sink.FILL;
+    sinkStr = s;
+    sinkAt = 0;
+    renderOnce(kind, a, b);
+  }
+  sink = savedSink;
+  sinkAt = savedAt;
+  sinkStr = savedStr;
   return s;
 }
 

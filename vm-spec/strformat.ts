@@ -2,16 +2,16 @@
 // Conversions d i x X o s r f F e E g G and %%; flags - 0 + space #; width and precision
 // (digits; '*', %c, %u and %(name)s are not supported: ValueError). Writes through print.ts's emit (render() calls it twice: count, then fill), so
 // it never allocates; errors raise and return false on the first (counting) pass.
-import { u8, u16, i32, f32 } from './types.ts';
+import { u8, u16, i32, f32, flashStr } from './types.ts';
 import type { bool } from './types.ts';
-import { NULL } from './value.ts';
+import { NULL, makeSmall, smallValue } from './value.ts';
 import { Exc, raise } from './exc.ts';
-import { raiseMessage, Msg } from './errors.ts';
+import { raiseMessage, raiseWith, Msg } from './errors.ts';
 import { isAnyInt, anyIntValue } from './int.ts';
 import { isAnyTuple, seqLength, seqItem } from './seq.ts';
 import { isStr, strLength, strByte } from './str.ts';
 import { numOut, formatI32, formatF32Fixed, formatF32Exp, formatF32General } from './numfmt.ts';
-import { emit, printStr, printRepr, textLength, isFloatValue, floatValue, render, Render } from './print.ts';
+import { emit, printStr, printRepr, printTypeName, textLength, isFloatValue, floatValue, render, Render } from './print.ts';
 
 const NO_PRECISION = 0xffff;
 
@@ -42,6 +42,30 @@ function upperNumOut(length: u8): void {
   }
 }
 
+const FORMAT_TYPE_WORDS = flashStr(' format: an integer is required, not \n format: a real number is required, not \n');
+
+/** Writes CPython's message for conversion `type` (a small int value) given v: '%x format: an integer is required, not float'. */
+export function printFormatTypeError(v: u16, type: u16): void {
+  const c: u8 = u8(smallValue(type));
+  const integer = (c | 32) === 120 || (c | 32) === 111;
+  emit(37);
+  emit(c);
+  let line: u8 = 0;
+  for (let i: u16 = 0; i < FORMAT_TYPE_WORDS.length; i = u16(i + 1)) {
+    const w = FORMAT_TYPE_WORDS[i];
+    if (w === 10) line = u8(line + 1);
+    else if ((line === 0) === integer) emit(w);
+  }
+  printTypeName(v);
+}
+
+/** Raises TypeError('%<type> format: ... not <type of v>'); returns false. */
+function raiseFormatType(type: u8, v: u16): bool {
+  const message = render(Render.FORMAT_TYPE_ERROR, v, makeSmall(type));
+  if (message !== NULL) raiseWith(Exc.TypeError, message);
+  return false;
+}
+
 /** One conversion `type` of value v; false with an exception pending. */
 function formatOne(type: u8, v: u16, flags: u8, width: u16, precision: u16): bool {
   const left = (flags & 1) !== 0;
@@ -67,18 +91,12 @@ function formatOne(type: u8, v: u16, flags: u8, width: u16, precision: u16): boo
     return true;
   }
   const isFloat = isFloatValue(v);
-  if (!isFloat && !isAnyInt(v)) {
-    raise(Exc.TypeError);
-    return false;
-  }
+  if (!isFloat && !isAnyInt(v)) return raiseFormatType(type, v);
   let length: u8 = 0;
   let lead: u8 = 0;
   if (lower === 100 || lower === 105 || lower === 120 || lower === 111) {
     // d i x o: ints (a float is truncated for d i, refused for x o)
-    if (isFloat && (lower === 120 || lower === 111)) {
-      raise(Exc.TypeError);
-      return false;
-    }
+    if (isFloat && (lower === 120 || lower === 111)) return raiseFormatType(type, v);
     const n: i32 = isFloat ? i32(floatValue(v)) : anyIntValue(v);
     const base: u8 = lower === 120 ? 16 : (lower === 111 ? 8 : 10);
     length = formatI32(n, base, alt && base !== 10);
