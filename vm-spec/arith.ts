@@ -9,7 +9,7 @@ import { Record, recordType, imageIntValue } from './image.ts';
 import { isDict, dictCount } from './dict.ts';
 import { isAnyTuple, isSeq, seqLength } from './seq.ts';
 import { seqBinary } from './seqops.ts';
-import { compareOther } from './compare.ts';
+import { compareOther, opHolds } from './compare.ts';
 import { isList } from './list.ts';
 import { isStr, strCompare, strLength } from './str.ts';
 import { strBinaryOp } from './builtins-str.ts';
@@ -37,17 +37,7 @@ export function binaryOp(op: u8, a: u16, b: u16): u16 {
 /** COMPARE_OP n: 0 < 1 <= 2 == 3 != 4 > 5 >=. */
 export function compareOp(op: u8, a: u16, b: u16): u16 {
   if (isNumber(a) && isNumber(b)) return numberCompare(op, a, b);
-  if (isStr(a) && isStr(b)) {
-    const c = strCompare(a, b);
-    switch (op) {
-      case 0: return makeBool(c < 0);
-      case 1: return makeBool(c <= 0);
-      case 2: return makeBool(c === 0);
-      case 3: return makeBool(c !== 0);
-      case 4: return makeBool(c > 0);
-      default: return makeBool(c >= 0);
-    }
-  }
+  if (isStr(a) && isStr(b)) return opHolds(op, strCompare(a, b));
   return compareOther(op, a, b);
 }
 

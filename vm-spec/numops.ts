@@ -11,6 +11,7 @@ import {
 } from './float.ts';
 import { NumMsg, msgStart, msgLine, msgRender, msgRaise, raiseNum } from './nummsg.ts';
 import { Render } from './print.ts';
+import { opHolds } from './compare.ts';
 
 // CPython's NB_* numbers (as arith.ts's Nb).
 const enum NumOp {
@@ -173,14 +174,7 @@ function orderNumbers(a: u16, b: u16): i32 {
 export function numberCompare(op: u8, a: u16, b: u16): u16 {
   const c = orderNumbers(a, b);
   if (c === 2) return makeBool(op === 3); // nan: only != holds
-  switch (op) {
-    case 0: return makeBool(c < 0);
-    case 1: return makeBool(c <= 0);
-    case 2: return makeBool(c === 0);
-    case 3: return makeBool(c !== 0);
-    case 4: return makeBool(c > 0);
-    default: return makeBool(c >= 0);
-  }
+  return opHolds(op, c);
 }
 
 /** True when numbers a and b are equal (for dict keys and `in`). */
