@@ -9,7 +9,7 @@ import { putc } from './platform.ts';
 import { Record, recordType, imageFloatBits, imageIntValue } from './image.ts';
 import { isAnyInt, anyIntValue } from './int.ts';
 import { numOut, formatI32, formatF32Repr } from './numfmt.ts';
-import { Exc, isExcClass, printExcName, excClassOf } from './exc.ts';
+import { Exc, raise, isExcClass, printExcName, excClassOf } from './exc.ts';
 import { excArgument } from './errors.ts';
 import { isStr, strLength, strByte, newStr, strSetByte } from './str.ts';
 import { isList } from './list.ts';

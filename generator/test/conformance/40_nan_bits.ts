@@ -2,6 +2,7 @@
 // computed on x86 (0/0 gives 0xffc00000), NaNs with a sign or payload made by f32FromBits, and
 // NaNs passed through arithmetic. Infinities and the largest finite values keep their bits.
 import { u8, u32, f32, f32Bits, f32FromBits, flashU32 } from '../../../vm-spec/types.ts';
+import type { bool } from '../../../vm-spec/types.ts';
 import { printHex32, printBool, newline } from './lib/print.ts';
 
 // NaNs: quiet and signalling, both signs, other payloads; then non-NaN neighbours.
