@@ -52,13 +52,20 @@ function summary(what: string, stats: ProgramStats): string {
 /** Runs a programming session and prints the outcome; the exit code. */
 async function session(port: string, writes: FlashPage[], pages: FlashPage[], what: string, verify: boolean,
   timeoutMs: number | undefined, after?: (link: SerialLink) => Promise<void>): Promise<number> {
-  let link: SerialLink | undefined;
-  try {
-    link = await SerialLink.open(port);
+  return withLink(port, async (link) => {
     await link.pulseReset();
     const stats = await program(link, port, writes, pages, { verify, replyTimeoutMs: timeoutMs, onProgress: progressPrinter() });
     console.error(summary(what, stats));
     if (after) await after(link);
+  });
+}
+
+/** Opens the port, runs `use` on it and closes it; an UploadError is printed. The exit code. */
+async function withLink(port: string, use: (link: SerialLink) => Promise<void>): Promise<number> {
+  let link: SerialLink | undefined;
+  try {
+    link = await SerialLink.open(port);
+    await use(link);
     return 0;
   } catch (e) {
     if (e instanceof UploadError) {
@@ -183,21 +190,10 @@ export const monitor: Command = {
       console.error(e instanceof CompileError ? e.message : `svimpy monitor: cannot read the map: ${(e as Error).message}`);
       return 1;
     }
-    let link: SerialLink | undefined;
-    try {
-      link = await SerialLink.open(p.port!);
+    return withLink(p.port!, async (link) => {
       console.error(`svimpy: monitoring ${p.port} at 115200 baud (Ctrl-C ends)`);
       await monitorLink(link, map);
-      return 0;
-    } catch (e) {
-      if (e instanceof UploadError) {
-        console.error(`svimpy: ${e.describe()}`);
-        return 1;
-      }
-      throw e;
-    } finally {
-      await link?.close();
-    }
+    });
   },
 };
 
