@@ -25,4 +25,11 @@ async function main(argv: string[]): Promise<number> {
   return command.run(rest);
 }
 
+// `svimpy sim ... | head`: when the reader of our output goes away, stop quietly (as cat does)
+// instead of crashing on the write error; the simulator child ends with us.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code !== 'EPIPE') throw e;
+  process.exit(0);
+});
+
 process.exitCode = await main(process.argv.slice(2));
