@@ -41,7 +41,7 @@ export function loadImage(): u8 {
   clearNameCache();
   const area = imageSize();
   if (area < HEADER_SIZE || imageByte(0) !== 0x53 || imageByte(1) !== 0x56) return ImageError.MAGIC;
-  if (imageByte(2) !== 1) return ImageError.VERSION;
+  if (imageByte(2) !== 2) return ImageError.VERSION;
   imageLength = imageU16(4);
   if (imageLength < HEADER_SIZE || imageLength > area) return ImageError.LENGTH;
   if (imageCrc(8, imageLength) !== imageU16(6)) return ImageError.CRC;
@@ -68,7 +68,8 @@ export function constantCount(): u16 { return constCount; }
 /** The record type byte of an image value (callers check isImage first). */
 export function recordType(v: u16): u8 { return imageByte(imageOffset(v)); }
 export function imageStrLength(v: u16): u16 { return imageU16(u16(imageOffset(v) + 1)); }
-export function imageStrByte(v: u16, i: u16): u8 { return imageByte(u16(imageOffset(v) + 3 + i)); }
+export function imageStrHash(v: u16): u16 { return imageU16(u16(imageOffset(v) + 3)); }
+export function imageStrByte(v: u16, i: u16): u8 { return imageByte(u16(imageOffset(v) + 5 + i)); }
 export function imageIntValue(v: u16): i32 { return i32(imageU32(u16(imageOffset(v) + 1))); }
 export function imageFloatBits(v: u16): u32 { return imageU32(u16(imageOffset(v) + 1)); }
 export function imageTupleLength(v: u16): u16 { return imageU16(u16(imageOffset(v) + 1)); }

@@ -6,7 +6,8 @@ import { NULL, isImage, isHeapRef, heapOffset } from './value.ts';
 import { HeapType, blockType, get16, set16, heap } from './heap.ts';
 import { alloc, pushRoot, popRoot } from './gc.ts';
 import { Exc, raise } from './exc.ts';
-import { Record, recordType, imageStrLength, imageStrByte } from './image.ts';
+import { Record, recordType, imageStrLength, imageStrByte, imageStrHash } from './image.ts';
+import { STR_HASH_SEED, strHashStep } from './strhash.ts';
 import { numOut, formatI32 } from './numfmt.ts';
 import { isInt, intValue } from './int.ts';
 import { isSlice, sliceIndices, sliceStart, sliceStep, sliceCount } from './slice.ts';
@@ -51,10 +52,12 @@ export function strCompare(a: u16, b: u16): i32 {
   return na === nb ? 0 : (na < nb ? -1 : 1);
 }
 
+/** An image str's hash is stored in its record; a heap str's is computed from its bytes. */
 export function strHash(v: u16): u16 {
-  let h: u16 = 5381;
+  if (isImage(v)) return imageStrHash(v);
+  let h: u16 = STR_HASH_SEED;
   const n = strLength(v);
-  for (let i: u16 = 0; i < n; i = u16(i + 1)) h = u16(h * 33 + strByte(v, i));
+  for (let i: u16 = 0; i < n; i = u16(i + 1)) h = strHashStep(h, strByte(v, i));
   return h;
 }
 

@@ -1,7 +1,11 @@
-// Constants of the rpyc image format, version 1 (docs/rpyc.md).
+// Constants of the rpyc image format, version 2 (docs/rpyc.md).
+import { STR_HASH_SEED, strHashStep } from '../../vm-spec/strhash.ts';
+
 export const MAGIC0 = 0x53; // 'S'
 export const MAGIC1 = 0x56; // 'V'
-export const FORMAT_VERSION = 1;
+export const FORMAT_VERSION = 2;
+/** A STR record: type, len u16, hash u16, bytes. */
+export const STR_HEAD_SIZE = 5;
 export const HEADER_SIZE = 16;
 export const MODULE_ENTRY_SIZE = 4;
 export const CODE_HEAD_SIZE = 14;
@@ -28,4 +32,11 @@ export function imageRef(offset: number): number {
 }
 export function smallInt(n: number): number {
   return (n * 2 + 1) & 0xffff;
+}
+
+/** The VM's str hash (vm-spec/strhash.ts) of UTF-8 bytes, stored in each STR record. */
+export function strHash(bytes: Uint8Array): number {
+  let h = STR_HASH_SEED;
+  for (const b of bytes) h = strHashStep(h, b);
+  return h;
 }

@@ -3,7 +3,7 @@
 import { crc16 } from './crc16.ts';
 import {
   CODE_HEAD_SIZE, EXC_ENTRY_SIZE, FORMAT_VERSION, HEADER_SIZE, MAGIC0, MAGIC1, MODULE_ENTRY_SIZE,
-  RecordType, VALUE_FALSE, VALUE_NONE, VALUE_NULL, VALUE_TRUE,
+  RecordType, STR_HEAD_SIZE, strHash, VALUE_FALSE, VALUE_NONE, VALUE_NULL, VALUE_TRUE,
 } from './image-format.ts';
 import { argWidth, opTable } from './opnames.ts';
 
@@ -116,8 +116,12 @@ export class Image {
     switch (type) {
       case RecordType.STR: {
         const n = this.u16(offset + 1);
-        if (offset + 3 + n > this.bytes.length) throw new ImageError(`corrupt image: string at ${offset} runs past the end`);
-        return { kind: 'str', value: new TextDecoder().decode(this.bytes.subarray(offset + 3, offset + 3 + n)), offset };
+        const start = offset + STR_HEAD_SIZE;
+        if (start + n > this.bytes.length) throw new ImageError(`corrupt image: string at ${offset} runs past the end`);
+        const bytes = this.bytes.subarray(start, start + n);
+        // The VM trusts the stored hash for dict lookups: a wrong one would make names miss.
+        if (this.u16(offset + 3) !== strHash(bytes)) throw new ImageError(`corrupt image: wrong hash in the string at ${offset}`);
+        return { kind: 'str', value: new TextDecoder().decode(bytes), offset };
       }
       case RecordType.INT: this.u8(offset + 4); return { kind: 'int', value: this.view.getInt32(offset + 1, true), boxed: true };
       case RecordType.FLOAT: this.u8(offset + 4); return { kind: 'float', value: this.view.getFloat32(offset + 1, true), offset };

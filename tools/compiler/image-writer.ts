@@ -6,7 +6,7 @@ import type { ConvertedCode } from './convert.ts';
 import { crc16 } from './crc16.ts';
 import { CompileError } from './errors.ts';
 import {
-  CODE_HEAD_SIZE, EXC_ENTRY_SIZE, FORMAT_VERSION, HEADER_SIZE, MAGIC0, MAGIC1, MAX_RECORD_OFFSET,
+  CODE_HEAD_SIZE, EXC_ENTRY_SIZE, FORMAT_VERSION, HEADER_SIZE, MAGIC0, MAGIC1, MAX_RECORD_OFFSET, STR_HEAD_SIZE, strHash,
   MODULE_ENTRY_SIZE, RecordType, VALUE_FALSE, VALUE_NONE, VALUE_NULL, VALUE_TRUE, imageRef, smallInt,
 } from './image-format.ts';
 
@@ -27,7 +27,7 @@ export interface WrittenImage { image: Uint8Array; map: ImageMap }
 function recordSize(e: Entry): number {
   switch (e.kind) {
     case 'none': case 'bool': case 'small': return 0;
-    case 'str': return 3 + Buffer.byteLength(e.value, 'utf8');
+    case 'str': return STR_HEAD_SIZE + Buffer.byteLength(e.value, 'utf8');
     case 'int': case 'float': return 5;
     case 'tuple': return 3 + 2 * e.items.length;
     case 'code': {
@@ -94,7 +94,8 @@ export function writeImage(pool: ConstPool, modules: ModuleInput[]): WrittenImag
         const b = Buffer.from(e.value, 'utf8');
         image[at] = RecordType.STR;
         u16(at + 1, b.length);
-        image.set(b, at + 3);
+        u16(at + 3, strHash(b));
+        image.set(b, at + STR_HEAD_SIZE);
         break;
       }
       case 'int':

@@ -8,6 +8,7 @@ import { Image, ImageError } from './image-reader.ts';
 import type { ImageValue, CodeRecord } from './image-reader.ts';
 import { TESTDATA, cpythonDis, tempDir, writeFiles } from './test-helpers.ts';
 import { disassemble } from './disasm.ts';
+import { crc16 } from './crc16.ts';
 import type { PyCode, Tagged } from './test-helpers.ts';
 
 const APP = path.join(TESTDATA, 'sample_app.py');
@@ -88,7 +89,7 @@ describe('compile, then read the image back', () => {
   });
 
   test('header and module table', () => {
-    expect([...program.image.slice(0, 3)]).toEqual([0x53, 0x56, 1]);
+    expect([...program.image.slice(0, 3)]).toEqual([0x53, 0x56, 2]);
     expect(image.header.length).toBe(program.image.length);
     expect(image.modules().map((m) => m.name)).toEqual(['sample_app', 'sample_lib', 'sample_features']);
     expect(program.map.modules.map((m) => m.code)).toEqual(image.modules().map((m) => m.code));
@@ -209,7 +210,7 @@ describe('svimpy dis text', () => {
     const dir = writeFiles({ 'fib.py': 'def fib(n):\n    if n < 2:\n        return n\n    return fib(n - 1) + fib(n - 2)\n\nprint(fib(15))\n' });
     const p = compileProgram({ inputs: [path.join(dir, 'fib.py')], python: 'python3' });
     const text = disassemble(new Image(p.image), p.map);
-    expect(text).toMatch(new RegExp(`^rpyc image, format 1: ${p.image.length} bytes, CRC-16 0x[0-9a-f]{4} ok, 1 module\\(s\\)`));
+    expect(text).toMatch(new RegExp(`^rpyc image, format 2: ${p.image.length} bytes, CRC-16 0x[0-9a-f]{4} ok, 1 module\\(s\\)`));
     expect(text).toContain('line 2: if n < 2:');
     expect(text).toMatch(/COMPARE_OP +0 +\(<\)/);
     expect(text).toMatch(/POP_JUMP_IF_FALSE +(\d+) +\(to \1\)/);
@@ -230,6 +231,14 @@ describe('corrupt images', () => {
         expect(() => new Image(bad), `byte ${i} ^ ${mask}`).toThrow(ImageError);
       }
     }
+  });
+
+  test('a STR record whose stored hash is wrong is refused even with a matching CRC', () => {
+    const bad = program.image.slice();
+    const at = new DataView(bad.buffer).getUint16(16, true) >> 2; // module 0's name, a STR record
+    bad[at + 3] ^= 0x01; // the hash's low byte (docs/rpyc.md: type, len, hash, bytes)
+    new DataView(bad.buffer).setUint16(6, crc16(bad, 8), true);
+    expect(() => new Image(bad).modules()).toThrow(/wrong hash in the string at/);
   });
 
   test('truncated and padded images name the length problem', () => {
