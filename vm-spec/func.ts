@@ -7,8 +7,10 @@ import { alloc } from './gc.ts';
 import { Exc, raise } from './exc.ts';
 import { imageTupleLength, imageTupleItem } from './image.ts';
 import { tupleLength, tupleGet } from './tuple.ts';
+import { isLibFunc, libFuncCode, libFuncDefaults } from './libfunc.ts';
 
-export function isFunc(v: u16): bool { return isHeapRef(v) && blockType(heapOffset(v)) === HeapType.FUNC; }
+/** A Python function: a FUNC block, or a library function in the image (libfunc.ts). */
+export function isFunc(v: u16): bool { return (isHeapRef(v) && blockType(heapOffset(v)) === HeapType.FUNC) || isLibFunc(v); }
 
 export function newFunc(code: u16, defaults: u16, kwdefaults: u16): u16 {
   const v = alloc(HeapType.FUNC, 10);
@@ -18,10 +20,10 @@ export function newFunc(code: u16, defaults: u16, kwdefaults: u16): u16 {
   set16(u16(heapOffset(v) + 6), kwdefaults);
   return v;
 }
-export function funcCode(f: u16): u16 { return get16(u16(heapOffset(f) + 2)); }
-export function funcDefaults(f: u16): u16 { return get16(u16(heapOffset(f) + 4)); }
+export function funcCode(f: u16): u16 { return isImage(f) ? libFuncCode(f) : get16(u16(heapOffset(f) + 2)); }
+export function funcDefaults(f: u16): u16 { return isImage(f) ? libFuncDefaults(f) : get16(u16(heapOffset(f) + 4)); }
 /** The keyword-only defaults: a dict of name: value, or NULL. */
-export function funcKwDefaults(f: u16): u16 { return get16(u16(heapOffset(f) + 6)); }
+export function funcKwDefaults(f: u16): u16 { return isImage(f) ? NULL : get16(u16(heapOffset(f) + 6)); }
 
 /** Length and items of a tuple that is either in the image or on the heap. */
 export function anyTupleLength(t: u16): u16 { return isImage(t) ? imageTupleLength(t) : tupleLength(t); }

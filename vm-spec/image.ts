@@ -6,7 +6,7 @@ import { imageOffset } from './value.ts';
 import { clearNameCache } from './names.ts';
 
 export const enum ImageError { OK = 0, MAGIC = 1, VERSION = 2, LENGTH = 3, CRC = 4, TABLES = 5 }
-export const enum Record { STR = 1, INT = 2, FLOAT = 3, TUPLE = 4, CODE = 5 }
+export const enum Record { STR = 1, INT = 2, FLOAT = 3, TUPLE = 4, CODE = 5, FUNC = 6 }
 const HEADER_SIZE = 16;
 /** Offsets inside a CODE record. */
 export const enum Code {
@@ -41,7 +41,7 @@ export function loadImage(): u8 {
   clearNameCache();
   const area = imageSize();
   if (area < HEADER_SIZE || imageByte(0) !== 0x53 || imageByte(1) !== 0x56) return ImageError.MAGIC;
-  if (imageByte(2) !== 2) return ImageError.VERSION;
+  if (imageByte(2) !== 3) return ImageError.VERSION;
   imageLength = imageU16(4);
   if (imageLength < HEADER_SIZE || imageLength > area) return ImageError.LENGTH;
   if (imageCrc(8, imageLength) !== imageU16(6)) return ImageError.CRC;
@@ -58,6 +58,8 @@ export function loadImage(): u8 {
   return ImageError.OK;
 }
 
+/** The library functions' TUPLE of FUNC records (libfunc.ts), or NULL. */
+export function libTable(): u16 { return imageU16(14); }
 export function imageModuleCount(): u8 { return moduleCount; }
 export function moduleNameValue(m: u8): u16 { return imageU16(u16(moduleTable + m * 4)); }
 export function moduleCodeValue(m: u8): u16 { return imageU16(u16(moduleTable + m * 4 + 2)); }

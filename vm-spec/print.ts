@@ -17,6 +17,7 @@ import { isAnyTuple, seqLength, seqItem } from './seq.ts';
 import { isDict } from './dict.ts';
 import { isRange } from './iter.ts';
 import { isFunc } from './func.ts';
+import { isLibFunc } from './libfunc.ts';
 import { isSlice } from './slice.ts';
 import { pushRoot, popRoot } from './gc.ts';
 import { B, N } from './names.ts';
@@ -140,6 +141,7 @@ function typeLine(v: u16): u8 {
   if (isAnyTuple(v)) return Ty.TUPLE;
   if (isDict(v)) return Ty.DICT;
   if (isRange(v)) return Ty.RANGE;
+  if (isLibFunc(v)) return Ty.BUILTIN; // a builtin written in Python (libfunc.ts)
   if (isFunc(v)) return Ty.FUNCTION;
   if (isSlice(v)) return Ty.SLICE;
   if (excClassOf(v) !== 0) return Ty.EXCEPTION; // a bare class stands for an instance without arguments

@@ -23,6 +23,7 @@ import { MAX_DEPTH, MAX_NESTED_CALLS } from './config.ts';
 import { lookupBuiltin, lookupMethod, lookupAttr, callBuiltin } from './builtins.ts';
 import { builtinModule } from './builtins-module.ts';
 import { nameIndex } from './names.ts';
+import { LibKind, libLookup } from './libfunc.ts';
 import { setArgs } from './args.ts';
 import { newRange, rangeLength, isRange, getIter, iterNext, extendFrom } from './iter.ts';
 import { seqContains, seqSubscript, asSequence, listStore, deleteItem } from './seqops.ts';
@@ -99,6 +100,14 @@ function subscript(seq: u16, index: u16): u16 {
     return v === NULL ? raiseWith(Exc.KeyError, index) : v;
   }
   return seqSubscript(seq, index);
+}
+
+/** The library kind whose methods `obj` has (libfunc.ts), or 255 (no library methods). */
+function libKindOf(obj: u16): u8 {
+  if (isStr(obj)) return LibKind.STR;
+  if (isList(obj)) return LibKind.LIST;
+  if (isDict(obj)) return LibKind.DICT;
+  return 255;
 }
 
 /** Exception-table handler of `code` for instruction offset ip: entry index, or 255 for none. */
@@ -264,7 +273,8 @@ function interpret(boundary: u16): u8 {
       }
       case Op.LOAD_METHOD: {
         const obj = peek(f, 1);
-        const method = lookupMethod(obj, nameIndex(constantValue(arg)));
+        let method = lookupMethod(obj, nameIndex(constantValue(arg)));
+        if (method === NULL) method = libLookup(constantValue(arg), libKindOf(obj));
         const attr = method === NULL ? lookupAttr(obj, nameIndex(constantValue(arg))) : NULL;
         if (method !== NULL) {
           setPeek(f, 1, method);
@@ -401,8 +411,10 @@ function interpret(boundary: u16): u8 {
       case Op.LOAD_GLOBAL:
       case Op.LOAD_NAME: {
         const name = constantValue(arg);
-        let v = dictGet(getRoot(Root.GLOBALS), name);
+        // Library code sees only builtins (a program's `len = 3` must not change sorted()).
+        let v = isImage(get16(u16(f + F.FUNC))) ? NULL : dictGet(getRoot(Root.GLOBALS), name);
         if (v === NULL) v = lookupBuiltin(name);
+        if (v === NULL) v = libLookup(name, LibKind.GLOBAL);
         if (v === NULL) {
           ok = false;
           raiseMessage(Exc.NameError, Msg.NAME_PREFIX, name, Msg.NAME_SUFFIX);

@@ -10,6 +10,8 @@ import { writeImage } from './image-writer.ts';
 import type { WrittenImage } from './image-writer.ts';
 import { checkPythonVersion, compileWithCPython } from './python.ts';
 import { CompileError } from './errors.ts';
+import { LIB_DIR, LIB_FILE_PREFIX, libSources, libFunctions, selectLib } from './lib.ts';
+import type { LibFunction } from './lib.ts';
 
 export const PYC_MAGIC_311 = [0xa7, 0x0d, 0x0d, 0x0a];
 
@@ -18,6 +20,8 @@ export interface CompileOptions {
   inputs: string[];
   /** The interpreter for .py inputs. */
   python: string;
+  /** The library folder (tests); vm-spec/lib by default. */
+  libDir?: string;
 }
 
 /** The module name of an input: its file name without .py / .pyc (and without .cpython-311). */
@@ -78,11 +82,30 @@ export function compileProgram(options: CompileOptions): CompiledProgram {
     seen.add(n);
   }
   const codes = loadCodeObjects(options);
-  return compileCodeObjects(codes, names);
+  return compileCodeObjects(codes, names, loadLib(options.python, options.libDir));
 }
 
-/** Converts code objects (module i named names[i]) into one image. */
-export function compileCodeObjects(codes: CodeObject[], names: string[]): CompiledProgram {
+/** Every library function (vm-spec/lib/*.py, compiled by CPython, cached per interpreter). */
+const libCache = new Map<string, LibFunction[]>();
+export function loadLib(python: string, dir: string = LIB_DIR): LibFunction[] {
+  const key = `${python}\0${dir}`;
+  const cached = libCache.get(key);
+  if (cached) return cached;
+  const files = libSources(dir);
+  let all: LibFunction[] = [];
+  if (files.length > 0) {
+    checkPythonVersion(python);
+    const data = compileWithCPython(python, files.map((f) => ({ path: f, name: LIB_FILE_PREFIX + path.basename(f) })));
+    const list = readMarshalChecked(data, 0, 'python output (library)');
+    if (list === null || typeof list !== 'object' || !('kind' in list) || list.kind !== 'list') throw new CompileError('error: python did not return the library code objects');
+    all = list.items.flatMap((c) => (isCode(c) ? libFunctions(c) : []));
+  }
+  libCache.set(key, all);
+  return all;
+}
+
+/** Converts code objects (module i named names[i]) and the library functions they use into one image. */
+export function compileCodeObjects(codes: CodeObject[], names: string[], lib: LibFunction[] = []): CompiledProgram {
   const importable = new Set([...names, ...BUILTIN_MODULES]);
   let pool: ConstPool;
   const convert = (c: CodeObject): ConvertedCode => convertCode(c, { pool, importable });
@@ -93,5 +116,11 @@ export function compileCodeObjects(codes: CodeObject[], names: string[]): Compil
     nameEntry: pool.intern(names[i], code.filename),
     codeEntry: pool.intern(code, code.filename),
   }));
-  return { ...writeImage(pool, modules), modules: names };
+  const used = selectLib(lib, codes);
+  const funcs = used.map((f) => pool.addFunc(
+    f.kind, pool.intern(f.name, f.code.filename), pool.intern(f.code, f.code.filename),
+    f.defaults === undefined ? undefined : pool.intern(f.defaults, f.code.filename),
+  ));
+  const libTable = funcs.length > 0 ? pool.addTuple(funcs) : undefined;
+  return { ...writeImage(pool, modules, libTable), modules: names };
 }

@@ -13,6 +13,7 @@ const NAME_ARG = new Set([
 ]);
 const LOCAL_ARG = new Set(['LOAD_FAST', 'STORE_FAST', 'DELETE_FAST']);
 export const BINARY_OPS = ['+', '&', '//', '<<', '@', '*', '%', '|', '**', '>>', '-', '/', '^'];
+const LIB_KIND_PREFIX = ['', 'str.', 'list.', 'dict.'];
 export const COMPARE_OPS = ['<', '<=', '==', '!=', '>', '>='];
 
 export function formatValue(v: ImageValue): string {
@@ -25,6 +26,7 @@ export function formatValue(v: ImageValue): string {
     case 'str': return pyRepr(v.value);
     case 'tuple': return v.items.length === 1 ? `(${formatValue(v.items[0])},)` : `(${v.items.map(formatValue).join(', ')})`;
     case 'code': return `<code @${v.offset}>`;
+    case 'func': return `<library ${LIB_KIND_PREFIX[v.libKind] ?? '?'}${formatValue(v.name).slice(1, -1)} @${v.offset}: ${formatValue(v.code)}${v.defaults.kind === 'null' ? '' : ', defaults ' + formatValue(v.defaults)}>`;
     case 'builtin': return `<builtin ${v.number}>`;
     case 'heap': return `<heap ${v.raw}>`;
   }
@@ -73,6 +75,11 @@ export function disassemble(image: Image, map: ImageMap | undefined): string {
     const v = image.constant(k);
     const where = 'offset' in v ? ` @${v.offset}` : '';
     out.push(`  ${String(k).padStart(4)} ${v.kind.padEnd(5)} ${formatValue(v)}${where}`);
+  }
+  const lib = image.libFunctions();
+  if (lib.length > 0) {
+    out.push('', 'library functions (vm-spec/lib):');
+    for (const f of lib) out.push(`  ${formatValue(f)}`);
   }
   const sources = new Map<string, string[] | undefined>();
   const sourceLine = (file: string, line: number): string | undefined => {

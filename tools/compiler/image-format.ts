@@ -1,9 +1,9 @@
-// Constants of the rpyc image format, version 2 (docs/rpyc.md).
+// Constants of the rpyc image format, version 3 (docs/rpyc.md).
 import { STR_HASH_SEED, strHashStep } from '../../vm-spec/strhash.ts';
 
 export const MAGIC0 = 0x53; // 'S'
 export const MAGIC1 = 0x56; // 'V'
-export const FORMAT_VERSION = 2;
+export const FORMAT_VERSION = 3;
 /** A STR record: type, len u16, hash u16, bytes. */
 export const STR_HEAD_SIZE = 5;
 export const HEADER_SIZE = 16;
@@ -19,7 +19,10 @@ export const enum RecordType {
   FLOAT = 0x03,
   TUPLE = 0x04,
   CODE = 0x05,
+  FUNC = 0x06,
 }
+/** A FUNC record (a library function): type, kind, name u16, code u16, defaults u16. */
+export const FUNC_RECORD_SIZE = 8;
 
 // Special VM values (docs/vm-design.md section 1).
 export const VALUE_NULL = 0;

@@ -18,6 +18,7 @@ export type ImageValue =
   | { kind: 'str'; value: string; offset: number }
   | { kind: 'tuple'; items: ImageValue[]; offset: number }
   | { kind: 'code'; offset: number }
+  | { kind: 'func'; libKind: number; name: ImageValue; code: ImageValue; defaults: ImageValue; offset: number }
   | { kind: 'builtin'; number: number }
   | { kind: 'heap'; raw: number };
 
@@ -40,7 +41,7 @@ export interface CodeRecord {
   size: number;
 }
 
-export interface ImageHeader { version: number; moduleCount: number; length: number; crc: number; moduleTable: number; constTable: number; constCount: number }
+export interface ImageHeader { version: number; moduleCount: number; length: number; crc: number; moduleTable: number; constTable: number; constCount: number; lib: number }
 
 export class Image {
   readonly header: ImageHeader;
@@ -66,7 +67,7 @@ export class Image {
     if (b[0] !== MAGIC0 || b[1] !== MAGIC1) throw new ImageError(`not an rpyc image: the file does not start with "SV" (it starts with ${hex(b[0])} ${hex(b[1])})`);
     const h: ImageHeader = {
       version: b[2], moduleCount: b[3], length: this.u16(4), crc: this.u16(6),
-      moduleTable: this.u16(8), constTable: this.u16(10), constCount: this.u16(12),
+      moduleTable: this.u16(8), constTable: this.u16(10), constCount: this.u16(12), lib: this.u16(14),
     };
     if (h.version !== FORMAT_VERSION) throw new ImageError(`unsupported rpyc format version ${h.version} (this tool reads version ${FORMAT_VERSION}); recompile with this svimpy`);
     if (h.length !== b.length) throw new ImageError(`corrupt image: the header says ${h.length} bytes but the file has ${b.length} (truncated or padded?)`);
@@ -132,6 +133,10 @@ export class Image {
         return { kind: 'tuple', items, offset };
       }
       case RecordType.CODE: return { kind: 'code', offset };
+      case RecordType.FUNC: return {
+        kind: 'func', libKind: this.u8(offset + 1), name: this.value(this.u16(offset + 2)),
+        code: this.value(this.u16(offset + 4)), defaults: this.value(this.u16(offset + 6)), offset,
+      };
       default: throw new ImageError(`corrupt image: unknown record type ${hex(type)} at byte ${offset}`);
     }
   }
@@ -162,6 +167,17 @@ export class Image {
   }
 
   /** Every code record reachable from the modules and from constants, in image order. */
+  /** The library functions (header field 14: a TUPLE of FUNC records, or NULL). */
+  libFunctions(): Extract<ImageValue, { kind: 'func' }>[] {
+    if (this.header.lib === VALUE_NULL) return [];
+    const table = this.value(this.header.lib);
+    if (table.kind !== 'tuple') throw new ImageError('corrupt image: the library table is not a tuple');
+    return table.items.map((f) => {
+      if (f.kind !== 'func' || f.name.kind !== 'str' || f.code.kind !== 'code') throw new ImageError('corrupt image: a library table entry is not a function record');
+      return f;
+    });
+  }
+
   allCode(): CodeRecord[] {
     const seen = new Set<number>();
     const visit = (v: ImageValue): void => {
@@ -170,6 +186,7 @@ export class Image {
     };
     for (const m of this.modules()) seen.add(m.code);
     for (let k = 0; k < this.header.constCount; k++) visit(this.constant(k));
+    for (const f of this.libFunctions()) visit(f.code);
     return [...seen].sort((a, b) => a - b).map((o) => this.code(o));
   }
 }

@@ -4,15 +4,17 @@ import path from 'node:path';
 import type { ConstPool, Entry } from './pool.ts';
 import type { ConvertedCode } from './convert.ts';
 import { crc16 } from './crc16.ts';
+import { LIB_FILE_PREFIX } from './lib.ts';
 import { CompileError } from './errors.ts';
 import {
   CODE_HEAD_SIZE, EXC_ENTRY_SIZE, FORMAT_VERSION, HEADER_SIZE, MAGIC0, MAGIC1, MAX_RECORD_OFFSET, STR_HEAD_SIZE, strHash,
-  MODULE_ENTRY_SIZE, RecordType, VALUE_FALSE, VALUE_NONE, VALUE_NULL, VALUE_TRUE, imageRef, smallInt,
+  MODULE_ENTRY_SIZE, RecordType, FUNC_RECORD_SIZE, VALUE_FALSE, VALUE_NONE, VALUE_NULL, VALUE_TRUE, imageRef, smallInt,
 } from './image-format.ts';
 
 export interface ModuleInput { name: string; file: string; nameEntry: number; codeEntry: number }
 
-export interface CodeMapEntry { module: string; file: string; name: string; qualname: string; firstlineno: number; locals: string[]; lines: [number, number][] }
+/** `lib`: library code (lib.ts), hidden in tracebacks as CPython hides its C builtins. */
+export interface CodeMapEntry { module: string; file: string; name: string; qualname: string; firstlineno: number; locals: string[]; lines: [number, number][]; lib?: boolean }
 export interface ImageMap {
   format: 'svimpy-rpyc-map';
   version: 1;
@@ -30,6 +32,7 @@ function recordSize(e: Entry): number {
     case 'str': return STR_HEAD_SIZE + Buffer.byteLength(e.value, 'utf8');
     case 'int': case 'float': return 5;
     case 'tuple': return 3 + 2 * e.items.length;
+    case 'func': return FUNC_RECORD_SIZE;
     case 'code': {
       const c = e.code as ConvertedCode;
       return CODE_HEAD_SIZE + c.bytes.length + EXC_ENTRY_SIZE * c.exceptions.length;
@@ -37,7 +40,8 @@ function recordSize(e: Entry): number {
   }
 }
 
-export function writeImage(pool: ConstPool, modules: ModuleInput[]): WrittenImage {
+/** `lib`: the entry id of the library tuple (lib.ts), if the program uses library functions. */
+export function writeImage(pool: ConstPool, modules: ModuleInput[], lib?: number): WrittenImage {
   if (modules.length < 1 || modules.length > 255) throw new CompileError(`error: an image holds 1 to 255 modules, not ${modules.length}`);
   const moduleTable = HEADER_SIZE;
   const constTable = moduleTable + MODULE_ENTRY_SIZE * modules.length;
@@ -80,7 +84,7 @@ export function writeImage(pool: ConstPool, modules: ModuleInput[]): WrittenImag
   u16(8, moduleTable);
   u16(10, constTable);
   u16(12, pool.table.length);
-  u16(14, 0);
+  u16(14, lib === undefined ? VALUE_NULL : value(lib));
   modules.forEach((m, i) => {
     u16(moduleTable + 4 * i, value(m.nameEntry));
     u16(moduleTable + 4 * i + 2, value(m.codeEntry));
@@ -110,6 +114,13 @@ export function writeImage(pool: ConstPool, modules: ModuleInput[]): WrittenImag
         image[at] = RecordType.TUPLE;
         u16(at + 1, e.items.length);
         e.items.forEach((item, i) => u16(at + 3 + 2 * i, value(item)));
+        break;
+      case 'func':
+        image[at] = RecordType.FUNC;
+        image[at + 1] = e.libKind;
+        u16(at + 2, value(e.name));
+        u16(at + 4, value(e.code));
+        u16(at + 6, e.defaults === undefined ? VALUE_NULL : value(e.defaults));
         break;
       case 'code': {
         const c = e.code as ConvertedCode;
@@ -152,6 +163,7 @@ function buildMap(pool: ConstPool, modules: ModuleInput[], offsets: Map<number, 
     code[String(offsets.get(id))] = {
       module: moduleOfFile.get(s.filename) ?? '', file: s.filename, name: s.name, qualname: s.qualname,
       firstlineno: s.firstlineno, locals: s.localsplusnames, lines: c.lines,
+      ...(s.filename.startsWith(LIB_FILE_PREFIX) ? { lib: true } : {}),
     };
   });
   return {

@@ -89,7 +89,7 @@ describe('compile, then read the image back', () => {
   });
 
   test('header and module table', () => {
-    expect([...program.image.slice(0, 3)]).toEqual([0x53, 0x56, 2]);
+    expect([...program.image.slice(0, 3)]).toEqual([0x53, 0x56, 3]);
     expect(image.header.length).toBe(program.image.length);
     expect(image.modules().map((m) => m.name)).toEqual(['sample_app', 'sample_lib', 'sample_features']);
     expect(program.map.modules.map((m) => m.code)).toEqual(image.modules().map((m) => m.code));
@@ -210,7 +210,7 @@ describe('svimpy dis text', () => {
     const dir = writeFiles({ 'fib.py': 'def fib(n):\n    if n < 2:\n        return n\n    return fib(n - 1) + fib(n - 2)\n\nprint(fib(15))\n' });
     const p = compileProgram({ inputs: [path.join(dir, 'fib.py')], python: 'python3' });
     const text = disassemble(new Image(p.image), p.map);
-    expect(text).toMatch(new RegExp(`^rpyc image, format 2: ${p.image.length} bytes, CRC-16 0x[0-9a-f]{4} ok, 1 module\\(s\\)`));
+    expect(text).toMatch(new RegExp(`^rpyc image, format 3: ${p.image.length} bytes, CRC-16 0x[0-9a-f]{4} ok, 1 module\\(s\\)`));
     expect(text).toContain('line 2: if n < 2:');
     expect(text).toMatch(/COMPARE_OP +0 +\(<\)/);
     expect(text).toMatch(/POP_JUMP_IF_FALSE +(\d+) +\(to \1\)/);

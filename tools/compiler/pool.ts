@@ -15,7 +15,8 @@ export type Entry =
   | { kind: 'int'; value: number } // an i32 outside the small range
   | { kind: 'float'; value: number } // already rounded to f32
   | { kind: 'tuple'; items: number[] } // entry ids
-  | { kind: 'code'; code: unknown }; // a ConvertedCode (convert.ts)
+  | { kind: 'code'; code: unknown } // a ConvertedCode (convert.ts)
+  | { kind: 'func'; libKind: number; name: number; code: number; defaults: number | undefined }; // a library function (lib.ts)
 
 export class ConstPool {
   readonly entries: Entry[] = [];
@@ -46,6 +47,16 @@ export class ConstPool {
     const entry = this.entryFor(value, where);
     if (entry.kind === 'tuple') return this.add(entry, `tuple:${entry.items.join(',')}`);
     return this.add(entry, keyOf(entry));
+  }
+
+  /** A library function's FUNC record (entry ids of its name, code and defaults tuple). */
+  addFunc(libKind: number, name: number, code: number, defaults: number | undefined): number {
+    return this.add({ kind: 'func', libKind, name, code, defaults }, undefined);
+  }
+
+  /** A tuple of entries (the library table). */
+  addTuple(items: number[]): number {
+    return this.add({ kind: 'tuple', items }, `tuple:${items.join(',')}`);
   }
 
   private add(entry: Entry, key: string | undefined): number {

@@ -1,7 +1,7 @@
 // Compiling many single-file programs at once (one CPython run) and a small run pool: used by the
 // engine tests and `svimpy bench`.
 import path from 'node:path';
-import { compileCodeObjects, loadCodeObjects, moduleName } from '../compiler/compile-program.ts';
+import { compileCodeObjects, loadCodeObjects, loadLib, moduleName } from '../compiler/compile-program.ts';
 import { pythonCommand } from '../compiler/python.ts';
 
 export type Compiled = ReturnType<typeof compileCodeObjects>;
@@ -10,8 +10,9 @@ export type Compiled = ReturnType<typeof compileCodeObjects>;
  *  bare names, as the .out files do (CPython ran in the fixtures folder). */
 export function compileFixtures(files: string[]): Compiled[] {
   const codes = loadCodeObjects({ inputs: files, python: pythonCommand(undefined) });
+  const lib = loadLib(pythonCommand(undefined));
   return codes.map((code, i) => {
-    const compiled = compileCodeObjects([code], [moduleName(files[i])]);
+    const compiled = compileCodeObjects([code], [moduleName(files[i])], lib);
     for (const info of Object.values(compiled.map.code)) info.file = path.basename(info.file);
     compiled.map.sources = Object.fromEntries(Object.values(compiled.map.sources).map((p) => [path.basename(p), p]));
     return compiled;

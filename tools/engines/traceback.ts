@@ -6,7 +6,7 @@ import fs from 'node:fs';
 export const RECORD_START = '\x1bE';
 
 export interface ImageMapLike {
-  code: Record<string, { file: string; name: string; lines: [number, number][] }>;
+  code: Record<string, { file: string; name: string; lines: [number, number][]; lib?: boolean }>;
   sources?: Record<string, string>;
 }
 
@@ -37,6 +37,7 @@ export function formatTraceback(record: string, map: ImageMapLike | undefined): 
   for (const frame of frames) {
     const [code, ip] = frame.split(':').map(Number);
     const info = map?.code[String(code)];
+    if (info?.lib) continue; // a builtin written in Python: CPython shows no frame for builtins
     if (!info) {
       out.push(`  File "?", code ${code}, offset ${ip}`);
       continue;

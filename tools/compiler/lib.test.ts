@@ -1,0 +1,86 @@
+// Library functions (tools/compiler/lib.ts, vm-spec/libfunc.ts) with a library of our own, so
+// the test does not depend on what vm-spec/lib holds: selection by name, globals and methods,
+// defaults and keywords, hidden frames, and the same output on the Node and host C engines.
+import { describe, it, expect } from 'vitest';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { compileProgram } from './compile-program.ts';
+import { runOnNode } from '../engines/node.ts';
+import { runOnC } from '../engines/c.ts';
+
+const LIB = `# a test library
+def twice(x, times=2):
+    return _scale(x, times)
+
+
+def _scale(x, n):
+    if n < 0:
+        raise ValueError("negative count")
+    return x * n
+
+
+def str__shout(self, mark="!"):
+    return self.upper() + mark
+
+
+def list__second(self):
+    return self[1]
+
+
+def dict__size(self):
+    return len(self)
+
+
+def unused():
+    return 1
+`;
+
+function setUp(program: string): { image: Uint8Array; map: ReturnType<typeof compileProgram>['map'] } {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'svimpy-lib-'));
+  fs.mkdirSync(path.join(dir, 'lib'));
+  fs.writeFileSync(path.join(dir, 'lib', 'test.py'), LIB);
+  const file = path.join(dir, 'app.py');
+  fs.writeFileSync(file, program);
+  return compileProgram({ inputs: [file], python: 'python3', libDir: path.join(dir, 'lib') });
+}
+
+const PROGRAM = `print(twice(3), twice(3, times=4), twice("ab", 3))
+print("hey".shout(), "hey".shout("?"), [1, 2, 3].second(), {1: 2}.size())
+print(twice)
+try:
+    (5).second()
+except AttributeError:
+    print("no second on int")
+def twice(x):
+    return "mine"
+print(twice(1), "a".shout())
+try:
+    [1].second()
+except IndexError:
+    print("IndexError")
+print(_scale(2, -1))
+`;
+const EXPECTED_OUT = '6 12 ababab\nHEY! HEY? 2 1\n<built-in function>\nno second on int\nmine A!\nIndexError\n';
+
+describe('library functions', () => {
+  it('puts only the named library functions (and what they call) into the image', () => {
+    const { map } = setUp('print(twice(2))\n');
+    const libNames = Object.values(map.code).filter((c) => c.lib).map((c) => c.name).sort();
+    expect(libNames).toEqual(['_scale', 'twice']);
+    const none = setUp('print(1)\n');
+    expect(Object.values(none.map.code).filter((c) => c.lib)).toEqual([]);
+    expect(none.image[2]).toBe(3); // format version 3: library functions
+  });
+
+  it('runs as builtins and methods, with defaults, keywords and hidden frames, the same on Node and C', async () => {
+    const { image, map } = setUp(PROGRAM);
+    const node = runOnNode(image, map);
+    expect(node.stdout).toBe(EXPECTED_OUT);
+    // The raise inside the library shows only the program's frame, as for a C builtin.
+    expect(node.stderr).toBe(`Traceback (most recent call last):\n  File "${map.modules[0].file}", line 15, in <module>\n    print(_scale(2, -1))\nValueError: negative count\n`);
+    const c = await runOnC(image, map);
+    expect(c.stdout).toBe(node.stdout);
+    expect(c.stderr).toBe(node.stderr);
+  });
+});

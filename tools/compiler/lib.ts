@@ -1,0 +1,113 @@
+// The Python library (vm-spec/lib/*.py): builtins written in Python, added to an image only
+// when the program names them (docs/rpyc.md "Library functions"). A top-level `def sorted` is
+// the builtin `sorted`; `def str__split(self, ...)` is the method `split` of str receivers
+// (`list__`, `dict__` likewise). Python bytecode is several times denser than AVR code, so
+// rarely used builtins cost flash only in the images that use them.
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { isCode } from './marshal.ts';
+import type { CodeObject, PyValue } from './marshal.ts';
+import { LibKind } from '../../vm-spec/libfunc.ts';
+import { CompileError } from './errors.ts';
+
+/** The file name library code objects carry (so the map can hide their frames). */
+export const LIB_FILE_PREFIX = '<svimpy-lib>/';
+
+export const LIB_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../vm-spec/lib');
+
+export interface LibFunction {
+  /** The name a program uses: `sorted`, or `split` for `str__split`. */
+  name: string;
+  kind: LibKind;
+  code: CodeObject;
+  /** The positional defaults (a constant tuple), if any. */
+  defaults: PyValue | undefined;
+}
+
+/** The library's source files, sorted (empty when there is no library). */
+export function libSources(dir: string = LIB_DIR): string[] {
+  if (!fs.existsSync(dir)) return [];
+  return fs.readdirSync(dir).filter((f) => f.endsWith('.py')).sort().map((f) => path.join(dir, f));
+}
+
+const PREFIXES: [string, LibKind][] = [['str__', LibKind.STR], ['list__', LibKind.LIST], ['dict__', LibKind.DICT]];
+
+const CPY_EXTENDED_ARG = 144;
+const CPY_LOAD_CONST = 100;
+const CPY_MAKE_FUNCTION = 132;
+const CPY_STORE_NAME = 90;
+const CPY_CACHE = 0;
+const CPY_RESUME = 151;
+const CPY_RETURN_VALUE = 83;
+
+/**
+ * The top-level functions of a library module. A library module holds only `def`s whose
+ * defaults are constants: `[LOAD_CONST defaults] LOAD_CONST code MAKE_FUNCTION 0|1 STORE_NAME`.
+ */
+export function libFunctions(module: CodeObject): LibFunction[] {
+  const out: LibFunction[] = [];
+  const consts: PyValue[] = [];
+  let flags = -1;
+  let ext = 0;
+  const where = `${module.filename}`;
+  for (let i = 0; i < module.code.length; i += 2) {
+    const op = module.code[i];
+    const arg = module.code[i + 1] | ext;
+    ext = 0;
+    if (op === CPY_EXTENDED_ARG) {
+      ext = arg << 8;
+    } else if (op === CPY_LOAD_CONST) {
+      consts.push(module.consts[arg]);
+    } else if (op === CPY_MAKE_FUNCTION) {
+      if (arg !== 0 && arg !== 1) throw new CompileError(`${where}: error: library functions may have only positional defaults (MAKE_FUNCTION ${arg})`);
+      flags = arg;
+    } else if (op === CPY_STORE_NAME && module.names[arg] === '__doc__') {
+      consts.pop(); // a module docstring
+    } else if (op === CPY_STORE_NAME) {
+      const code = consts.pop();
+      const defaults = flags === 1 ? consts.pop() : undefined;
+      if (code === undefined || !isCode(code) || flags < 0 || consts.length !== 0) {
+        throw new CompileError(`${where}: error: a library module holds only def statements (at '${module.names[arg]}')`);
+      }
+      out.push({ ...exportOf(module.names[arg]), code, defaults });
+      flags = -1;
+    } else if (op === CPY_CACHE || op === CPY_RESUME || op === CPY_RETURN_VALUE) {
+      // the module's frame: nothing to keep (its final LOAD_CONST None is dropped below)
+      if (op === CPY_RETURN_VALUE) consts.pop();
+    } else {
+      throw new CompileError(`${where}: error: a library module holds only def statements (CPython opcode ${op} at the top level)`);
+    }
+  }
+  return out;
+}
+
+function exportOf(defName: string): { name: string; kind: LibKind } {
+  for (const [prefix, kind] of PREFIXES) {
+    if (defName.startsWith(prefix)) return { name: defName.slice(prefix.length), kind };
+  }
+  return { name: defName, kind: LibKind.GLOBAL };
+}
+
+/** Adds every name (co_names) of `code` and its nested code objects to `into`. */
+export function addNamesUsed(code: CodeObject, into: Set<string>): void {
+  for (const n of code.names) into.add(n);
+  for (const c of code.consts) if (isCode(c)) addNamesUsed(c, into);
+}
+
+/** The library functions a program whose code objects are `codes` needs (transitively). */
+export function selectLib(all: LibFunction[], codes: CodeObject[]): LibFunction[] {
+  const used = new Set<string>();
+  for (const c of codes) addNamesUsed(c, used);
+  const chosen = new Set<LibFunction>();
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const f of all) {
+      if (chosen.has(f) || !used.has(f.name)) continue;
+      chosen.add(f);
+      addNamesUsed(f.code, used);
+      grew = true;
+    }
+  }
+  return all.filter((f) => chosen.has(f));
+}

@@ -1,0 +1,32 @@
+// Library functions: builtins written in Python (vm-spec/lib/*.py) that the compiler adds to an
+// image when the program names them (docs/rpyc.md "Library functions"). They are FUNC records
+// in the image, found through the header's library tuple after the native builtins, and called
+// like any Python function without a heap object: [type][kind][name][code][defaults].
+import { u8, u16 } from './types.ts';
+import type { bool } from './types.ts';
+import { NULL, isImage, imageOffset } from './value.ts';
+import { Record, recordType, imageU8, imageU16, imageTupleLength, imageTupleItem, libTable } from './image.ts';
+
+/** What a library function is found as: a global, or a method of str, list or dict. */
+export const enum LibKind { GLOBAL = 0, STR = 1, LIST = 2, DICT = 3 }
+const enum LF { KIND = 1, NAME = 2, CODE = 4, DEFAULTS = 6 }
+
+export function isLibFunc(v: u16): bool { return isImage(v) && recordType(v) === Record.FUNC; }
+export function libFuncCode(f: u16): u16 { return imageU16(u16(imageOffset(f) + LF.CODE)); }
+export function libFuncDefaults(f: u16): u16 { return imageU16(u16(imageOffset(f) + LF.DEFAULTS)); }
+
+/**
+ * The library function of `kind` named `name` (an image STR: the pool shares one record per
+ * name, so equal names are equal values), or NULL.
+ */
+export function libLookup(name: u16, kind: u8): u16 {
+  const table = libTable();
+  if (table === NULL) return NULL;
+  const n = imageTupleLength(table);
+  for (let i: u16 = 0; i < n; i = u16(i + 1)) {
+    const f = imageTupleItem(table, i);
+    const at = imageOffset(f);
+    if (imageU16(u16(at + LF.NAME)) === name && imageU8(u16(at + LF.KIND)) === kind) return f;
+  }
+  return NULL;
+}
