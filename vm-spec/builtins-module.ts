@@ -5,19 +5,21 @@
 //   179..181  classes Pin ADC PWM                            (N.Pin + 109)
 //   182..196  functions of time and arduino, N.sleep..N.micros (N + 97)
 //   197..203  methods value on off toggle read_u16 duty_u16 freq (N + 121)
-//   204..223  Pin objects of pins 0..19; 224..229 ADC objects of A0..A5;
-//   230..235  PWM objects of pins 3 5 6 9 10 11
-// A Pin object is its pin: Pin(13) is Pin(13). Modes and pull-ups live on the board.
+//   204..223  Pin objects (204 + pin 0..19); 224..229 ADC objects (210 + pin 14..19);
+//   230..238  PWM objects (227 + pin 3..11; only 3 5 6 9 10 11 are made)
+// So every object is its pin: Pin(13) is Pin(13), and one decoder (pinOf) reads a pin from an
+// int, 'A0'..'A5' or an object. The arduino functions and the methods are the same operations
+// on that pin: one switch serves both. Modes and pull-ups live on the board.
 import { u8, u16, i16, u32, i32, f32, flashU8 } from './types.ts';
 import type { bool } from './types.ts';
 import { NULL, NONE, isSmall, smallValue, isBuiltin, builtinNumber, makeBuiltin, makeSmall } from './value.ts';
 import {
-  pinMode, pinWrite, pinRead, analogRead, pwmWrite, millis, micros, delayMs, delayUs,
+  pinMode, pinWrite, pinRead, analogRead, pwmWrite, millis, micros, delayUs,
 } from './platform.ts';
 import { Exc, raise } from './exc.ts';
 import { raiseMessage, Msg } from './errors.ts';
 import { N, nameIndex } from './names.ts';
-import { arg, argCount, kwArg, kwCount, kwOther } from './args.ts';
+import { arg, argCount, kwArg, kwOther } from './args.ts';
 import { isAnyInt, anyIntValue, newInt } from './int.ts';
 import { isFloat, floatOf } from './float.ts';
 import { isStr, strLength, strByte } from './str.ts';
@@ -26,7 +28,10 @@ import { truth } from './arith.ts';
 const enum Mod {
   MACHINE = 176, TIME = 177, ARDUINO = 178, PIN = 179, ADC = 180, PWM = 181,
   FUNC = 97, METHOD = 121, MODULE = 109, // offsets from N
-  PIN_OBJ = 204, ADC_OBJ = 224, PWM_OBJ = 230, LAST = 235,
+  FIRST_FUNC = 182, FIRST_METHOD = 197,
+  PIN_OBJ = 204, ADC_OBJ = 224, PWM_OBJ = 230,
+  ADC_BASE = 210, PWM_BASE = 227, // object = base + pin
+  CALL_ROW = 25, // MODULE_ROWS row of a Pin object called
 }
 
 /** MicroPython's ticks period: 2^30 (ticks fit an int and wrap where millis/micros do). */
@@ -40,23 +45,19 @@ const pwmDuty = new Uint8Array(6);
 /** Raises ValueError with message `msg` (a Msg). */
 function valueError(msg: u8): u16 { return raiseMessage(Exc.ValueError, msg, NULL, 255); }
 
-/** The Uno pin number of a pin argument (0..19, 'A0'..'A5' or a Pin), or 255. */
-function pinNumber(v: u16): u8 {
+/** The pin (0..19) of a pin argument: 0..19, 'A0'..'A5' or a Pin, ADC or PWM object; 255: none. */
+function pinOf(v: u16): u8 {
+  let pin: i16 = -1;
   if (isSmall(v)) {
-    const n = smallValue(v);
-    return n >= 0 && n < 20 ? u8(n) : 255;
+    pin = smallValue(v);
+  } else if (isBuiltin(v)) {
+    const m = builtinNumber(v); // below PIN_OBJ: not an object; beyond 238: none (pin > 19)
+    if (m >= Mod.PIN_OBJ) pin = i16(m - (m >= Mod.PWM_OBJ ? Mod.PWM_BASE : m >= Mod.ADC_OBJ ? Mod.ADC_BASE : Mod.PIN_OBJ));
+  } else if (isStr(v) && strLength(v) === 2 && strByte(v, 0) === 65) {
+    const d = strByte(v, 1); // 'A0'..'A5'
+    if (d >= 48 && d <= 53) pin = i16(d - 48 + 14);
   }
-  if (isBuiltin(v) && builtinNumber(v) >= Mod.PIN_OBJ && builtinNumber(v) < Mod.ADC_OBJ) return u8(builtinNumber(v) - Mod.PIN_OBJ);
-  if (!isStr(v) || strLength(v) !== 2 || strByte(v, 0) !== 65) return 255;
-  const d = strByte(v, 1); // 'A0'..'A5'
-  return d >= 48 && d <= 53 ? u8(d - 48 + 14) : 255;
-}
-
-/** The analog pin (14..19) of an argument; channels 0..5 name A0..A5 as in Arduino's analogRead. 255: none. */
-function analogPin(v: u16): u8 {
-  const pin = pinNumber(v);
-  if (pin < 6) return u8(pin + 14);
-  return pin >= 14 && pin < 20 ? pin : 255;
+  return pin >= 0 && pin < 20 ? u8(pin) : 255;
 }
 
 /** Index of pin in PWM_PINS, or 6. */
@@ -66,36 +67,21 @@ function pwmIndex(pin: u8): u8 {
   return i;
 }
 
+/** Waits us microseconds; NULL with KeyboardInterrupt pending on Ctrl-C. */
+function waitUs(us: u32): u16 { return delayUs(us) ? raise(Exc.KeyboardInterrupt) : NONE; }
 
-/** Waits ms milliseconds in slices the board takes; NULL with KeyboardInterrupt pending on Ctrl-C. */
+/** Waits ms milliseconds, in slices the board takes (it waits at most 2^32 us at once). */
 function waitMs(ms: u32): u16 {
   let left: u32 = ms;
-  while (left > 0) {
-    const slice: u16 = left > 60000 ? 60000 : u16(left);
-    if (delayMs(slice)) return raise(Exc.KeyboardInterrupt);
-    left = u32(left - slice);
+  while (left > 4000000) {
+    if (delayUs(4000000000)) return raise(Exc.KeyboardInterrupt);
+    left = u32(left - 4000000);
   }
-  return NONE;
-}
-
-/** Waits us microseconds: whole milliseconds interruptibly, the rest busy. */
-function waitUs(us: u32): u16 {
-  if (waitMs(u32(us / 1000)) === NULL) return NULL;
-  delayUs(u16(us % 1000));
-  return NONE;
+  return waitUs(u32(left * 1000));
 }
 
 /** A non-negative int as u32 (negative: 0). */
 function nonNegative(n: i32): u32 { return n < 0 ? 0 : u32(n); }
-
-/** time.sleep(seconds): an int, or a float (to the nearest microsecond of its f32 value, up to 4294 s). */
-function sleepSeconds(v: u16): u16 {
-  if (isAnyInt(v)) return waitMs(u32(nonNegative(anyIntValue(v)) * 1000));
-  if (!isFloat(v)) return raise(Exc.TypeError);
-  const s: f32 = floatOf(v);
-  return s > 0.0 ? waitUs(u32(f32(f32(s * 1000000.0) + 0.5))) : NONE; // rounded to the microsecond
-}
-
 
 /** The module `name` (an image STR) if it is a built-in one (machine, time, arduino), else NULL. */
 export function builtinModule(name: u16): u16 {
@@ -103,78 +89,107 @@ export function builtinModule(name: u16): u16 {
   return n >= N.machine && n <= N.arduino ? makeBuiltin(u16(n + Mod.MODULE)) : NULL;
 }
 
-// Members of the modules and of class Pin: [owner built-in, first N, last N, value of the
-// first N as a built-in number (>= 128) or as a small int (< 128; then consecutive values)].
-const MODULE_MEMBERS = flashU8([
-  Mod.MACHINE, N.Pin, N.PWM, N.Pin + Mod.MODULE,
-  Mod.TIME, N.sleep, N.ticks_add, N.sleep + Mod.FUNC,
-  Mod.ARDUINO, N.pinMode, N.micros, N.pinMode + Mod.FUNC,
-  Mod.ARDUINO, N.INPUT, N.INPUT_PULLUP, 0,
-  Mod.ARDUINO, N.HIGH, N.HIGH, 1,
-  Mod.ARDUINO, N.LOW, N.LOW, 0,
-  Mod.PIN, N.IN, N.PULL_UP, 0,
-]);
-
-/** Attribute `name` (an N) of a built-in module or class, or NULL when it has none. */
+/** Attribute `name` (an N) of a built-in module or of class Pin, or NULL when it has none. */
 export function moduleAttr(obj: u16, name: u8): u16 {
-  for (let row: u8 = 0; row < 28; row = u8(row + 4)) {
-    if (obj !== makeBuiltin(MODULE_MEMBERS[row]) || name < MODULE_MEMBERS[row + 1] || name > MODULE_MEMBERS[row + 2]) continue;
-    const value = u16(MODULE_MEMBERS[row + 3] + name - MODULE_MEMBERS[row + 1]);
-    return value >= 128 ? makeBuiltin(value) : makeSmall(value);
+  let owner: u16 = Mod.ARDUINO;
+  let value: u16 = makeBuiltin(u16(name + Mod.FUNC)); // a function of time or arduino
+  if (name >= N.Pin && name <= N.PWM) {
+    owner = Mod.MACHINE;
+    value = makeBuiltin(u16(name + Mod.MODULE));
+  } else if (name >= N.IN && name <= N.PULL_UP) {
+    owner = Mod.PIN;
+    value = makeSmall(name - N.IN); // IN 0, OUT 1, PULL_UP 2
+  } else if (name >= N.sleep && name <= N.ticks_add) {
+    owner = Mod.TIME;
+  } else if (name >= N.INPUT && name <= N.LOW) {
+    value = makeSmall(name <= N.INPUT_PULLUP ? name - N.INPUT : N.LOW - name); // 0 1 2, HIGH 1, LOW 0
+  } else if (name < N.pinMode || name > N.micros) {
+    return NULL;
   }
-  return NULL;
+  return obj === makeBuiltin(owner) ? value : NULL;
 }
 
 /** The method number of method `name` (an N) of a Pin, ADC or PWM object, or 0. */
 export function moduleMethod(obj: u16, name: u8): u8 {
   if (!isBuiltin(obj)) return 0;
   const m = builtinNumber(obj);
-  let ok: bool = false;
-  if (m >= Mod.PIN_OBJ && m < Mod.ADC_OBJ) ok = name >= N.value && name <= N.toggle;
-  else if (m >= Mod.ADC_OBJ && m < Mod.PWM_OBJ) ok = name === N.read_u16;
-  else if (m >= Mod.PWM_OBJ && m <= Mod.LAST) ok = name === N.duty_u16 || name === N.freq;
-  return ok ? u8(name + Mod.METHOD) : 0;
+  let first: u8 = N.value;
+  let last: u8 = N.toggle; // a Pin
+  if (m >= Mod.PWM_OBJ) {
+    first = N.duty_u16;
+    last = N.freq;
+  } else if (m >= Mod.ADC_OBJ) {
+    first = N.read_u16;
+    last = N.read_u16;
+  } else if (m < Mod.PIN_OBJ) {
+    return 0;
+  }
+  return name >= first && name <= last ? u8(name + Mod.METHOD) : 0;
 }
 
-// Positional argument counts (min << 4 | max, self included) of Pin .. freq (numbers 179..203).
-const MODULE_ARGS = flashU8([
-  0x13, 0x11, 0x11,                         // Pin ADC PWM
-  0x11, 0x11, 0x11, 0x00, 0x00, 0x22, 0x22, // sleep sleep_ms sleep_us ticks_ms ticks_us ticks_diff ticks_add
-  0x22, 0x22, 0x11, 0x11, 0x22, 0x11, 0x00, 0x00, // pinMode digitalWrite digitalRead analogRead analogWrite delay millis micros
-  0x12, 0x11, 0x11, 0x11, 0x11, 0x12, 0x12, // value on off toggle read_u16 duty_u16 freq
+// What each callable takes (numbers Pin .. freq, then a Pin object called): bits 0-1 the most
+// positional arguments (self included), bits 2-3 the fewest; bits 4-5 what argument 0 is (0 not
+// a pin, 1 a pin, 2 an analog pin or ADC channel, 3 a PWM pin); bit 6: the arguments after the pin
+// need not be ints (every other callable checks that they are).
+const enum Row { MIN = 2, KIND = 4, ANY = 0x40, DIGITAL = 1, ANALOG = 2, PWM = 3 }
+const MODULE_ROWS = flashU8([
+  0x57, 0x25, 0x36,                   // Pin(id, mode, pull) ADC(pin) PWM(pin, freq)
+  0x45, 0x05, 0x05, 0x00, 0x00, 0x0a, 0x0a, // sleep sleep_ms sleep_us ticks_ms ticks_us ticks_diff ticks_add
+  0x1a, 0x1a, 0x15, 0x25, 0x1a, 0x05, 0x00, 0x00, // pinMode digitalWrite digitalRead analogRead analogWrite delay millis micros
+  0x56, 0x15, 0x15, 0x15, 0x25, 0x36, 0x36, // value on off toggle read_u16 duty_u16 freq
+  0x41,                               // pin([v])
 ]);
 
 /** Calls module built-in n (a class, function or method of the modules, or a Pin object). */
 export function moduleBuiltin(n: u8): u16 {
-  if (n >= Mod.PIN_OBJ && n < Mod.ADC_OBJ) return pinValue(u8(n - Mod.PIN_OBJ), 0); // pin() / pin(v)
-  if (n < Mod.PIN || n > u8(N.freq + Mod.METHOD)) return raise(Exc.TypeError); // a module, ADC or PWM object
+  if (n < Mod.PIN || n >= Mod.ADC_OBJ) return raise(Exc.TypeError); // a module, ADC or PWM object
+  const called: bool = n >= Mod.PIN_OBJ; // pin() reads, pin(v) writes, as pin.value()
+  const row = MODULE_ROWS[called ? Mod.CALL_ROW : n - Mod.PIN];
   const count = argCount();
-  const limits = MODULE_ARGS[n - Mod.PIN];
-  if (count < limits >> 4 || count > (limits & 15)) return raise(Exc.TypeError);
-  if (n === Mod.PIN) return newPin();
-  if (n === Mod.PWM) return newPwm();
-  if (kwCount() > 0) return raise(Exc.TypeError);
-  const method: bool = n >= u8(N.value + Mod.METHOD);
-  const name: u8 = method ? u8(n - Mod.METHOD) : u8(n - Mod.FUNC); // an N
-  // Pins and self come first; every other argument is an int (time.sleep's may be a float).
-  const pinFirst: bool = n === Mod.ADC || method || (name >= N.pinMode && name <= N.analogWrite);
-  if (name === N.sleep) return sleepSeconds(arg(0));
-  for (let i: u16 = pinFirst ? 1 : 0; i < count; i = u16(i + 1)) {
+  const kw: u8 = n === Mod.PIN ? N.mode : n === Mod.PWM ? N.duty_u16 : u8(N.NONE - 1); // and kw + 1; 254 is no name
+  if (count < ((row >> Row.MIN) & 3) || count > (row & 3) || kwOther(kw, u8(kw + 1))) return raise(Exc.TypeError);
+  const kind: u8 = (row >> Row.KIND) & 3;
+  const first: u16 = kind === 0 ? 0 : 1; // the first argument after the pin
+  let pin: u8 = u8(n - Mod.PIN_OBJ); // a Pin object's pin (unused when there is no pin)
+  if (kind !== 0) pin = pinOf(arg(0));
+  if (kind === Row.ANALOG) {
+    if (pin < 6) pin = u8(pin + 14); // channels 0..5 name A0..A5, as in Arduino's analogRead
+    if (pin < 14 || pin > 19) return valueError(Msg.PIN_ADC);
+  } else if (kind === Row.PWM) {
+    if (pwmIndex(pin) === 6) return valueError(Msg.PIN_PWM);
+  } else if (kind === Row.DIGITAL && pin === 255) {
+    return valueError(Msg.PIN);
+  }
+  const ints: bool = (row & Row.ANY) === 0;
+  for (let i: u16 = first; ints && i < count; i = u16(i + 1)) {
     if (!isAnyInt(arg(i))) return raise(Exc.TypeError);
   }
-  if (n === Mod.ADC) {
-    const pin = analogPin(arg(0));
-    return pin === 255 ? valueError(Msg.PIN_ADC) : makeBuiltin(u16(Mod.ADC_OBJ + pin - 14));
-  }
-  if (method) return objectMethod(name, u8(builtinNumber(arg(0))), count);
-  const a: i32 = pinFirst || count === 0 ? 0 : anyIntValue(arg(0));
-  const b: i32 = count > 1 ? anyIntValue(arg(1)) : 0;
+  const x: i32 = ints && count > first ? anyIntValue(arg(first)) : 0;
+  const name: u8 = called ? N.value : u8(n - (n >= Mod.FIRST_METHOD ? Mod.METHOD : n >= Mod.FIRST_FUNC ? Mod.FUNC : Mod.MODULE));
+  let level: u8 = x !== 0 ? 1 : 0;
   switch (name) {
+    case N.Pin:
+      return newPin(pin);
+    case N.ADC:
+      return makeBuiltin(u16(Mod.ADC_BASE + pin));
+    case N.PWM: {
+      const duty = kwArg(N.duty_u16); // the frequency is the Uno's fixed one
+      if (duty !== NULL && setDuty(pin, duty) === NULL) return NULL;
+      return makeBuiltin(u16(Mod.PWM_BASE + pin));
+    }
+    case N.sleep: {
+      // an int, or a float (to the nearest microsecond of its f32 value, up to 4294 s)
+      const v = arg(0);
+      if (isAnyInt(v)) return waitMs(u32(nonNegative(anyIntValue(v)) * 1000));
+      if (!isFloat(v)) return raise(Exc.TypeError);
+      const s: f32 = floatOf(v);
+      return waitUs(s > 0.0 ? u32(f32(f32(s * 1000000.0) + 0.5)) : 0);
+    }
     case N.sleep_ms:
     case N.delay:
-      return waitMs(nonNegative(a));
+      return waitMs(nonNegative(x));
     case N.sleep_us:
-      return waitUs(nonNegative(a));
+      return waitUs(nonNegative(x));
     case N.ticks_ms:
     case N.ticks_us:
     case N.millis:
@@ -185,13 +200,47 @@ export function moduleBuiltin(n: u8): u16 {
     }
     case N.ticks_diff:
     case N.ticks_add: {
-      const diff: bool = name === N.ticks_diff;
-      const t = i32(i32(diff ? a - b + TICKS_HALF : a + b) & TICKS_MASK);
-      return newInt(diff ? i32(t - TICKS_HALF) : t);
+      const y = anyIntValue(arg(1));
+      const half: i32 = name === N.ticks_diff ? TICKS_HALF : 0;
+      return newInt(i32((i32((name === N.ticks_diff ? x - y : x + y) + half) & TICKS_MASK) - half));
     }
-    default:
-      return arduinoPin(name, arg(0), b);
+    case N.pinMode:
+      if (x < 0 || x > 2) return valueError(Msg.PIN_MODE);
+      pinMode(pin, u8(x));
+      return NONE;
+    case N.digitalRead:
+      return makeSmall(pinRead(pin));
+    case N.value:
+      if (count === first) return makeSmall(pinRead(pin));
+      level = truth(arg(first));
+      if (level === 255) return NULL;
+      break;
+    case N.on:
+      level = 1;
+      break;
+    case N.off:
+      level = 0;
+      break;
+    case N.toggle:
+      level = u8(1 - pinRead(pin));
+      break;
+    case N.analogRead:
+    case N.read_u16: {
+      const raw = analogRead(pin); // 10 bits; read_u16 scales to 16 as MicroPython does
+      return newInt(name === N.read_u16 ? i32((raw << 6) | (raw >> 4)) : raw);
+    }
+    case N.analogWrite:
+      pwmWrite(pin, x < 0 ? 0 : x > 255 ? 255 : u8(x)); // a pin without PWM: low below 128, else high
+      return NONE;
+    case N.duty_u16:
+      return count === 2 ? setDuty(pin, arg(1)) : newInt(i32(pwmDuty[pwmIndex(pin)] * 257));
+    case N.freq: // freq(f): fixed on the Uno; Timer0 fast PWM, Timers 1, 2 phase-correct
+      return count === 2 ? NONE : makeSmall(pin === 5 || pin === 6 ? 976 : 490);
+    default: // digitalWrite: level from x
+      break;
   }
+  pinWrite(pin, level);
+  return NONE;
 }
 
 /** Option `i` (positional) or `name` (keyword) of Pin(): its int value; -1 when absent or None. */
@@ -202,10 +251,7 @@ function pinOption(i: u16, name: u8): i16 {
 }
 
 /** Pin(id, mode=-1, pull=-1): configures the pin when a mode or a pull-up is given. */
-function newPin(): u16 {
-  if (kwOther(N.mode, N.pull)) return raise(Exc.TypeError);
-  const pin = pinNumber(arg(0));
-  if (pin === 255) return valueError(Msg.PIN);
+function newPin(pin: u8): u16 {
   const mode = pinOption(1, N.mode); // IN 0, OUT 1
   const pull = pinOption(2, N.pull); // PULL_UP 2
   if (mode < -1 || mode > 1 || (pull !== -1 && pull !== 2)) return valueError(Msg.PIN_MODE);
@@ -213,70 +259,12 @@ function newPin(): u16 {
   return makeBuiltin(u16(Mod.PIN_OBJ + pin));
 }
 
-/** PWM(pin, freq=..., duty_u16=...): the frequency is the Uno's fixed one (490 or 976 Hz). */
-function newPwm(): u16 {
-  if (kwOther(N.freq, N.duty_u16)) return raise(Exc.TypeError);
-  const i = pwmIndex(pinNumber(arg(0)));
-  if (i === 6) return valueError(Msg.PIN_PWM);
-  const duty = kwArg(N.duty_u16);
-  if (duty !== NULL && setDuty(i, duty) === NULL) return NULL;
-  return makeBuiltin(u16(Mod.PWM_OBJ + i));
-}
-
-/** Sets PWM i's duty from a duty_u16 value 0..65535. */
-function setDuty(i: u8, v: u16): u16 {
+/** Sets the duty of PWM pin `pin` from a duty_u16 value 0..65535. */
+function setDuty(pin: u8, v: u16): u16 {
   if (!isAnyInt(v)) return raise(Exc.TypeError);
   const d = anyIntValue(v);
   if (d < 0 || d > 65535) return valueError(Msg.PWM_DUTY);
-  pwmDuty[i] = u8(d >> 8);
-  pwmWrite(PWM_PINS[i], u8(d >> 8));
-  return NONE;
-}
-
-/** pin.value([v]), pin([v]): the value is argument `first`, if given. */
-function pinValue(pin: u8, first: u16): u16 {
-  if (kwCount() > 0 || argCount() > first + 1) return raise(Exc.TypeError);
-  if (argCount() === first) return makeSmall(pinRead(pin));
-  const t = truth(arg(first));
-  if (t === 255) return NULL;
-  pinWrite(pin, t);
-  return NONE;
-}
-
-/** Methods of Pin, ADC and PWM objects; self is built-in number `self`. */
-function objectMethod(name: u8, self: u8, count: u16): u16 {
-  const pin = u8(self - Mod.PIN_OBJ);
-  if (name === N.value) return pinValue(pin, 1);
-  if (name === N.on || name === N.off || name === N.toggle) {
-    pinWrite(pin, name === N.on ? 1 : name === N.off ? 0 : u8(1 - pinRead(pin)));
-    return NONE;
-  }
-  if (name === N.read_u16) {
-    const raw = analogRead(u8(self - Mod.ADC_OBJ + 14));
-    return newInt(i32((raw << 6) | (raw >> 4))); // 10 bits to 16, as MicroPython scales
-  }
-  const i = u8(self - Mod.PWM_OBJ);
-  if (name === N.duty_u16) return count === 2 ? setDuty(i, arg(1)) : newInt(i32(pwmDuty[i] * 257));
-  if (count === 2) return NONE; // freq(f): fixed on the Uno
-  return makeSmall(PWM_PINS[i] === 5 || PWM_PINS[i] === 6 ? 976 : 490); // Timer0 fast PWM; Timers 1, 2 phase-correct
-}
-
-/** pinMode digitalWrite digitalRead analogRead analogWrite: the pin, then b. */
-function arduinoPin(name: u8, first: u16, b: i32): u16 {
-  if (name === N.analogRead) {
-    const pin = analogPin(first);
-    return pin === 255 ? valueError(Msg.PIN_ADC) : makeSmall(analogRead(pin));
-  }
-  const pin = pinNumber(first);
-  if (pin === 255) return valueError(Msg.PIN);
-  if (name === N.digitalRead) return makeSmall(pinRead(pin));
-  if (name === N.pinMode) {
-    if (b < 0 || b > 2) return valueError(Msg.PIN_MODE);
-    pinMode(pin, u8(b));
-  } else if (name === N.digitalWrite) {
-    pinWrite(pin, b !== 0 ? 1 : 0);
-  } else {
-    pwmWrite(pin, b < 0 ? 0 : b > 255 ? 255 : u8(b)); // a pin without PWM: low below 128, else high
-  }
+  pwmDuty[pwmIndex(pin)] = u8(d >> 8);
+  pwmWrite(pin, u8(d >> 8));
   return NONE;
 }

@@ -18,8 +18,7 @@ export interface Platform {
   pwmWrite(pin: u8, duty: u8): void;
   millis(): u32;
   micros(): u32;
-  delayMs(ms: u16): bool;
-  delayUs(us: u16): void;
+  delayUs(us: u32): bool;
   interruptPending(): bool;
 }
 
@@ -38,7 +37,6 @@ const unset: Platform = {
   pwmWrite: () => missing('pwmWrite'),
   millis: () => missing('millis'),
   micros: () => missing('micros'),
-  delayMs: () => missing('delayMs'),
   delayUs: () => missing('delayUs'),
   interruptPending: () => false,
 };
@@ -102,14 +100,10 @@ export function micros(): u32 {
   return platform.micros();
 }
 
-/** Waits ms milliseconds; true (and the request consumed) if Ctrl-C arrived meanwhile. @effects */
-export function delayMs(ms: u16): bool {
-  return platform.delayMs(ms);
-}
-
-/** Waits us microseconds. */
-export function delayUs(us: u16): void {
-  platform.delayUs(us);
+/** Waits us microseconds (up to 71 minutes); true (and the request consumed) if Ctrl-C arrived
+ *  meanwhile. @effects */
+export function delayUs(us: u32): bool {
+  return platform.delayUs(us);
 }
 
 /** True once after a Ctrl-C (0x03 on the UART) arrived: the VM then raises KeyboardInterrupt. @effects */

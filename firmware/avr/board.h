@@ -46,7 +46,6 @@ uint16_t svm_plat_analogRead(uint8_t pin);
 void svm_plat_pwmWrite(uint8_t pin, uint8_t duty);
 uint32_t svm_plat_millis(void);
 uint32_t svm_plat_micros(void);
-bool svm_plat_delayMs(uint16_t ms);
-void svm_plat_delayUs(uint16_t us);
+bool svm_plat_delayUs(uint32_t us);
 
 #endif

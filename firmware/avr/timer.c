@@ -4,7 +4,6 @@
 #include <avr/interrupt.h>
 #include <avr/io.h>
 #include <avr/sleep.h>
-#include <util/delay_basic.h>
 #include "board.h"
 
 #define US_PER_OVERFLOW (64UL * 256UL / (F_CPU / 1000000UL)) /* 1024 at 16 MHz */
@@ -54,12 +53,12 @@ uint32_t svm_plat_micros(void) {
   return ((n << 8) + t) * (64 / (F_CPU / 1000000UL));
 }
 
-/* Waits ms milliseconds, idling in sleep mode while more than a tick is left, then spinning on
- * micros for the last stretch so the end is exact (a tick wake-up would be up to 1 ms late).
- * Returns true, and consumes the request, if Ctrl-C arrived meanwhile. */
-bool svm_plat_delayMs(uint16_t wait_ms) {
+/* Waits us microseconds (up to 2^32 - 1: elapsed time is counted, so micros may wrap meanwhile),
+ * idling in sleep mode while more than a tick is left, then spinning on micros for the last
+ * stretch so the end is exact (a tick wake-up would be up to 1 ms late). Returns true, and
+ * consumes the request, if Ctrl-C arrived meanwhile. */
+bool svm_plat_delayUs(uint32_t total) {
   uint32_t start = svm_plat_micros();
-  uint32_t total = (uint32_t)wait_ms * 1000UL;
   for (;;) {
     if (svm_uart_takeInterrupt()) return true;
     uint32_t elapsed = svm_plat_micros() - start;
@@ -72,13 +71,4 @@ bool svm_plat_delayMs(uint16_t wait_ms) {
       SMCR = 0;
     }
   }
-}
-
-/* Busy-waits about us microseconds (4 cycles per _delay_loop_2 step: 4 steps per us). */
-void svm_plat_delayUs(uint16_t us) {
-  while (us > 16000) { /* _delay_loop_2 counts at most 65535 steps */
-    _delay_loop_2(64000);
-    us -= 16000;
-  }
-  if (us) _delay_loop_2((uint16_t)(us * (F_CPU / 4000000UL)));
 }

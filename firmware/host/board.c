@@ -198,23 +198,13 @@ static bool wait_real(uint64_t us) {
   }
 }
 
-bool svm_plat_delayMs(uint16_t ms) {
+bool svm_plat_delayUs(uint32_t us) {
   board_init();
   if (interrupt_flag) {
     interrupt_flag = 0;
     return true;
   }
-  return realtime ? wait_real((uint64_t)ms * 1000u) : wait_virtual((uint64_t)ms * 1000u);
-}
-
-void svm_plat_delayUs(uint16_t us) {
-  board_init();
-  if (realtime) {
-    struct timespec ts = { 0, (long)us * 1000 };
-    nanosleep(&ts, NULL);
-  } else if (wait_virtual(us)) {
-    ctrl_c_us = now_us; /* not interruptible here: the VM sees it at its next poll */
-  }
+  return realtime ? wait_real(us) : wait_virtual(us);
 }
 
 bool svm_plat_interruptPending(void) {

@@ -32,7 +32,7 @@ int main(void) {
 
   /* The test sends 0x03 'o' 'k' at once: the delay is cut short, the flag is consumed. */
   uint32_t t0 = svm_plat_millis();
-  line("cut", svm_plat_delayMs(5000));
+  line("cut", svm_plat_delayUs(5000000UL));
   line("cut-before-ms", svm_plat_millis() - t0 < 10);
   line("pending-after", svm_plat_interruptPending());
   svm_plat_putc(svm_uart_getc());
@@ -44,7 +44,7 @@ int main(void) {
   line("delay-us-1000", svm_plat_micros() - u0);
   uint32_t m0 = svm_plat_millis();
   u0 = svm_plat_micros();
-  bool cut = svm_plat_delayMs(250);
+  bool cut = svm_plat_delayUs(250000UL);
   uint32_t u1 = svm_plat_micros(), m1 = svm_plat_millis();
   line("delay-ms-cut", cut);
   line("delay-ms-250-us", u1 - u0);
@@ -86,7 +86,7 @@ int main(void) {
   svm_plat_pinMode(13, 1);
   for (uint8_t i = 0; i < 11; i++) {
     svm_plat_pinWrite(13, !(i & 1));
-    svm_plat_delayMs(500);
+    svm_plat_delayUs(500000UL);
   }
   svm_board_halt();
 }

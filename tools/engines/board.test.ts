@@ -73,6 +73,17 @@ describe('machine, time and arduino on the host boards', () => {
     expect((await onBoth(program, { pins: { 2: 0, 4: 1 }, adc: { 19: 1023, 15: 1 } })).stdout).toBe('0 1 1\n65535 1023 1 64\n');
   });
 
+  it('takes a Pin, ADC or PWM object wherever a pin is wanted, and any truth value for a level', async () => {
+    const program = compileSource(
+      'from machine import Pin, ADC, PWM\nimport arduino\n' +
+      'p = Pin(4, Pin.OUT)\np.value("x")\nprint(p(), arduino.digitalRead(p))\np([])\n' +
+      'arduino.digitalWrite(Pin(5, Pin.OUT), True)\n' +
+      'print(p.value(), Pin(5).value(), arduino.analogRead(ADC("A3")), Pin(ADC(1)) is Pin(15), PWM(PWM(6)).freq())\n');
+    const result = await onBoth(program, { adc: { 17: 7 } });
+    expect(result.stdout).toBe('1 1\n0 1 7 True 976\n');
+    expect(result.pins!.map((l) => l.trim().split(/\s+/).slice(2).join(' '))).toEqual(['D4 -> 1', 'D4 -> 0', 'D5 -> 1']);
+  });
+
   it('sleeps for int and float seconds, constant or computed, and not for negative times', async () => {
     const program = compileSource(
       'import time\nfrom machine import Pin\np = Pin(5, Pin.OUT)\n' +

@@ -95,11 +95,7 @@ export function createBoard(options: BoardOptions = {}): Board {
     },
     millis: () => Math.floor(time() / 1000) >>> 0,
     micros: () => time() >>> 0,
-    delayMs: (ms) => (options.realtime ? waitReal(ms * 1000) : waitVirtual(ms * 1000)),
-    delayUs(us) {
-      if (options.realtime) waitReal(us);
-      else if (waitVirtual(us)) ctrlC = now; // not interruptible here: seen at the VM's next poll
-    },
+    delayUs: (us) => (options.realtime ? waitReal(us) : waitVirtual(us)),
     interruptPending() {
       if (options.realtime || now < ctrlC) return false;
       ctrlC = NEVER;
