@@ -27,7 +27,7 @@ import { LibKind, libLookup } from './libfunc.ts';
 import { setArgs } from './args.ts';
 import { newRange, rangeLength, isRange, getIter, iterNext, extendFrom } from './iter.ts';
 import { seqContains, seqSubscript, asSequence, listStore, deleteItem } from './seqops.ts';
-import { seqLength, seqItem } from './seq.ts';
+import { seqLength, seqItem, isAnyTuple } from './seq.ts';
 import { newList, listAppend, listLength, listGet, listSet, isList } from './list.ts';
 import { newTuple, tupleSet, tupleLength, tupleGet, isHeapTuple } from './tuple.ts';
 import { isInt, intValue, newInt, intSub } from './int.ts';
@@ -305,12 +305,9 @@ function interpret(boundary: u16): u8 {
         const cls = peek(f, 1);
         const exc = peek(f, 2);
         let match: bool = false;
-        if (isImage(cls) && recordType(cls) === Record.TUPLE) {
-          const n = imageTupleLength(cls);
-          for (let i: u16 = 0; i < n; i = u16(i + 1)) match = match || excMatches(exc, imageTupleItem(cls, i));
-        } else if (isHeapTuple(cls)) {
-          const n = tupleLength(cls);
-          for (let i: u16 = 0; i < n; i = u16(i + 1)) match = match || excMatches(exc, tupleGet(cls, i));
+        if (isAnyTuple(cls)) {
+          const n = anyTupleLength(cls);
+          for (let i: u16 = 0; i < n; i = u16(i + 1)) match = match || excMatches(exc, anyTupleItem(cls, i));
         } else {
           match = excMatches(exc, cls);
         }
@@ -394,12 +391,8 @@ function interpret(boundary: u16): u8 {
       case Op.STORE_SUBSCR: {
         const list = peek(f, 2);
         const index = peek(f, 1);
-        if (isDict(list)) {
-          ok = dictSet(list, index, peek(f, 3)) !== NULL;
-          if (ok) drop(f, 3);
-          break;
-        }
-        ok = isList(list) ? listStore(list, index, peek(f, 3)) : raise(Exc.TypeError) !== NULL;
+        if (isDict(list)) ok = dictSet(list, index, peek(f, 3)) !== NULL;
+        else ok = isList(list) ? listStore(list, index, peek(f, 3)) : raise(Exc.TypeError) !== NULL;
         if (ok) drop(f, 3);
         break;
       }
@@ -411,8 +404,10 @@ function interpret(boundary: u16): u8 {
       case Op.LOAD_GLOBAL:
       case Op.LOAD_NAME: {
         const name = constantValue(arg);
-        // Library code sees only builtins (a program's `len = 3` must not change sorted()).
-        let v = isImage(get16(u16(f + F.FUNC))) ? NULL : dictGet(getRoot(Root.GLOBALS), name);
+        // Library code sees only builtins (a program's `len = 3` must not change sorted());
+        // it runs in functions, so module code (LOAD_NAME) need not ask.
+        const library = op !== Op.LOAD_NAME && isImage(get16(u16(f + F.FUNC)));
+        let v = library ? NULL : dictGet(getRoot(Root.GLOBALS), name);
         if (v === NULL) v = lookupBuiltin(name);
         if (v === NULL) v = libLookup(name, LibKind.GLOBAL);
         if (v === NULL) {
