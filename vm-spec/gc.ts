@@ -1,21 +1,21 @@
 // The collector: non-moving mark-sweep (docs/vm-design.md, section 2).
 // Marking never recurses: a small mark stack, and when it overflows a rescan of the heap
 // for marked blocks whose children may be unmarked, until a pass ends without overflow.
-import { u8, u16 } from './types.ts';
+import { u8, u16, flashU8 } from './types.ts';
 import type { bool } from './types.ts';
 import { HEAP_SIZE, MARK_STACK_SIZE, ROOT_STACK_SIZE } from './config.ts';
 import { NULL, isHeapRef, heapOffset, makeHeapRef } from './value.ts';
 import {
   HeapType, GRANULE, NO_BLOCK, get16, set16, blockGranules, blockType, isMarked, setMark, clearMark,
-  setHeader, setFreeListHead, heapAlloc,
+  setHeader, setFreeListHead, heapAlloc, MAX_GRANULES,
 } from './heap.ts';
 
 /** Named roots: the interpreter's registers (HANDLED: the exception an except block is handling). */
 export const enum Root { FRAME = 0, GLOBALS = 1, EXC = 2, HANDLED = 3, COUNT = 4 }
 
-const roots = new Uint16Array(Root.COUNT);
-const rootStack = new Uint16Array(ROOT_STACK_SIZE);
-let rootDepth: u8 = 0;
+// The named roots, then the root stack: the collector marks roots[0..rootDepth).
+const roots = new Uint16Array(Root.COUNT + ROOT_STACK_SIZE);
+let rootDepth: u8 = Root.COUNT;
 const markStack = new Uint16Array(MARK_STACK_SIZE);
 let markDepth: u8 = 0;
 let markOverflow: bool = false;
@@ -29,20 +29,20 @@ let rootOverflow: u8 = 0;
 
 /** Keeps v alive across allocations until the matching popRoot. Returns false when full (v is then not kept). */
 export function pushRoot(v: u16): bool {
-  if (rootDepth >= ROOT_STACK_SIZE) {
+  if (rootDepth >= Root.COUNT + ROOT_STACK_SIZE) {
     rootOverflow = u8(rootOverflow + 1);
     return false;
   }
-  rootStack[rootDepth] = v;
+  roots[rootDepth] = v;
   rootDepth = u8(rootDepth + 1);
   return true;
 }
 export function popRoot(): void {
   if (rootOverflow > 0) rootOverflow = u8(rootOverflow - 1);
-  else if (rootDepth > 0) rootDepth = u8(rootDepth - 1);
+  else if (rootDepth > Root.COUNT) rootDepth = u8(rootDepth - 1);
 }
 export function resetRoots(): void {
-  rootDepth = 0;
+  rootDepth = Root.COUNT;
   rootOverflow = 0;
   for (let i: u8 = 0; i < Root.COUNT; i = u8(i + 1)) roots[i] = NULL;
 }
@@ -56,39 +56,24 @@ export function collectionCount(): u16 { return collections; }
 let gcStress: bool = false;
 export function setGcStress(on: bool): void { gcStress = on; }
 
-/** Byte offset (from the block start) of the first value slot of a block. */
-function firstValueSlot(off: u16): u16 {
-  const type = blockType(off);
-  if (type === HeapType.TUPLE || type === HeapType.LIST) return 4;
-  if (type === HeapType.ITER) return 6; // [kind][index] are raw numbers
-  if (type === HeapType.DICT) return 6;
-  if (type === HeapType.DICTTAB) return u16(4 + get16(u16(off + 2)) * 2);
-  if (type === HeapType.FRAME) return 8;
-  return 2;
-}
+// The value slots of a block: from byte FIRST_SLOT[type] to the end of the block (0: a block
+// of raw data). One rule for every type: the length and count words that some types keep in
+// front (tuple, list, dict) are below 0x400, never a heap reference, and allocation zero-fills
+// the unused tail (NULL). Only three types differ: ITER's [kind][index] and FRAME's [ip][sp]
+// [nlocals] are raw numbers in front, a DICTTAB's index bytes follow its cap, and a FRAME's
+// slots end at its stack pointer.
+const FIRST_SLOT = flashU8([0, 0, 0, 0, 2, 2, 2, 2, 4, 2, 6, 2, 8, 2, 2, 2, 2, 2, 2, 2, 2]);
 
-/** Number of value slots of a block (0 for blocks that hold only raw data). */
-function valueSlotCount(off: u16): u16 {
-  switch (blockType(off)) {
-    case HeapType.FREE:
-    case HeapType.INT:
-    case HeapType.FLOAT:
-    case HeapType.STR:
-      return 0;
-    case HeapType.TUPLE:
-      return get16(u16(off + 2));
-    case HeapType.LIST:
-    case HeapType.DICT:
-      return 1;
-    case HeapType.ITER:
-      return u16((blockGranules(off) * GRANULE - 6) / 2);
-    case HeapType.DICTTAB:
-      return u16(get16(u16(off + 2)) * 2);
-    case HeapType.FRAME:
-      return u16(3 + get16(u16(off + 6)) + get16(u16(off + 4)));
-    default:
-      // ARRAY, RANGE, FUNC, EXC, BOUND, CELL, CLASS, INST, GEN: every word after the header.
-      return u16((blockGranules(off) * GRANULE - 2) / 2);
+function markChildren(off: u16): void {
+  const type = blockType(off);
+  let at: u16 = u16(off + FIRST_SLOT[type]);
+  let end: u16 = u16(off + blockGranules(off) * GRANULE);
+  if (type === HeapType.DICTTAB) at = u16(at + get16(u16(off + 2)) * 2);
+  // FRAME [header][ip][sp][nlocals][back][func][code][locals...][stack...]
+  if (type === HeapType.FRAME) end = u16(at + (3 + get16(u16(off + 6)) + get16(u16(off + 4))) * 2);
+  while (at < end) {
+    markValue(get16(at));
+    at = u16(at + 2);
   }
 }
 
@@ -97,19 +82,13 @@ function markValue(v: u16): void {
   const off = heapOffset(v);
   if (isMarked(off)) return;
   setMark(off);
-  if (valueSlotCount(off) === 0) return;
+  if (FIRST_SLOT[blockType(off)] === 0) return;
   if (markDepth < MARK_STACK_SIZE) {
     markStack[markDepth] = off;
     markDepth = u8(markDepth + 1);
   } else {
     markOverflow = true;
   }
-}
-
-function markChildren(off: u16): void {
-  const first = u16(off + firstValueSlot(off));
-  const count = valueSlotCount(off);
-  for (let i: u16 = 0; i < count; i = u16(i + 1)) markValue(get16(u16(first + i * 2)));
 }
 
 function drainMarkStack(): void {
@@ -122,8 +101,7 @@ function drainMarkStack(): void {
 function markAll(): void {
   markDepth = 0;
   markOverflow = false;
-  for (let i: u8 = 0; i < Root.COUNT; i = u8(i + 1)) markValue(roots[i]);
-  for (let i: u8 = 0; i < rootDepth; i = u8(i + 1)) markValue(rootStack[i]);
+  for (let i: u8 = 0; i < rootDepth; i = u8(i + 1)) markValue(roots[i]);
   drainMarkStack();
   while (markOverflow) {
     markOverflow = false;
@@ -141,32 +119,25 @@ function markAll(): void {
 /** Frees unmarked blocks, merges free neighbours, rebuilds the free list in address order. */
 function sweep(): void {
   let off: u16 = 0;
-  let runStart: u16 = NO_BLOCK;
-  let runGranules: u16 = 0;
   let lastFree: u16 = NO_BLOCK;
   setFreeListHead(NO_BLOCK);
-  while (off <= HEAP_SIZE) {
-    const atEnd = off === HEAP_SIZE;
-    const granules: u16 = atEnd ? 0 : blockGranules(off);
-    const live = !atEnd && isMarked(off);
-    if (live) clearMark(off);
-    // Close the current free run at a live block, at the end, or when it would grow too large.
-    if (runStart !== NO_BLOCK && (atEnd || live || runGranules + granules > 1023)) {
-      setHeader(runStart, HeapType.FREE, runGranules);
-      for (let q: u16 = u16(runStart + 4); gcStress && q < u16(runStart + runGranules * GRANULE); q = u16(q + 2)) set16(q, 0xeeee);
-      set16(u16(runStart + 2), NO_BLOCK);
-      if (lastFree === NO_BLOCK) setFreeListHead(runStart);
-      else set16(u16(lastFree + 2), runStart);
-      lastFree = runStart;
-      runStart = NO_BLOCK;
-    }
-    if (atEnd) break;
-    if (!live) {
-      if (runStart === NO_BLOCK) {
-        runStart = off;
-        runGranules = 0;
+  while (off < HEAP_SIZE) {
+    let granules = blockGranules(off);
+    if (isMarked(off)) {
+      clearMark(off);
+    } else {
+      // A free run: this block and the unmarked ones after it, up to a block's maximum size.
+      let next: u16 = u16(off + granules * GRANULE);
+      while (next < HEAP_SIZE && !isMarked(next) && granules + blockGranules(next) <= MAX_GRANULES) {
+        granules = u16(granules + blockGranules(next));
+        next = u16(off + granules * GRANULE);
       }
-      runGranules = u16(runGranules + granules);
+      setHeader(off, HeapType.FREE, granules);
+      for (let q: u16 = u16(off + 4); gcStress && q < next; q = u16(q + 2)) set16(q, 0xeeee);
+      set16(u16(off + 2), NO_BLOCK);
+      if (lastFree === NO_BLOCK) setFreeListHead(off);
+      else set16(u16(lastFree + 2), off);
+      lastFree = off;
     }
     off = u16(off + granules * GRANULE);
   }

@@ -15,7 +15,7 @@ export const enum HeapType {
 export const GRANULE = 4;
 /** Ends the free list (no block starts at HEAP_SIZE). */
 export const NO_BLOCK = HEAP_SIZE;
-const MAX_GRANULES = 1023;
+export const MAX_GRANULES = 1023;
 
 export const heap = new Uint8Array(HEAP_SIZE);
 let freeList: u16 = NO_BLOCK;
