@@ -16,6 +16,11 @@ import { isList } from './list.ts';
 import { compareOp } from './arith.ts';
 
 const MAX_CAP = 127;
+/** Byte offsets of the DICT block's fields. */
+const enum D { COUNT = 2, USED = 4, TABLE = 6 }
+
+function field(d: u16, f: u8): u16 { return get16(u16(heapOffset(d) + f)); }
+function setField(d: u16, f: u8, v: u16): void { set16(u16(heapOffset(d) + f), v); }
 
 export function isDict(v: u16): bool { return isHeapRef(v) && blockType(heapOffset(v)) === HeapType.DICT; }
 
@@ -24,7 +29,7 @@ export function newDict(): u16 {
   if (v === NULL) return raise(Exc.MemoryError);
   return v;
 }
-export function dictCount(d: u16): u16 { return get16(u16(heapOffset(d) + 2)); }
+export function dictCount(d: u16): u16 { return field(d, D.COUNT); }
 
 /** hash(v): equal values hash equal (ints by value, strs and tuples by content). */
 export function hashValue(v: u16): u16 {
@@ -46,6 +51,7 @@ export function keysEqual(a: u16, b: u16): bool {
 }
 
 function tableCap(t: u16): u16 { return t === NULL ? 0 : get16(u16(heapOffset(t) + 2)); }
+/** Heap offset of entry e (its key; the value follows) of table t. */
 function entryAt(t: u16, e: u16): u16 { return u16(heapOffset(t) + 4 + tableCap(t) * 2 + e * 4); }
 
 /** Heap offset of the index byte of `key` in table t: where it is, or the empty one where it would go. */
@@ -58,45 +64,33 @@ function findSlot(t: u16, key: u16): u16 {
     if (e === 0xff) return u16(base + slot);
     const k = get16(entryAt(t, e));
     if (k !== NULL && keysEqual(k, key)) return u16(base + slot); // NULL: a deleted entry
-    slot = (slot + 1) & mask;
+    slot = u16(slot + 1) & mask;
   }
+}
+
+/** Appends (key, value) as the next entry of d's table, which has room for it. */
+function appendEntry(d: u16, key: u16, value: u16): void {
+  const t = field(d, D.TABLE);
+  const used = field(d, D.USED);
+  heap[findSlot(t, key)] = u8(used);
+  const at = entryAt(t, used);
+  set16(at, key);
+  set16(u16(at + 2), value);
+  setField(d, D.USED, u16(used + 1));
 }
 
 /** d[key], or NULL when absent (no exception set). */
 export function dictGet(d: u16, key: u16): u16 {
-  const t = get16(u16(heapOffset(d) + 6));
+  const t = field(d, D.TABLE);
   if (t === NULL) return NULL;
   const e = heap[findSlot(t, key)];
   return e === 0xff ? NULL : get16(u16(entryAt(t, e) + 2));
 }
 
-/** A table of `cap` entries holding d's live entries. */
-function rebuild(d: u16, cap: u16): bool {
-  const v = alloc(HeapType.DICTTAB, u16(4 + cap * 2 + cap * 4));
-  if (v === NULL) return false;
-  const t = heapOffset(v);
-  set16(u16(t + 2), cap);
-  for (let i: u16 = 0; i < cap * 2; i = u16(i + 1)) heap[t + 4 + i] = 0xff;
-  const old = get16(u16(heapOffset(d) + 6));
-  const used = get16(u16(heapOffset(d) + 4));
-  let n: u16 = 0;
-  for (let e: u16 = 0; e < used; e = u16(e + 1)) {
-    const key = get16(entryAt(old, e));
-    if (key === NULL) continue;
-    set16(entryAt(v, n), key);
-    set16(u16(entryAt(v, n) + 2), get16(u16(entryAt(old, e) + 2)));
-    heap[findSlot(v, key)] = u8(n);
-    n = u16(n + 1);
-  }
-  set16(u16(heapOffset(d) + 4), n);
-  set16(u16(heapOffset(d) + 6), v);
-  return true;
-}
-
 /** d[key] = value; TRUE, or NULL with MemoryError pending. */
 export function dictSet(d: u16, key: u16, value: u16): u16 {
   if (isList(key) || isDict(key)) return raise(Exc.TypeError); // unhashable
-  let t = get16(u16(heapOffset(d) + 6));
+  const t = field(d, D.TABLE);
   if (t !== NULL) {
     const e = heap[findSlot(t, key)];
     if (e !== 0xff) {
@@ -104,50 +98,59 @@ export function dictSet(d: u16, key: u16, value: u16): u16 {
       return TRUE;
     }
   }
-  if (get16(u16(heapOffset(d) + 4)) >= tableCap(t)) {
-    let cap: u16 = dictCount(d) < 2 ? 4 : u16(dictCount(d) * 2);
+  const count = dictCount(d);
+  const used = field(d, D.USED);
+  if (used >= tableCap(t)) {
+    // A new table (twice the live entries) and the live entries appended to it in order.
+    if (count >= MAX_CAP) return raise(Exc.MemoryError);
+    let cap: u16 = count < 2 ? 4 : u16(count * 2);
     if (cap > MAX_CAP) cap = MAX_CAP;
-    if (dictCount(d) >= MAX_CAP) return raise(Exc.MemoryError);
     pushRoot(d);
     pushRoot(key);
     pushRoot(value);
-    const ok = rebuild(d, cap);
+    const v = alloc(HeapType.DICTTAB, u16(4 + cap * 6));
     popRoot();
     popRoot();
     popRoot();
-    if (!ok) return raise(Exc.MemoryError);
-    t = get16(u16(heapOffset(d) + 6));
+    if (v === NULL) return raise(Exc.MemoryError);
+    const nt = heapOffset(v);
+    set16(u16(nt + 2), cap);
+    for (let i: u16 = 0; i < cap * 2; i = u16(i + 1)) heap[nt + 4 + i] = 0xff;
+    setField(d, D.TABLE, v);
+    setField(d, D.USED, 0);
+    for (let e: u16 = 0; e < used; e = u16(e + 1)) {
+      const at = entryAt(t, e);
+      const k = get16(at);
+      if (k !== NULL) appendEntry(d, k, get16(u16(at + 2)));
+    }
   }
-  const used = get16(u16(heapOffset(d) + 4));
-  set16(entryAt(t, used), key);
-  set16(u16(entryAt(t, used) + 2), value);
-  heap[findSlot(t, key)] = u8(used);
-  set16(u16(heapOffset(d) + 4), u16(used + 1));
-  set16(u16(heapOffset(d) + 2), u16(dictCount(d) + 1));
+  appendEntry(d, key, value);
+  setField(d, D.COUNT, u16(count + 1));
   return TRUE;
 }
 
 /** Entries used so far (live ones and deleted ones with a NULL key), for iteration in order. */
-export function dictUsed(d: u16): u16 { return get16(u16(heapOffset(d) + 4)); }
+export function dictUsed(d: u16): u16 { return field(d, D.USED); }
 /** Key of entry e < dictUsed(d): NULL when deleted. */
-export function dictEntryKey(d: u16, e: u16): u16 { return get16(entryAt(get16(u16(heapOffset(d) + 6)), e)); }
-export function dictEntryValue(d: u16, e: u16): u16 { return get16(u16(entryAt(get16(u16(heapOffset(d) + 6)), e) + 2)); }
+export function dictEntryKey(d: u16, e: u16): u16 { return get16(entryAt(field(d, D.TABLE), e)); }
+export function dictEntryValue(d: u16, e: u16): u16 { return get16(u16(entryAt(field(d, D.TABLE), e) + 2)); }
 
 /** del d[key]: the entry keeps its place with a NULL key (order is kept); false when absent. */
 export function dictDelete(d: u16, key: u16): bool {
-  const t = get16(u16(heapOffset(d) + 6));
+  const t = field(d, D.TABLE);
   if (t === NULL) return false;
   const e = heap[findSlot(t, key)];
   if (e === 0xff) return false;
-  set16(entryAt(t, e), NULL);
-  set16(u16(entryAt(t, e) + 2), NULL);
-  set16(u16(heapOffset(d) + 2), u16(dictCount(d) - 1));
+  const at = entryAt(t, e);
+  set16(at, NULL);
+  set16(u16(at + 2), NULL);
+  setField(d, D.COUNT, u16(dictCount(d) - 1));
   return true;
 }
 
 /** Empties d. */
 export function dictClear(d: u16): void {
-  set16(u16(heapOffset(d) + 2), 0);
-  set16(u16(heapOffset(d) + 4), 0);
-  set16(u16(heapOffset(d) + 6), NULL);
+  setField(d, D.COUNT, 0);
+  setField(d, D.USED, 0);
+  setField(d, D.TABLE, NULL);
 }
