@@ -2,27 +2,22 @@
 // the console (print) or a str being built (render: str(), repr(), '%' formatting, messages).
 // render runs the writer twice: once to count the bytes, once to fill the new str, so nothing
 // is buffered and the writers never allocate.
-import { u8, u16, f32, f32FromBits, flashStr } from './types.ts';
+import { u8, u16, f32, flashStr, flashU8 } from './types.ts';
 import type { bool } from './types.ts';
-import { NULL, NONE, TRUE, FALSE, isImage, isSmall, isBuiltin, builtinNumber } from './value.ts';
+import { NULL, NONE, TRUE, FALSE, isImage, isSmall, isBuiltin, builtinNumber, isHeapRef, heapOffset } from './value.ts';
 import { putc } from './platform.ts';
-import { Record, recordType, imageFloatBits, imageIntValue } from './image.ts';
-import { isAnyInt, anyIntValue } from './int.ts';
+import { recordType } from './image.ts';
+import { HeapType, blockType, get16 } from './heap.ts';
+import { anyIntValue } from './int.ts';
 import { numOut, formatI32, formatF32Repr } from './numfmt.ts';
-import { Exc, raise, isExcClass, printExcName, excClassOf } from './exc.ts';
+import { Exc, isExcClass, printExcName, excClassOf } from './exc.ts';
 import { excArgument } from './errors.ts';
-import { isStr, strLength, strByte, newStr, strSetByte } from './str.ts';
-import { isList } from './list.ts';
-import { isAnyTuple, seqLength, seqItem } from './seq.ts';
-import { isDict } from './dict.ts';
-import { isRange } from './iter.ts';
-import { isFunc } from './func.ts';
-import { isLibFunc } from './libfunc.ts';
-import { isSlice } from './slice.ts';
-import { pushRoot, popRoot } from './gc.ts';
+import { strLength, strByte, strSetByte, newStrKeeping } from './str.ts';
+import { seqLength, seqItem } from './seq.ts';
+import { dictUsed, dictEntryKey, dictEntryValue } from './dict.ts';
+import { rangeField } from './iter.ts';
 import { B, N } from './names.ts';
 import { formatPercent, formatSpec, printFormatTypeError } from './strformat.ts';
-import { printDictRepr, printRangeRepr } from './print-seq.ts';
 import { isFloat, floatOf } from './float.ts';
 import { excHasArgsTuple } from './excargs.ts';
 
@@ -39,7 +34,7 @@ export function emit(c: u8): void {
     return;
   }
   if (sink === Sink.FILL) strSetByte(sinkStr, sinkAt, c);
-  if (sinkAt < 0xffff) sinkAt = u16(sinkAt + 1);
+  if (sinkAt < TEXT_FAILED - 1) sinkAt = u16(sinkAt + 1);
 }
 
 /** What render() writes. */
@@ -55,28 +50,35 @@ function renderOnce(kind: u8, a: u16, b: u16): bool {
   return true;
 }
 
-/** A new str holding the text `kind` makes of a (and b): str(a), repr(a), a % b, type(a).__name__. NULL with an exception pending on failure. */
-export function render(kind: u8, a: u16, b: u16): u16 {
+/** countText's result when the writer failed (an exception is pending); longer texts count one less. */
+const TEXT_FAILED = 0xffff;
+
+/** The length of the text `kind` makes of a (and b), whatever the sink is; TEXT_FAILED on failure. */
+function countText(kind: u8, a: u16, b: u16): u16 {
   // Saved and restored: a writer may render (an error message) while counting its own text.
   const savedSink = sink;
   const savedAt = sinkAt;
-  const savedStr = sinkStr;
   sink = Sink.COUNT;
   sinkAt = 0;
-  let s: u16 = NULL;
-  if (renderOnce(kind, a, b)) {
-    const rootedA = pushRoot(a);
-    const rootedB = pushRoot(b);
-    s = rootedA && rootedB ? newStr(sinkAt) : raise(Exc.MemoryError);
-    popRoot();
-    popRoot();
-  }
-  if (s !== NULL) {
-    sink = Sink.FILL;
-    sinkStr = s;
-    sinkAt = 0;
-    renderOnce(kind, a, b);
-  }
+  const length = renderOnce(kind, a, b) ? sinkAt : TEXT_FAILED;
+  sink = savedSink;
+  sinkAt = savedAt;
+  return length;
+}
+
+/** A new str holding the text `kind` makes of a (and b): str(a), repr(a), a % b, type(a).__name__. NULL with an exception pending on failure. */
+export function render(kind: u8, a: u16, b: u16): u16 {
+  const length = countText(kind, a, b);
+  if (length === TEXT_FAILED) return NULL;
+  const s = newStrKeeping(length, a, b);
+  if (s === NULL) return NULL;
+  const savedSink = sink;
+  const savedAt = sinkAt;
+  const savedStr = sinkStr;
+  sink = Sink.FILL;
+  sinkStr = s;
+  sinkAt = 0;
+  renderOnce(kind, a, b);
   sink = savedSink;
   sinkAt = savedAt;
   sinkStr = savedStr;
@@ -84,18 +86,7 @@ export function render(kind: u8, a: u16, b: u16): u16 {
 }
 
 /** The length of the text `kind` makes of v (Render.STR or REPR), whatever the sink is. */
-export function textLength(kind: u8, v: u16): u16 {
-  const savedSink = sink;
-  const savedAt = sinkAt;
-  sink = Sink.COUNT;
-  sinkAt = 0;
-  if (kind === Render.STR) printStr(v);
-  else printRepr(v);
-  const length = sinkAt;
-  sink = savedSink;
-  sinkAt = savedAt;
-  return length;
-}
+export function textLength(kind: u8, v: u16): u16 { return countText(kind, v, NULL); }
 
 // ---- words ----
 // Type names, one per line, in Ty order; then the other words the printers use.
@@ -106,6 +97,15 @@ const enum Ty {
   W_NONE = 13, W_TRUE = 14, W_FALSE = 15, W_CLASS = 16, W_BUILTIN = 17, W_FUNCTION = 18,
   EXCEPTION = 255,
 }
+// The Ty of a heap block by its HeapType, and of an image record by its Record type.
+const HEAP_TY = flashU8([
+  Ty.BUILTIN, Ty.INT, Ty.FLOAT, Ty.STR, Ty.TUPLE, Ty.LIST, Ty.BUILTIN, Ty.DICT, Ty.BUILTIN, Ty.RANGE, Ty.BUILTIN,
+  Ty.FUNCTION, Ty.BUILTIN, Ty.EXCEPTION, Ty.BUILTIN, Ty.BUILTIN, Ty.BUILTIN, Ty.BUILTIN, Ty.BUILTIN, Ty.BUILTIN, Ty.SLICE,
+]);
+// (A FUNC record is a builtin written in Python, libfunc.ts: it shows as a builtin.)
+const RECORD_TY = flashU8([Ty.BUILTIN, Ty.STR, Ty.INT, Ty.FLOAT, Ty.TUPLE, Ty.BUILTIN, Ty.BUILTIN]);
+// The builtin of each type that is one (Ty.INT .. Ty.RANGE), as its N.
+const TYPE_NAMES = flashU8([N.int, N.float, N.bool, N.str, N.list, N.tuple, N.dict, N.range]);
 
 /** Writes line `word` of WORDS. */
 export function printWord(word: u8): void {
@@ -130,38 +130,28 @@ export function printNumOut(length: u8): void {
 export function isFloatValue(v: u16): bool { return isFloat(v); }
 export function floatValue(v: u16): f32 { return floatOf(v); }
 
-/** The type-name line of v (Ty), or Ty.EXCEPTION for an exception instance. */
+/** The type-name line of v (Ty), or Ty.EXCEPTION for an exception (a bare class stands for an instance without arguments). */
 function typeLine(v: u16): u8 {
+  if (isHeapRef(v)) return HEAP_TY[blockType(heapOffset(v))];
+  if (isImage(v)) {
+    const r = recordType(v);
+    return r < RECORD_TY.length ? RECORD_TY[r] : Ty.BUILTIN;
+  }
+  if (isSmall(v)) return Ty.INT;
   if (v === NONE) return Ty.NONE;
   if (v === TRUE || v === FALSE) return Ty.BOOL;
-  if (isAnyInt(v)) return Ty.INT;
-  if (isFloatValue(v)) return Ty.FLOAT;
-  if (isStr(v)) return Ty.STR;
-  if (isList(v)) return Ty.LIST;
-  if (isAnyTuple(v)) return Ty.TUPLE;
-  if (isDict(v)) return Ty.DICT;
-  if (isRange(v)) return Ty.RANGE;
-  if (isLibFunc(v)) return Ty.BUILTIN; // a builtin written in Python (libfunc.ts)
-  if (isFunc(v)) return Ty.FUNCTION;
-  if (isSlice(v)) return Ty.SLICE;
-  if (excClassOf(v) !== 0) return Ty.EXCEPTION; // a bare class stands for an instance without arguments
-  if (builtinTypeLine(v) !== 255) return Ty.TYPE;
-  return Ty.BUILTIN;
+  if (isExcClass(v)) return Ty.EXCEPTION;
+  return builtinTypeLine(v) !== 255 ? Ty.TYPE : Ty.BUILTIN;
 }
 
-/** For a builtin that is a type (int, float, bool, str, list, tuple, dict, range): its Ty line; else 255. */
+/** For a builtin that is a type (int, float, bool, str, list, tuple, dict, range, NoneType): its Ty line; else 255. */
 function builtinTypeLine(v: u16): u8 {
   if (!isBuiltin(v)) return 255;
   const n = builtinNumber(v);
-  if (n === B.GLOBAL_BASE + N.int) return Ty.INT;
-  if (n === B.GLOBAL_BASE + N.float) return Ty.FLOAT;
-  if (n === B.GLOBAL_BASE + N.bool) return Ty.BOOL;
-  if (n === B.GLOBAL_BASE + N.str) return Ty.STR;
-  if (n === B.GLOBAL_BASE + N.list) return Ty.LIST;
-  if (n === B.GLOBAL_BASE + N.tuple) return Ty.TUPLE;
-  if (n === B.GLOBAL_BASE + N.dict) return Ty.DICT;
-  if (n === B.GLOBAL_BASE + N.range) return Ty.RANGE;
   if (n === B.NoneType) return Ty.NONE;
+  for (let t: u8 = 0; t < TYPE_NAMES.length; t = u8(t + 1)) {
+    if (n === B.GLOBAL_BASE + TYPE_NAMES[t]) return t;
+  }
   return 255;
 }
 
@@ -174,21 +164,19 @@ export function printTypeName(v: u16): void {
 
 /** Prints str(v). */
 export function printStr(v: u16): void {
-  if (isStr(v)) {
+  const t = typeLine(v);
+  if (t === Ty.STR) {
     const length = strLength(v);
     for (let i: u16 = 0; i < length; i = u16(i + 1)) emit(strByte(v, i));
-    return;
-  }
-  const t = typeLine(v);
-  if (t === Ty.EXCEPTION) {
+  } else if (t === Ty.EXCEPTION) {
     // str(exc): its argument ('' without one); KeyError shows the key's repr.
     const arg = excArgument(v);
     if (arg === NULL) return;
     if (excClassOf(v) === Exc.KeyError) printRepr(arg);
     else printStr(arg);
-    return;
+  } else {
+    printRepr(v);
   }
-  printRepr(v);
 }
 
 /** repr of a str: single quotes unless the text has a single quote and no double quote. */
@@ -205,24 +193,19 @@ function printStrRepr(v: u16): void {
   emit(quote);
   for (let i: u16 = 0; i < length; i = u16(i + 1)) {
     const c = strByte(v, i);
-    if (c === quote || c === 92) {
-      emit(92);
-      emit(c);
-    } else if (c === 10) {
-      emit(92);
-      emit(110);
-    } else if (c === 13) {
-      emit(92);
-      emit(114);
-    } else if (c === 9) {
-      emit(92);
-      emit(116);
-    } else if (c < 32 || c === 127) {
-      emit(92);
-      emit(120);
+    // The letter after a backslash (0: the byte itself): \\ \' \n \r \t, \xNN for other controls.
+    let escape: u8 = 0;
+    if (c === quote || c === 92) escape = c;
+    else if (c === 10) escape = 110;
+    else if (c === 13) escape = 114;
+    else if (c === 9) escape = 116;
+    else if (c < 32 || c === 127) escape = 120;
+    if (escape !== 0) emit(92);
+    emit(escape === 0 ? c : escape);
+    if (escape === 120) {
       emit(hexDigit(c >> 4));
       emit(hexDigit(c & 15));
-    } else emit(c);
+    }
   }
   emit(quote);
 }
@@ -232,68 +215,63 @@ function hexDigit(d: u8): u8 { return d < 10 ? u8(48 + d) : u8(87 + d); }
 /** Prints repr(v). Nested containers recurse on the C stack (depth = nesting depth). */
 export function printRepr(v: u16): void {
   const t = typeLine(v);
-  switch (t) {
-    case Ty.STR:
-      printStrRepr(v);
-      return;
-    case Ty.NONE:
-      printWord(Ty.W_NONE);
-      return;
-    case Ty.BOOL:
-      printWord(v === TRUE ? Ty.W_TRUE : Ty.W_FALSE);
-      return;
-    case Ty.INT:
-      printNumOut(formatI32(anyIntValue(v), 10, false));
-      return;
-    case Ty.FLOAT:
-      printNumOut(formatF32Repr(floatValue(v)));
-      return;
-    case Ty.LIST:
-    case Ty.TUPLE:
-      printSequence(v, t === Ty.LIST);
-      return;
-    case Ty.EXCEPTION: {
-      printExcName(excClassOf(v));
-      const arg = excArgument(v);
-      if (excHasArgsTuple(v)) {
-        printRepr(arg); // several arguments: their tuple's parentheses are the call's
-        return;
-      }
-      emit(40);
-      if (arg !== NULL) printRepr(arg);
-      emit(41);
+  if (t === Ty.STR) printStrRepr(v);
+  else if (t === Ty.INT) printNumOut(formatI32(anyIntValue(v), 10, false));
+  else if (t === Ty.FLOAT) printNumOut(formatF32Repr(floatValue(v)));
+  else if (t >= Ty.LIST && t <= Ty.RANGE) printItems(v, t);
+  else if (t === Ty.EXCEPTION) {
+    printExcName(excClassOf(v));
+    const arg = excArgument(v);
+    if (excHasArgsTuple(v)) {
+      printRepr(arg); // several arguments: their tuple's parentheses are the call's
       return;
     }
-    case Ty.TYPE:
-      printWord(Ty.W_CLASS);
-      printWord(builtinTypeLine(v));
-      emit(39);
-      emit(62);
-      return;
-    case Ty.FUNCTION:
-      printWord(Ty.W_FUNCTION);
-      return;
-    case Ty.DICT:
-      printDictRepr(v);
-      return;
-    case Ty.RANGE:
-      printRangeRepr(v);
-      return;
-    default:
-      printWord(Ty.W_BUILTIN);
-  }
+    emit(40);
+    if (arg !== NULL) printRepr(arg);
+    emit(41);
+  } else if (t === Ty.TYPE) {
+    printWord(Ty.W_CLASS);
+    printWord(builtinTypeLine(v));
+    emit(39);
+    emit(62);
+  } else if (t === Ty.NONE) printWord(Ty.W_NONE);
+  else if (t === Ty.BOOL) printWord(v === TRUE ? Ty.W_TRUE : Ty.W_FALSE);
+  else printWord(t === Ty.FUNCTION ? Ty.W_FUNCTION : Ty.W_BUILTIN);
 }
 
-function printSequence(v: u16, list: bool): void {
-  const length = seqLength(v);
-  emit(list ? 91 : 40);
-  for (let i: u16 = 0; i < length; i = u16(i + 1)) {
-    if (i > 0) {
+// Opening and closing bracket of a list, tuple, dict and range (Ty.LIST .. Ty.RANGE).
+const BRACKETS = flashStr('[](){}()');
+
+/** repr of a container: [1, 2], (1,), {'a': 1}, range(0, 3), range(1, 5, 2). */
+function printItems(v: u16, t: u8): void {
+  let n: u16 = 0;
+  if (t === Ty.DICT) n = dictUsed(v);
+  else if (t === Ty.RANGE) {
+    printWord(Ty.RANGE);
+    n = rangeField(v, 6) === 1 ? 2 : 3; // start, stop and a step other than 1
+  } else n = seqLength(v);
+  const bracket = u8((t - Ty.LIST) * 2);
+  emit(BRACKETS[bracket]);
+  let first: bool = true;
+  for (let i: u16 = 0; i < n; i = u16(i + 1)) {
+    let item: u16 = NULL;
+    if (t === Ty.DICT) {
+      item = dictEntryKey(v, i);
+      if (item === NULL) continue; // a deleted entry
+    } else if (t === Ty.RANGE) item = get16(u16(heapOffset(v) + 2 + i * 2));
+    else item = seqItem(v, i);
+    if (!first) {
       emit(44);
       emit(32);
     }
-    printRepr(seqItem(v, i));
+    first = false;
+    printRepr(item);
+    if (t === Ty.DICT) {
+      emit(58);
+      emit(32);
+      printRepr(dictEntryValue(v, i));
+    }
   }
-  if (!list && length === 1) emit(44);
-  emit(list ? 93 : 41);
+  if (t === Ty.TUPLE && n === 1) emit(44);
+  emit(BRACKETS[bracket + 1]);
 }

@@ -66,18 +66,35 @@ export function strCopy(dst: u16, at: u16, src: u16, from: u16, n: u16): void {
   for (let i: u16 = 0; i < n; i = u16(i + 1)) strSetByte(dst, u16(at + i), strByte(src, u16(from + i)));
 }
 
+/** newStr(length) with a and b (strs or NULL) kept alive across the allocation. */
+export function newStrKeeping(length: u16, a: u16, b: u16): u16 {
+  const rootedA = pushRoot(a);
+  const rootedB = pushRoot(b);
+  const v = rootedA && rootedB ? newStr(length) : raise(Exc.MemoryError);
+  popRoot();
+  popRoot();
+  return v;
+}
+
 /** a + b. */
 export function strConcat(a: u16, b: u16): u16 {
   const na = strLength(a);
   const nb = strLength(b);
-  const rootedA = pushRoot(a);
-  const rootedB = pushRoot(b);
-  const v = rootedA && rootedB ? newStr(u16(na + nb)) : raise(Exc.MemoryError);
-  popRoot();
-  popRoot();
+  const v = newStrKeeping(u16(na + nb), a, b);
   if (v === NULL) return NULL;
   strCopy(v, 0, a, 0, na);
   strCopy(v, na, b, 0, nb);
+  return v;
+}
+
+/** s * n (n <= 0 gives ''). */
+export function strRepeat(s: u16, n: i32): u16 {
+  const length = strLength(s);
+  const count: i32 = n < 0 || length === 0 ? 0 : n;
+  if (count > i32(MAX_STR / length)) return raise(Exc.MemoryError);
+  const v = newStrKeeping(u16(length * count), s, NULL);
+  if (v === NULL) return NULL;
+  for (let k: u16 = 0; k < count; k = u16(k + 1)) strCopy(v, u16(k * length), s, 0, length);
   return v;
 }
 
@@ -116,36 +133,27 @@ export function strOfByte(c: u8): u16 {
 /** s[index] for an int index (negative from the end) or a slice. */
 export function strSubscript(s: u16, index: u16): u16 {
   const length = strLength(s);
+  let at: i16 = 0;
+  let count: u16 = 1;
+  let step: i16 = 1;
   if (isSlice(index)) {
     if (!sliceIndices(index, length)) return NULL;
-    const rooted = pushRoot(s);
-    const v = rooted ? newStr(sliceCount) : raise(Exc.MemoryError);
-    popRoot();
-    if (v === NULL) return NULL;
-    let at: i16 = sliceStart;
-    for (let k: u16 = 0; k < sliceCount; k = u16(k + 1)) {
-      strSetByte(v, k, strByte(s, u16(at)));
-      at = i16(at + sliceStep);
-    }
-    return v;
+    at = sliceStart;
+    count = sliceCount;
+    step = sliceStep;
+  } else {
+    if (!isInt(index)) return raiseMessage(Exc.TypeError, Msg.STR_INDICES, render(Render.TYPE_NAME, index, NULL), Msg.QUOTE);
+    let i: i32 = intValue(index);
+    if (i < 0) i = i32(i + length);
+    if (i < 0 || i >= length) return raiseMessage(Exc.IndexError, Msg.STR_INDEX, NULL, 255);
+    at = i16(i);
   }
-  if (!isInt(index)) return raiseMessage(Exc.TypeError, Msg.STR_INDICES, render(Render.TYPE_NAME, index, NULL), Msg.QUOTE);
-  let i: i32 = intValue(index);
-  if (i < 0) i = i32(i + length);
-  if (i < 0 || i >= length) return raiseMessage(Exc.IndexError, Msg.STR_INDEX, NULL, 255);
-  return strOfByte(strByte(s, u16(i)));
-}
-
-/** s * n (n <= 0 gives ''). */
-export function strRepeat(s: u16, n: i32): u16 {
-  const length = strLength(s);
-  const count: i32 = n < 0 || length === 0 ? 0 : n;
-  if (count > i32(MAX_STR / length)) return raise(Exc.MemoryError);
-  const rooted = pushRoot(s);
-  const v = rooted ? newStr(u16(length * count)) : raise(Exc.MemoryError);
-  popRoot();
+  const v = newStrKeeping(count, s, NULL);
   if (v === NULL) return NULL;
-  for (let k: u16 = 0; k < count; k = u16(k + 1)) strCopy(v, u16(k * length), s, 0, length);
+  for (let k: u16 = 0; k < count; k = u16(k + 1)) {
+    strSetByte(v, k, strByte(s, u16(at)));
+    at = i16(at + step);
+  }
   return v;
 }
 
