@@ -2,10 +2,9 @@
 // floats), the str and sequence files, and compare.ts; anything else is CPython's TypeError.
 import { u8, u16, i32 } from './types.ts';
 import type { bool } from './types.ts';
-import { NULL, NONE, FALSE, TRUE, makeBool, isImage } from './value.ts';
+import { NONE, FALSE, TRUE, isSmall, smallValue } from './value.ts';
 import { Exc, raise } from './exc.ts';
-import { isInt, intValue } from './int.ts';
-import { Record, recordType, imageIntValue } from './image.ts';
+import { isAnyInt, anyIntValue } from './int.ts';
 import { isDict, dictCount } from './dict.ts';
 import { isAnyTuple, isSeq, seqLength } from './seq.ts';
 import { seqBinary } from './seqops.ts';
@@ -22,10 +21,6 @@ export const enum Nb {
   POWER = 8, RSHIFT = 9, SUBTRACT = 10, TRUE_DIVIDE = 11, XOR = 12, INPLACE = 13,
 }
 
-/** An int operand: immediate, boxed, bool or an image INT record. */
-function isIntLike(v: u16): bool { return isInt(v) || (isImage(v) && recordType(v) === Record.INT); }
-function intOf(v: u16): i32 { return isImage(v) ? imageIntValue(v) : intValue(v); }
-
 export function binaryOp(op: u8, a: u16, b: u16): u16 {
   const nb: u8 = op >= Nb.INPLACE ? u8(op - Nb.INPLACE) : op;
   if (isStr(a) || isStr(b)) return strBinaryOp(nb, a, b);
@@ -36,8 +31,9 @@ export function binaryOp(op: u8, a: u16, b: u16): u16 {
 
 /** COMPARE_OP n: 0 < 1 <= 2 == 3 != 4 > 5 >=. */
 export function compareOp(op: u8, a: u16, b: u16): u16 {
+  if (isSmall(a) && isSmall(b)) return opHolds(op, i32(smallValue(a) - smallValue(b))); // the loops' i < n
+  if (isStr(a) && isStr(b)) return opHolds(op, strCompare(a, b)); // before numbers: dict.ts compares name keys
   if (isNumber(a) && isNumber(b)) return numberCompare(op, a, b);
-  if (isStr(a) && isStr(b)) return opHolds(op, strCompare(a, b));
   return compareOther(op, a, b);
 }
 
@@ -45,7 +41,7 @@ export function compareOp(op: u8, a: u16, b: u16): u16 {
 export function truth(v: u16): u8 {
   if (v === TRUE) return 1;
   if (v === FALSE || v === NONE) return 0;
-  if (isIntLike(v)) return intOf(v) !== 0 ? 1 : 0;
+  if (isAnyInt(v)) return anyIntValue(v) !== 0 ? 1 : 0;
   if (isFloat(v)) return floatOf(v) !== 0.0 ? 1 : 0;
   if (isStr(v)) return strLength(v) !== 0 ? 1 : 0;
   if (isList(v) || isAnyTuple(v)) return seqLength(v) !== 0 ? 1 : 0;

@@ -1,7 +1,7 @@
 // Comparisons of containers: lists and tuples lexicographically (items compared with
 // compareOp, so nesting works; the C stack grows with the nesting depth), dicts by their
 // items, and identity for == / != of anything else.
-import { u8, u16, i32 } from './types.ts';
+import { u8, u16, i32, flashU8 } from './types.ts';
 import { NULL, FALSE, makeBool } from './value.ts';
 import { Exc, raise } from './exc.ts';
 import { isList } from './list.ts';
@@ -10,16 +10,13 @@ import { isDict, dictCount, dictGet, dictUsed, dictEntryKey, dictEntryValue } fr
 import { compareOp } from './arith.ts';
 import { raiseUnorderable } from './numops.ts';
 
+// Which orderings each COMPARE_OP accepts: bit 0 less, bit 1 equal, bit 2 greater.
+const OP_ORDERS = flashU8([1, 3, 2, 5, 4, 6]);
+
 /** Whether COMPARE_OP op (0 < 1 <= 2 == 3 != 4 > 5 >=) holds for an ordering c (< 0, 0, > 0). */
 export function opHolds(op: u8, c: i32): u16 {
-  switch (op) {
-    case 0: return makeBool(c < 0);
-    case 1: return makeBool(c <= 0);
-    case 2: return makeBool(c === 0);
-    case 3: return makeBool(c !== 0);
-    case 4: return makeBool(c > 0);
-    default: return makeBool(c >= 0);
-  }
+  const order: u8 = c < 0 ? 1 : c === 0 ? 2 : 4;
+  return makeBool((OP_ORDERS[op] & order) !== 0);
 }
 
 /** COMPARE_OP for operands that are not both numbers or both strs. */

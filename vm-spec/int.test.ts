@@ -4,7 +4,7 @@ import { heapInit } from './heap.ts';
 import { resetRoots } from './gc.ts';
 import { NULL, isSmall } from './value.ts';
 import { Exc, pendingExc, clearExc, excClassOf } from './exc.ts';
-import { newInt, intValue, intAdd, intSub, intMul, intFloorDiv, intMod } from './int.ts';
+import { newInt, intValue, intAdd, intSub, intMul, intFloorDiv, intMod, intBinary } from './int.ts';
 
 beforeEach(() => {
   heapInit();
@@ -47,5 +47,32 @@ describe('int', () => {
     }
     expectRaises(intFloorDiv(1, 0), Exc.ZeroDivisionError);
     expectRaises(intMod(1, 0), Exc.ZeroDivisionError);
+  });
+
+  // intBinary by NB_* number: one multiply loop serves *, ** and <<; its step limit must not change results.
+  const POW = 8, LSHIFT = 3, RSHIFT = 9, FLOOR = 2, MOD = 6;
+  it('computes powers exactly, with OverflowError beyond 32 bits', () => {
+    const cases: [number, number, number][] = [[2, 10, 1024], [3, 0, 1], [0, 0, 1], [0, 5, 0], [-2, 31, -2147483648],
+      [2, 30, 1073741824], [-1, 2147483647, -1], [-1, 2147483646, 1], [1, 2147483647, 1], [0, 2147483647, 0], [-3, 19, -1162261467]];
+    for (const [x, y, r] of cases) expect(intValue(intBinary(POW, x, y))).toBe(r);
+    for (const [x, y] of [[2, 31], [-2, 32], [-2, 33], [2, 2147483647], [46341, 2], [-46341, 2]]) expectRaises(intBinary(POW, x, y), Exc.OverflowError);
+  });
+
+  it('shifts like CPython within 32 bits', () => {
+    const cases: [number, number, number, number][] = [[LSHIFT, -1, 31, -2147483648], [LSHIFT, 1, 30, 1073741824], [LSHIFT, 0, 2147483647, 0],
+      [LSHIFT, -3, 0, -3], [RSHIFT, -1, 2147483647, -1], [RSHIFT, 5, 40, 0], [RSHIFT, -2147483648, 31, -1], [RSHIFT, -7, 1, -4]];
+    for (const [nb, x, y, r] of cases) expect(intValue(intBinary(nb, x, y))).toBe(r);
+    for (const [x, y] of [[1, 31], [-1, 32], [3, 30], [1, 2147483647]]) expectRaises(intBinary(LSHIFT, x, y), Exc.OverflowError);
+    expectRaises(intBinary(LSHIFT, 1, -1), Exc.ValueError);
+    expectRaises(intBinary(RSHIFT, 1, -1), Exc.ValueError);
+  });
+
+  it('divides the most negative int', () => {
+    expectRaises(intBinary(FLOOR, -2147483648, -1), Exc.OverflowError);
+    expect(intValue(intBinary(MOD, -2147483648, -1))).toBe(0);
+    expect(intValue(intBinary(FLOOR, -2147483648, 1))).toBe(-2147483648);
+    expect(intValue(intBinary(FLOOR, 2147483647, -2))).toBe(-1073741824);
+    expect(intValue(intBinary(MOD, 2147483647, -2))).toBe(-1);
+    expect(intValue(intBinary(MOD, -2147483648, 3))).toBe(1);
   });
 });

@@ -1,14 +1,21 @@
 // int: exact 32-bit signed. Small ints are immediate values, others are INT heap blocks
 // [header][i32 low word][i32 high word]. Arithmetic raises OverflowError instead of wrapping.
-import { u16, i32 } from './types.ts';
+import { u8, u16, i32 } from './types.ts';
 import type { bool } from './types.ts';
 import { NULL, FALSE, TRUE, isSmall, smallValue, makeSmall, fitsSmall, isHeapRef, heapOffset } from './value.ts';
 import { HeapType, blockType, get16, set16 } from './heap.ts';
 import { alloc } from './gc.ts';
 import { Exc, raise } from './exc.ts';
-import { raiseMessage, Msg } from './errors.ts';
+import { NumMsg, raiseNum } from './nummsg.ts';
 import { isImage } from './value.ts';
 import { Record, recordType, imageIntValue } from './image.ts';
+
+// CPython's NB_* numbers of the operators ints have (as arith.ts's Nb).
+const enum IntOp {
+  ADD = 0, AND = 1, FLOOR_DIVIDE = 2, LSHIFT = 3, MULTIPLY = 5, REMAINDER = 6, OR = 7,
+  POWER = 8, RSHIFT = 9, SUBTRACT = 10, XOR = 12,
+}
+const I32_MIN = -2147483648;
 
 export function isBoxedInt(v: u16): bool {
   return isHeapRef(v) && blockType(heapOffset(v)) === HeapType.INT;
@@ -38,41 +45,101 @@ export function newInt(n: i32): u16 {
   return v;
 }
 
-export function intAdd(a: i32, b: i32): u16 {
-  const r = i32(a + b);
-  if (((a ^ r) & (b ^ r)) < 0) return raise(Exc.OverflowError);
+/**
+ * Int operator nb (CPython's NB_* number without the in-place offset) on x and y, exactly:
+ * OverflowError beyond 32 bits, ZeroDivisionError, ValueError for a negative shift; floor
+ * division and modulo round toward negative infinity. POWER needs y >= 0. NULL without an
+ * exception pending for an operator ints lack (@, /).
+ */
+export function intBinary(nb: u8, x: i32, y: i32): u16 {
+  // + and - (the hot ones) here, in few registers; the rest in intBinaryMore.
+  let r: i32 = 0;
+  if (nb === IntOp.ADD) {
+    r = i32(x + y);
+    if (((x ^ r) & (y ^ r)) < 0) return raise(Exc.OverflowError);
+  } else if (nb === IntOp.SUBTRACT) {
+    r = i32(x - y);
+    if (((x ^ y) & (x ^ r)) < 0) return raise(Exc.OverflowError);
+  } else {
+    return intBinaryMore(nb, x, y);
+  }
   return newInt(r);
 }
 
-export function intSub(a: i32, b: i32): u16 {
-  const r = i32(a - b);
-  if (((a ^ b) & (a ^ r)) < 0) return raise(Exc.OverflowError);
+/** intBinary for the operators but + and -. */
+function intBinaryMore(nb: u8, x: i32, y: i32): u16 {
+  let r: i32 = 0;
+  let overflow: bool = false;
+  switch (nb) {
+    case IntOp.FLOOR_DIVIDE:
+    case IntOp.REMAINDER: {
+      if (y === 0) return raiseNum(Exc.ZeroDivisionError, nb === IntOp.REMAINDER ? NumMsg.INT_MODULO : NumMsg.INT_DIVISION);
+      // One division each (the remainder of // from its quotient). I32_MIN // -1 wraps to
+      // I32_MIN: the one overflow.
+      let q: i32 = 0;
+      let m: i32 = 0;
+      if (nb === IntOp.REMAINDER) {
+        m = i32(x % y);
+      } else {
+        q = i32(x / y);
+        m = i32(x - Math.imul(q, y));
+      }
+      if (m !== 0 && (m < 0) !== (y < 0)) {
+        q = i32(q - 1);
+        m = i32(m + y);
+      }
+      r = nb === IntOp.REMAINDER ? m : q;
+      overflow = r === I32_MIN && y === -1;
+      break;
+    }
+    case IntOp.AND: r = x & y; break;
+    case IntOp.OR: r = x | y; break;
+    case IntOp.XOR: r = x ^ y; break;
+    case IntOp.RSHIFT:
+    case IntOp.MULTIPLY:
+    case IntOp.POWER:
+    case IntOp.LSHIFT: {
+      // One loop multiplies: x * y is y times x once, x ** y is 1 times x y times, x << y is x
+      // times 2 y times. An overflow ends it; only a factor of -1, 0, 1 (or an x of 0) could go on
+      // beyond 64 steps, and 64 - (y & 1) steps give those the same result.
+      let factor: i32 = x;
+      let times: i32 = 1;
+      r = y;
+      if (nb !== IntOp.MULTIPLY) {
+        if (y < 0) return raiseNum(Exc.ValueError, NumMsg.NEGATIVE_SHIFT); // POWER has y >= 0
+        if (nb === IntOp.RSHIFT) {
+          r = x >> (y > 31 ? 31 : y);
+          break;
+        }
+        times = y > 64 ? i32(64 - (y & 1)) : y;
+        r = 1;
+        if (nb === IntOp.LSHIFT) {
+          factor = 2;
+          r = x;
+        }
+      }
+      while (times > 0 && !overflow) {
+        const p = Math.imul(r, factor);
+        overflow = factor !== 0 && (i32(p / factor) !== r || (factor === -1 && r === I32_MIN));
+        r = p;
+        times = i32(times - 1);
+      }
+      break;
+    }
+    default:
+      return NULL;
+  }
+  if (overflow) return raise(Exc.OverflowError);
   return newInt(r);
 }
 
-export function intMul(a: i32, b: i32): u16 {
-  const r = Math.imul(a, b);
-  if (a !== 0 && (i32(r / a) !== b || (a === -1 && b === -2147483648))) return raise(Exc.OverflowError);
-  return newInt(r);
-}
-
+export function intAdd(a: i32, b: i32): u16 { return intBinary(IntOp.ADD, a, b); }
+export function intSub(a: i32, b: i32): u16 { return intBinary(IntOp.SUBTRACT, a, b); }
+export function intMul(a: i32, b: i32): u16 { return intBinary(IntOp.MULTIPLY, a, b); }
 /** Python's a // b: rounds toward negative infinity. */
-export function intFloorDiv(a: i32, b: i32): u16 {
-  if (b === 0) return raiseMessage(Exc.ZeroDivisionError, Msg.ZERO_DIVISION, NULL, 255);
-  if (a === -2147483648 && b === -1) return raise(Exc.OverflowError);
-  let q = i32(a / b);
-  if (i32(a % b) !== 0 && (a < 0) !== (b < 0)) q = i32(q - 1);
-  return newInt(q);
-}
-
+export function intFloorDiv(a: i32, b: i32): u16 { return intBinary(IntOp.FLOOR_DIVIDE, a, b); }
 /** Python's a % b: the result has the sign of b. */
-export function intMod(a: i32, b: i32): u16 {
-  if (b === 0) return raiseMessage(Exc.ZeroDivisionError, Msg.ZERO_DIVISION, NULL, 255);
-  if (b === -1) return makeSmall(0);
-  let r = i32(a % b);
-  if (r !== 0 && (r < 0) !== (b < 0)) r = i32(r + b);
-  return newInt(r);
-}
+export function intMod(a: i32, b: i32): u16 { return intBinary(IntOp.REMAINDER, a, b); }
 
 /** An int operand anywhere: immediate, boxed, bool, or an image INT constant. */
 export function isAnyInt(v: u16): bool { return isInt(v) || (isImage(v) && recordType(v) === Record.INT); }
