@@ -56,19 +56,37 @@ static bool pwm_ocr_16bit(uint8_t ocr) {
 }
 #endif
 
+#define REG(addr) (*(volatile uint8_t *)(uintptr_t)(addr))
+#define PIN_IN 0   /* PINx: the level */
+#define PIN_DDR 1  /* DDRx: output */
+#define PIN_PORT 2 /* PORTx: output level or pull-up */
+#define READ 2
+
+/* Reads (how READ) or clears or sets (how 0 or 1) the bits `mask` of register r: every pin and
+ * PWM function goes through this one routine (out of line, it is the smallest code). */
+static __attribute__((noinline)) uint8_t reg_bits(volatile uint8_t *r, uint8_t mask, uint8_t how) {
+  if (how == READ) return (*r & mask) ? 1 : 0;
+  if (how) *r |= mask;
+  else *r &= (uint8_t)~mask;
+  return 0;
+}
+
+/* The pin's bit in register reg (PIN_IN, PIN_DDR, PIN_PORT) of its port; pins above 19 read 0. */
+static __attribute__((noinline)) uint8_t pin_bit(uint8_t pin, uint8_t reg, uint8_t how) {
+  volatile uint8_t *port = pin_port(pin);
+  return port ? reg_bits(port + reg, pin_mask(pin), how) : 0;
+}
+
 /* Index in the PWM table, or PWM_PINS when the pin has no PWM. */
-static uint8_t pwm_index(uint8_t pin) {
+static __attribute__((noinline)) uint8_t pwm_index(uint8_t pin) {
   uint8_t i = 0;
   while (i < PWM_PINS && pgm_read_byte(&pwm_pin[i]) != pin) i++;
   return i;
 }
 
-#define REG(addr) (*(volatile uint8_t *)(uintptr_t)(addr))
-
-/* Disconnects the pin from its timer so PORTx drives it again. */
-static void pwm_off(uint8_t pin) {
-  uint8_t i = pwm_index(pin);
-  if (i < PWM_PINS) REG(pgm_read_byte(&pwm_tccra[i])) &= (uint8_t)~pgm_read_byte(&pwm_com[i]);
+/* Connects (on) or disconnects the timer output of PWM i; PORTx drives a disconnected pin. */
+static __attribute__((noinline)) void pwm_connect(uint8_t i, uint8_t on) {
+  reg_bits(&REG(pgm_read_byte(&pwm_tccra[i])), pgm_read_byte(&pwm_com[i]), on);
 }
 
 void svm_pins_init(void) {
@@ -76,31 +94,18 @@ void svm_pins_init(void) {
 }
 
 void svm_plat_pinMode(uint8_t pin, uint8_t mode) {
-  volatile uint8_t *pins = pin_port(pin);
-  if (!pins) return;
-  uint8_t m = pin_mask(pin);
-  if (mode == MODE_OUT) {
-    pins[1] |= m;
-  } else {
-    pins[1] &= (uint8_t)~m;
-    if (mode == MODE_IN_PULLUP) pins[2] |= m;
-    else pins[2] &= (uint8_t)~m;
-  }
+  pin_bit(pin, PIN_DDR, mode == MODE_OUT);
+  if (mode != MODE_OUT) pin_bit(pin, PIN_PORT, mode == MODE_IN_PULLUP);
 }
 
 void svm_plat_pinWrite(uint8_t pin, uint8_t value) {
-  volatile uint8_t *pins = pin_port(pin);
-  if (!pins) return;
-  uint8_t m = pin_mask(pin);
-  if (value) pins[2] |= m;
-  else pins[2] &= (uint8_t)~m;
-  pwm_off(pin); /* after the PORT write: the pin goes straight from PWM to its new level */
+  pin_bit(pin, PIN_PORT, value != 0);
+  uint8_t i = pwm_index(pin);
+  if (i < PWM_PINS) pwm_connect(i, 0); /* after the PORT write: from PWM straight to the level */
 }
 
 uint8_t svm_plat_pinRead(uint8_t pin) {
-  volatile uint8_t *pins = pin_port(pin);
-  if (!pins) return 0;
-  return (pins[0] & pin_mask(pin)) ? 1 : 0;
+  return pin_bit(pin, PIN_IN, READ);
 }
 
 /* A 10-bit conversion against AVcc at clk/128 (125 kHz, inside the ADC's 50-200 kHz). */
@@ -116,7 +121,7 @@ uint16_t svm_plat_analogRead(uint8_t pin) {
 /* duty 0 and 255 are plain low and high (a timer's PWM never reaches them exactly). */
 void svm_plat_pwmWrite(uint8_t pin, uint8_t duty) {
   uint8_t i = pwm_index(pin);
-  svm_plat_pinMode(pin, MODE_OUT);
+  pin_bit(pin, PIN_DDR, 1);
   if (i == PWM_PINS || duty == 0 || duty == 255) {
     svm_plat_pinWrite(pin, duty >= 128);
     return;
@@ -125,5 +130,5 @@ void svm_plat_pwmWrite(uint8_t pin, uint8_t duty) {
   if (pwm_ocr_16bit(ocr))
     REG(ocr + 1) = 0; /* 16-bit register: the high byte goes first (through TEMP) */
   REG(ocr) = duty;
-  REG(pgm_read_byte(&pwm_tccra[i])) |= pgm_read_byte(&pwm_com[i]);
+  pwm_connect(i, 1);
 }

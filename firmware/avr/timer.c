@@ -1,6 +1,7 @@
 /* Time on the ATmega328p: Timer0 overflows every 256 * 64 cycles = 1.024 ms at 16 MHz. It runs
  * in fast PWM mode (as on an Arduino) so that pins 5 and 6 can still use it for PWM; millis
- * keeps a fraction so it gains no drift, micros counts overflows and the timer's count. */
+ * keeps a fraction so it gains no drift, and micros is millis, the fraction and the timer's
+ * count (one counter less for the interrupt to keep). */
 #include <avr/interrupt.h>
 #include <avr/io.h>
 #include <avr/sleep.h>
@@ -11,7 +12,6 @@
 #define FRACT_INC ((US_PER_OVERFLOW % 1000) >> 3)           /* the rest in 8 us units: 3 */
 #define FRACT_MAX (1000 >> 3)                               /* 1 ms in 8 us units: 125 */
 
-static volatile uint32_t overflows;
 static volatile uint32_t ms;
 static volatile uint8_t fract;
 
@@ -24,7 +24,6 @@ ISR(TIMER0_OVF_vect) {
   }
   fract = f;
   ms = m;
-  overflows++;
 }
 
 void svm_timer_init(void) {
@@ -42,15 +41,18 @@ uint32_t svm_plat_millis(void) {
   return m;
 }
 
+/* ms * 1000 + fract * 8 grows by exactly 1024 per overflow (1 ms + 3 units, or 2 ms - 122 units),
+ * so it is overflows * 1024 (modulo 2^32, where micros wraps): plus 4 us per timer count. */
 uint32_t svm_plat_micros(void) {
   uint8_t sreg = SREG;
   cli();
-  uint32_t n = overflows;
+  uint32_t m = ms;
+  uint8_t f = fract;
   uint8_t t = TCNT0;
   /* An overflow that happened since interrupts went off is not counted yet. */
-  if ((TIFR0 & _BV(TOV0)) && t < 255) n++;
+  bool pending = (TIFR0 & _BV(TOV0)) && t < 255;
   SREG = sreg;
-  return ((n << 8) + t) * (64 / (F_CPU / 1000000UL));
+  return m * 1000 + (uint16_t)(f * 8 + t * (64 / (F_CPU / 1000000UL)) + (pending ? US_PER_OVERFLOW : 0));
 }
 
 /* Waits us microseconds (up to 2^32 - 1: elapsed time is counted, so micros may wrap meanwhile),
