@@ -28,15 +28,12 @@ import { truth } from './arith.ts';
 const enum Mod {
   MACHINE = 176, TIME = 177, ARDUINO = 178, PIN = 179, ADC = 180, PWM = 181,
   FUNC = 97, METHOD = 121, MODULE = 109, // offsets from N
-  FIRST_FUNC = 182, FIRST_METHOD = 197,
   PIN_OBJ = 204, ADC_OBJ = 224, PWM_OBJ = 230,
   ADC_BASE = 210, PWM_BASE = 227, // object = base + pin
-  CALL_ROW = 25, // MODULE_ROWS row of a Pin object called
 }
 
 /** MicroPython's ticks period: 2^30 (ticks fit an int and wrap where millis/micros do). */
 const TICKS_MASK = 0x3fffffff;
-const TICKS_HALF = 0x20000000;
 
 const PWM_PINS = flashU8([3, 5, 6, 9, 10, 11]);
 /** Last duty (0..255) given to each PWM pin, for duty_u16() without an argument. */
@@ -54,8 +51,8 @@ function pinOf(v: u16): u8 {
     const m = builtinNumber(v); // below PIN_OBJ: not an object; beyond 238: none (pin > 19)
     if (m >= Mod.PIN_OBJ) pin = i16(m - (m >= Mod.PWM_OBJ ? Mod.PWM_BASE : m >= Mod.ADC_OBJ ? Mod.ADC_BASE : Mod.PIN_OBJ));
   } else if (isStr(v) && strLength(v) === 2 && strByte(v, 0) === 65) {
-    const d = strByte(v, 1); // 'A0'..'A5'
-    if (d >= 48 && d <= 53) pin = i16(d - 48 + 14);
+    const d = u8(strByte(v, 1) - 48); // 'A0'..'A5': 0..5
+    if (d < 6) pin = i16(d + 14);
   }
   return pin >= 0 && pin < 20 ? u8(pin) : 255;
 }
@@ -67,17 +64,15 @@ function pwmIndex(pin: u8): u8 {
   return i;
 }
 
-/** Waits us microseconds; NULL with KeyboardInterrupt pending on Ctrl-C. */
-function waitUs(us: u32): u16 { return delayUs(us) ? raise(Exc.KeyboardInterrupt) : NONE; }
-
-/** Waits ms milliseconds, in slices the board takes (it waits at most 2^32 us at once). */
-function waitMs(ms: u32): u16 {
-  let left: u32 = ms;
-  while (left > 4000000) {
-    if (delayUs(4000000000)) return raise(Exc.KeyboardInterrupt);
-    left = u32(left - 4000000);
-  }
-  return waitUs(u32(left * 1000));
+/** Waits t times unit microseconds (unit 1 or 1000); NULL with KeyboardInterrupt pending on Ctrl-C. */
+function wait(t: u32, unit: u16): u16 {
+  let left: u32 = t;
+  do {
+    const part: u32 = left > 4000000 ? 4000000 : left; // the board waits at most 2^32 us at once
+    left = u32(left - part);
+    if (delayUs(u32(part * unit))) return raise(Exc.KeyboardInterrupt);
+  } while (left > 0);
+  return NONE;
 }
 
 /** A non-negative int as u32 (negative: 0). */
@@ -130,113 +125,115 @@ export function moduleMethod(obj: u16, name: u8): u8 {
 // What each callable takes (numbers Pin .. freq, then a Pin object called): bits 0-1 the most
 // positional arguments (self included), bits 2-3 the fewest; bits 4-5 what argument 0 is (0 not
 // a pin, 1 a pin, 2 an analog pin or ADC channel, 3 a PWM pin); bit 6: the arguments after the pin
-// need not be ints (every other callable checks that they are).
+// need not be ints (every other callable checks that they are; time.sleep's may be a float).
 const enum Row { MIN = 2, KIND = 4, ANY = 0x40, DIGITAL = 1, ANALOG = 2, PWM = 3 }
 const MODULE_ROWS = flashU8([
   0x57, 0x25, 0x36,                   // Pin(id, mode, pull) ADC(pin) PWM(pin, freq)
-  0x45, 0x05, 0x05, 0x00, 0x00, 0x0a, 0x0a, // sleep sleep_ms sleep_us ticks_ms ticks_us ticks_diff ticks_add
+  0x05, 0x05, 0x05, 0x00, 0x00, 0x0a, 0x0a, // sleep sleep_ms sleep_us ticks_ms ticks_us ticks_diff ticks_add
   0x1a, 0x1a, 0x15, 0x25, 0x1a, 0x05, 0x00, 0x00, // pinMode digitalWrite digitalRead analogRead analogWrite delay millis micros
   0x56, 0x15, 0x15, 0x15, 0x25, 0x36, 0x36, // value on off toggle read_u16 duty_u16 freq
   0x41,                               // pin([v])
 ]);
+/** The ValueError message for a bad argument 0, by its kind. */
+const PIN_MESSAGES = flashU8([0, Msg.PIN, Msg.PIN_ADC, Msg.PIN_PWM]);
+
+// Row numbers (callable number - Mod.PIN): the switch below gives aliases one case.
+const enum R {
+  Pin = 0, ADC = 1, PWM = 2, sleep = 3, sleep_ms = 4, sleep_us = 5, ticks_ms = 6, ticks_us = 7,
+  ticks_diff = 8, ticks_add = 9, pinMode = 10, digitalWrite = 11, digitalRead = 12, analogRead = 13,
+  analogWrite = 14, delay = 15, millis = 16, micros = 17, value = 18, on = 19, off = 20, toggle = 21,
+  read_u16 = 22, duty_u16 = 23, freq = 24, CALL = 25,
+}
 
 /** Calls module built-in n (a class, function or method of the modules, or a Pin object). */
 export function moduleBuiltin(n: u8): u16 {
   if (n < Mod.PIN || n >= Mod.ADC_OBJ) return raise(Exc.TypeError); // a module, ADC or PWM object
-  const called: bool = n >= Mod.PIN_OBJ; // pin() reads, pin(v) writes, as pin.value()
-  const row = MODULE_ROWS[called ? Mod.CALL_ROW : n - Mod.PIN];
+  const r: u8 = n >= Mod.PIN_OBJ ? R.CALL : u8(n - Mod.PIN); // a Pin called: pin() reads, pin(v) writes
+  const row = MODULE_ROWS[r];
   const count = argCount();
-  const kw: u8 = n === Mod.PIN ? N.mode : n === Mod.PWM ? N.duty_u16 : u8(N.NONE - 1); // and kw + 1; 254 is no name
+  const kw: u8 = r === R.Pin ? N.mode : r === R.PWM ? N.duty_u16 : 254; // and kw + 1; 254 is no name
   if (count < ((row >> Row.MIN) & 3) || count > (row & 3) || kwOther(kw, u8(kw + 1))) return raise(Exc.TypeError);
   const kind: u8 = (row >> Row.KIND) & 3;
   const first: u16 = kind === 0 ? 0 : 1; // the first argument after the pin
   let pin: u8 = u8(n - Mod.PIN_OBJ); // a Pin object's pin (unused when there is no pin)
-  if (kind !== 0) pin = pinOf(arg(0));
-  if (kind === Row.ANALOG) {
-    if (pin < 6) pin = u8(pin + 14); // channels 0..5 name A0..A5, as in Arduino's analogRead
-    if (pin < 14 || pin > 19) return valueError(Msg.PIN_ADC);
-  } else if (kind === Row.PWM) {
-    if (pwmIndex(pin) === 6) return valueError(Msg.PIN_PWM);
-  } else if (kind === Row.DIGITAL && pin === 255) {
-    return valueError(Msg.PIN);
+  if (kind !== 0) {
+    pin = pinOf(arg(0));
+    if (kind === Row.ANALOG && pin < 6) pin = u8(pin + 14); // channels 0..5 name A0..A5, as in Arduino
+    const bad: bool = kind === Row.ANALOG ? pin < 14 || pin > 19 : kind === Row.PWM ? pwmIndex(pin) === 6 : pin === 255;
+    if (bad) return valueError(PIN_MESSAGES[kind]);
   }
-  const ints: bool = (row & Row.ANY) === 0;
-  for (let i: u16 = first; ints && i < count; i = u16(i + 1)) {
-    if (!isAnyInt(arg(i))) return raise(Exc.TypeError);
+  let x: i32 = 0; // the last int argument after the pin
+  let y: i32 = 0; // the one before it
+  for (let i: u16 = first; (row & Row.ANY) === 0 && i < count; i = u16(i + 1)) {
+    const v = arg(i);
+    if (isAnyInt(v)) {
+      y = x;
+      x = anyIntValue(v);
+    } else if (r === R.sleep && isFloat(v)) {
+      const s: f32 = floatOf(v); // to the nearest microsecond of its f32 value, up to 4294 s
+      return wait(s > 0.0 ? u32(f32(f32(s * 1000000.0) + 0.5)) : 0, 1);
+    } else {
+      return raise(Exc.TypeError);
+    }
   }
-  const x: i32 = ints && count > first ? anyIntValue(arg(first)) : 0;
-  const name: u8 = called ? N.value : u8(n - (n >= Mod.FIRST_METHOD ? Mod.METHOD : n >= Mod.FIRST_FUNC ? Mod.FUNC : Mod.MODULE));
-  let level: u8 = x !== 0 ? 1 : 0;
-  switch (name) {
-    case N.Pin:
+  let level: u8 = 0;
+  switch (r) {
+    case R.Pin:
       return newPin(pin);
-    case N.ADC:
+    case R.ADC:
       return makeBuiltin(u16(Mod.ADC_BASE + pin));
-    case N.PWM: {
+    case R.PWM: {
       const duty = kwArg(N.duty_u16); // the frequency is the Uno's fixed one
       if (duty !== NULL && setDuty(pin, duty) === NULL) return NULL;
       return makeBuiltin(u16(Mod.PWM_BASE + pin));
     }
-    case N.sleep: {
-      // an int, or a float (to the nearest microsecond of its f32 value, up to 4294 s)
-      const v = arg(0);
-      if (isAnyInt(v)) return waitMs(u32(nonNegative(anyIntValue(v)) * 1000));
-      if (!isFloat(v)) return raise(Exc.TypeError);
-      const s: f32 = floatOf(v);
-      return waitUs(s > 0.0 ? u32(f32(f32(s * 1000000.0) + 0.5)) : 0);
-    }
-    case N.sleep_ms:
-    case N.delay:
-      return waitMs(nonNegative(x));
-    case N.sleep_us:
-      return waitUs(nonNegative(x));
-    case N.ticks_ms:
-    case N.ticks_us:
-    case N.millis:
-    case N.micros: {
-      // millis/micros wrap at 2^31 (24.8 days, 35.8 minutes): time.ticks_* wrap safely
-      const t = name === N.ticks_ms || name === N.millis ? millis() : micros();
-      return newInt(i32(t & (name >= N.millis ? 0x7fffffff : TICKS_MASK)));
-    }
-    case N.ticks_diff:
-    case N.ticks_add: {
-      const y = anyIntValue(arg(1));
-      const half: i32 = name === N.ticks_diff ? TICKS_HALF : 0;
-      return newInt(i32((i32((name === N.ticks_diff ? x - y : x + y) + half) & TICKS_MASK) - half));
-    }
-    case N.pinMode:
+    case R.sleep: // whole seconds (a float is waited above)
+    case R.sleep_ms:
+    case R.delay:
+    case R.sleep_us:
+      return wait(u32(nonNegative(x) * (r === R.sleep ? 1000 : 1)), r === R.sleep_us ? 1 : 1000);
+    // Ticks and arduino's millis and micros wrap at 2^30 (12.4 days, 17.9 minutes).
+    case R.ticks_ms:
+    case R.millis:
+      return newInt(i32(millis() & TICKS_MASK));
+    case R.ticks_us:
+    case R.micros:
+      return newInt(i32(micros() & TICKS_MASK));
+    case R.ticks_diff:
+      return newInt(i32(i32(y - x) << 2) >> 2); // the difference as a signed 30-bit number
+    case R.ticks_add:
+      return newInt(i32(y + x) & TICKS_MASK);
+    case R.pinMode:
       if (x < 0 || x > 2) return valueError(Msg.PIN_MODE);
       pinMode(pin, u8(x));
       return NONE;
-    case N.digitalRead:
-      return makeSmall(pinRead(pin));
-    case N.value:
+    case R.value:
+    case R.CALL:
+    case R.digitalRead:
+    case R.digitalWrite:
       if (count === first) return makeSmall(pinRead(pin));
       level = truth(arg(first));
       if (level === 255) return NULL;
       break;
-    case N.on:
+    case R.on:
       level = 1;
       break;
-    case N.off:
-      level = 0;
-      break;
-    case N.toggle:
+    case R.toggle:
       level = u8(1 - pinRead(pin));
       break;
-    case N.analogRead:
-    case N.read_u16: {
+    case R.analogRead:
+    case R.read_u16: {
       const raw = analogRead(pin); // 10 bits; read_u16 scales to 16 as MicroPython does
-      return newInt(name === N.read_u16 ? i32((raw << 6) | (raw >> 4)) : raw);
+      return newInt(r === R.read_u16 ? u16((raw << 6) | (raw >> 4)) : raw);
     }
-    case N.analogWrite:
+    case R.analogWrite:
       pwmWrite(pin, x < 0 ? 0 : x > 255 ? 255 : u8(x)); // a pin without PWM: low below 128, else high
       return NONE;
-    case N.duty_u16:
-      return count === 2 ? setDuty(pin, arg(1)) : newInt(i32(pwmDuty[pwmIndex(pin)] * 257));
-    case N.freq: // freq(f): fixed on the Uno; Timer0 fast PWM, Timers 1, 2 phase-correct
+    case R.duty_u16:
+      return count === 2 ? setDuty(pin, arg(1)) : newInt(u16(pwmDuty[pwmIndex(pin)] * 257));
+    case R.freq: // freq(f): fixed on the Uno; Timer0 fast PWM, Timers 1, 2 phase-correct
       return count === 2 ? NONE : makeSmall(pin === 5 || pin === 6 ? 976 : 490);
-    default: // digitalWrite: level from x
+    default: // off
       break;
   }
   pinWrite(pin, level);
@@ -255,7 +252,8 @@ function newPin(pin: u8): u16 {
   const mode = pinOption(1, N.mode); // IN 0, OUT 1
   const pull = pinOption(2, N.pull); // PULL_UP 2
   if (mode < -1 || mode > 1 || (pull !== -1 && pull !== 2)) return valueError(Msg.PIN_MODE);
-  if (mode >= 0 || pull === 2) pinMode(pin, mode === 1 ? 1 : u8(pull === 2 ? 2 : 0));
+  const m: i16 = mode === 1 ? 1 : pull === 2 ? 2 : mode; // the board's: OUT 1, IN 0, IN with pull-up 2
+  if (m >= 0) pinMode(pin, u8(m));
   return makeBuiltin(u16(Mod.PIN_OBJ + pin));
 }
 
