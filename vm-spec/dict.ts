@@ -1,6 +1,7 @@
 // dict: insertion-ordered hash table. DICT block [header][count][used][table]; DICTTAB block
 // [header][cap][2*cap index bytes (entry number, 0xff = empty)][cap key/value pairs].
-// Deleted entries keep a NULL key until the table is rebuilt. cap <= 127.
+// Deleted entries keep a NULL key until the table is rebuilt. cap is a power of two (4 .. 128):
+// the probe mask 2*cap - 1 then reaches every index byte. At most 127 items.
 // Keys: anything but lists and dicts; equal numbers (1, 1.0, True) hash equal.
 import { u8, u16 } from './types.ts';
 import type { bool } from './types.ts';
@@ -15,7 +16,8 @@ import { isAnyTuple, seqLength, seqItem } from './seq.ts';
 import { isList } from './list.ts';
 import { compareOp } from './arith.ts';
 
-const MAX_CAP = 127;
+const MAX_COUNT = 127;
+const MAX_CAP = 128;
 /** Byte offsets of the DICT block's fields. */
 const enum D { COUNT = 2, USED = 4, TABLE = 6 }
 
@@ -56,16 +58,18 @@ function entryAt(t: u16, e: u16): u16 { return u16(heapOffset(t) + 4 + tableCap(
 
 /** Heap offset of the index byte of `key` in table t: where it is, or the empty one where it would go. */
 function findSlot(t: u16, key: u16): u16 {
-  const mask = u16(tableCap(t) * 2 - 1);
-  let slot: u16 = hashValue(key) & mask;
   const base = u16(heapOffset(t) + 4);
+  const mask = u16(get16(u16(base - 2)) * 2 - 1);
+  const entries = u16(base + mask + 1);
+  let slot: u16 = hashValue(key) & mask;
   for (;;) {
     const e = heap[base + slot];
-    if (e === 0xff) return u16(base + slot);
-    const k = get16(entryAt(t, e));
-    if (k !== NULL && keysEqual(k, key)) return u16(base + slot); // NULL: a deleted entry
+    if (e === 0xff) break;
+    const k = get16(u16(entries + e * 4));
+    if (k !== NULL && keysEqual(k, key)) break; // NULL: a deleted entry
     slot = u16(slot + 1) & mask;
   }
+  return u16(base + slot);
 }
 
 /** Appends (key, value) as the next entry of d's table, which has room for it. */
@@ -102,9 +106,9 @@ export function dictSet(d: u16, key: u16, value: u16): u16 {
   const used = field(d, D.USED);
   if (used >= tableCap(t)) {
     // A new table (twice the live entries) and the live entries appended to it in order.
-    if (count >= MAX_CAP) return raise(Exc.MemoryError);
-    let cap: u16 = count < 2 ? 4 : u16(count * 2);
-    if (cap > MAX_CAP) cap = MAX_CAP;
+    if (count >= MAX_COUNT) return raise(Exc.MemoryError);
+    let cap: u16 = 4;
+    while (cap < MAX_CAP && (cap >> 1) < count) cap = u16(cap * 2); // twice the items
     pushRoot(d);
     pushRoot(key);
     pushRoot(value);
