@@ -119,7 +119,7 @@ export function dictSet(d: u16, key: u16, value: u16): u16 {
     if (v === NULL) return raise(Exc.MemoryError);
     const nt = heapOffset(v);
     set16(u16(nt + 2), cap);
-    for (let i: u16 = 0; i < cap * 2; i = u16(i + 1)) heap[nt + 4 + i] = 0xff;
+    for (let i: u16 = 0; i < u16(cap * 2); i = u16(i + 1)) heap[nt + 4 + i] = 0xff;
     setField(d, D.TABLE, v);
     setField(d, D.USED, 0);
     for (let e: u16 = 0; e < used; e = u16(e + 1)) {

@@ -128,7 +128,7 @@ function sweep(): void {
     } else {
       // A free run: this block and the unmarked ones after it, up to a block's maximum size.
       let next: u16 = u16(off + granules * GRANULE);
-      while (next < HEAP_SIZE && !isMarked(next) && granules + blockGranules(next) <= MAX_GRANULES) {
+      while (next < HEAP_SIZE && !isMarked(next) && u16(granules + blockGranules(next)) <= MAX_GRANULES) {
         granules = u16(granules + blockGranules(next));
         next = u16(off + granules * GRANULE);
       }

@@ -45,7 +45,7 @@ export function heapInit(): void {
   freeList = NO_BLOCK;
   let prev: u16 = NO_BLOCK;
   while (off < HEAP_SIZE) {
-    let granules: u16 = u16((HEAP_SIZE - off) / GRANULE);
+    let granules: u16 = u16(HEAP_SIZE - off) >> 2;
     if (granules > MAX_GRANULES) granules = MAX_GRANULES;
     setHeader(off, HeapType.FREE, granules);
     set16(u16(off + 2), NO_BLOCK);
@@ -56,8 +56,8 @@ export function heapInit(): void {
   }
 }
 
-/** Granules for a block of `bytes` bytes including its header. */
-export function granulesFor(bytes: u16): u16 { return u16((bytes + GRANULE - 1) / GRANULE); }
+/** Granules for a block of `bytes` bytes including its header (0 for more than 65532 bytes: too large anyway). */
+export function granulesFor(bytes: u16): u16 { return u16(bytes + GRANULE - 1) >> 2; }
 
 /**
  * First-fit allocation of a block of `bytes` bytes (header included), zero-filled after the

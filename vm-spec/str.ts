@@ -94,7 +94,7 @@ export function strRepeat(s: u16, n: i32): u16 {
   if (count > i32(MAX_STR / length)) return raise(Exc.MemoryError);
   const v = newStrKeeping(u16(length * count), s, NULL);
   if (v === NULL) return NULL;
-  for (let k: u16 = 0; k < count; k = u16(k + 1)) strCopy(v, u16(k * length), s, 0, length);
+  for (let k: u16 = 0; k < u16(count); k = u16(k + 1)) strCopy(v, u16(k * length), s, 0, length);
   return v;
 }
 
@@ -115,7 +115,8 @@ export function strOfInt(n: i32, base: u8): u16 {
 export function strFind(haystack: u16, needle: u16): bool {
   const n = strLength(haystack);
   const m = strLength(needle);
-  for (let i: u16 = 0; i + m <= n; i = u16(i + 1)) {
+  if (m > n) return false;
+  for (let i: u16 = 0; i <= u16(n - m); i = u16(i + 1)) {
     let j: u16 = 0;
     while (j < m && strByte(haystack, u16(i + j)) === strByte(needle, j)) j = u16(j + 1);
     if (j === m) return true;
