@@ -2,9 +2,8 @@
 // floats), the str and sequence files, and compare.ts; anything else is CPython's TypeError.
 import { u8, u16, i32 } from './types.ts';
 import type { bool } from './types.ts';
-import { NONE, FALSE, TRUE, isSmall, smallValue } from './value.ts';
+import { NONE, FALSE, TRUE, isSmall, smallValue, makeSmall } from './value.ts';
 import { Exc, raise } from './exc.ts';
-import { isAnyInt, anyIntValue } from './int.ts';
 import { isDict, dictCount } from './dict.ts';
 import { isAnyTuple, isSeq, seqLength } from './seq.ts';
 import { seqBinary } from './seqops.ts';
@@ -12,8 +11,8 @@ import { compareOther, opHolds } from './compare.ts';
 import { isList } from './list.ts';
 import { isStr, strCompare, strLength } from './str.ts';
 import { strBinaryOp } from './builtins-str.ts';
-import { isFloat, floatOf, isNumber } from './float.ts';
-import { numberBinary, numberCompare, numberUnary, raiseUnsupported } from './numops.ts';
+import { isNumber } from './float.ts';
+import { numberBinary, numberCompare, numbersEqual, numberUnary, raiseUnsupported } from './numops.ts';
 
 /** CPython's NB_* numbers (BINARY_OP's argument; 13..25 are the in-place forms). */
 export const enum Nb {
@@ -41,8 +40,7 @@ export function compareOp(op: u8, a: u16, b: u16): u16 {
 export function truth(v: u16): u8 {
   if (v === TRUE) return 1;
   if (v === FALSE || v === NONE) return 0;
-  if (isAnyInt(v)) return anyIntValue(v) !== 0 ? 1 : 0;
-  if (isFloat(v)) return floatOf(v) !== 0.0 ? 1 : 0;
+  if (isNumber(v)) return numbersEqual(v, makeSmall(0)) ? 0 : 1;
   if (isStr(v)) return strLength(v) !== 0 ? 1 : 0;
   if (isList(v) || isAnyTuple(v)) return seqLength(v) !== 0 ? 1 : 0;
   if (isDict(v)) return dictCount(v) !== 0 ? 1 : 0;

@@ -2,6 +2,7 @@
 // compareOp, so nesting works; the C stack grows with the nesting depth), dicts by their
 // items, and identity for == / != of anything else.
 import { u8, u16, i32, flashU8 } from './types.ts';
+import type { bool } from './types.ts';
 import { NULL, FALSE, makeBool } from './value.ts';
 import { Exc, raise } from './exc.ts';
 import { isList } from './list.ts';
@@ -21,7 +22,6 @@ export function opHolds(op: u8, c: i32): u16 {
 
 /** COMPARE_OP for operands that are not both numbers or both strs. */
 export function compareOther(op: u8, a: u16, b: u16): u16 {
-  const equality = op === 2 || op === 3;
   if ((isList(a) && isList(b)) || (isAnyTuple(a) && isAnyTuple(b))) {
     const na = seqLength(a);
     const nb = seqLength(b);
@@ -31,21 +31,22 @@ export function compareOther(op: u8, a: u16, b: u16): u16 {
       const same = compareOp(2, x, y);
       if (same === NULL) return NULL;
       // The first differing items decide.
-      if (same === FALSE) return equality ? makeBool(op === 3) : compareOp(op, x, y);
+      if (same === FALSE) return compareOp(op, x, y);
     }
     return opHolds(op, i32(na - nb));
   }
-  if (!equality) return raiseUnorderable(op, a, b); // CPython's "'<' not supported between ..."
-  if (isDict(a) && isDict(b) && a !== b) {
-    let same: u16 = makeBool(dictCount(a) === dictCount(b));
-    for (let e: u16 = 0; same !== FALSE && e < dictUsed(a); e = u16(e + 1)) {
+  if (op !== 2 && op !== 3) return raiseUnorderable(op, a, b); // CPython's "'<' not supported between ..."
+  let same: bool = a === b;
+  if (isDict(a) && isDict(b) && !same) {
+    same = dictCount(a) === dictCount(b);
+    for (let e: u16 = 0; same && e < dictUsed(a); e = u16(e + 1)) {
       const key = dictEntryKey(a, e);
       if (key === NULL) continue;
       const other = dictGet(b, key);
-      same = other === NULL ? FALSE : compareOp(2, dictEntryValue(a, e), other);
-      if (same === NULL) return NULL;
+      const v = other === NULL ? FALSE : compareOp(2, dictEntryValue(a, e), other);
+      if (v === NULL) return NULL;
+      same = v !== FALSE;
     }
-    return makeBool((same !== FALSE) === (op === 2));
   }
-  return makeBool((a === b) === (op === 2));
+  return makeBool(same === (op === 2));
 }

@@ -6,7 +6,7 @@ import type { bool } from './types.ts';
 import { NULL, makeBool, makeSmall } from './value.ts';
 import { Exc, raise } from './exc.ts';
 import { intBinary, isAnyInt, anyIntValue } from './int.ts';
-import { isFloat, floatOf, numberF32, newFloat, floatMod, floatFloorDiv, powWhole, isWhole, isNan } from './float.ts';
+import { isFloat, floatOf, numberF32, newFloat, floatMod, floatFloorDiv, powWhole, isNan } from './float.ts';
 import { NumMsg, msgStart, msgLine, msgRender, msgRaise, raiseNum } from './nummsg.ts';
 import { Render } from './print.ts';
 import { opHolds } from './compare.ts';
@@ -20,9 +20,12 @@ const enum NumOp {
 /** x ** y for floats (also int ** negative int). */
 export function floatPower(x: f32, y: f32): u16 {
   if (x === 0.0 && y < 0.0) return raiseNum(Exc.ZeroDivisionError, NumMsg.ZERO_NEGATIVE_POWER);
-  if (isWhole(y) && y > f32(-2147483648.0) && y < f32(2147483648.0)) return newFloat(powWhole(x, i32(y)));
-  if (isNan(x) || isNan(y)) return newFloat(f32(x + y));
-  return raise(Exc.NotImplementedError); // a fractional power: TODO (exp/log in f32)
+  // A whole y in (-2^31, 2^31): i32(y) gives it back (beyond, it wraps or, for nan and inf, is 0).
+  const n = i32(y);
+  let r: f32 = f32(x + y); // a nan operand: nan
+  if (f32(n) === y && n !== -2147483648) r = powWhole(x, n);
+  else if (!isNan(x) && !isNan(y)) return raise(Exc.NotImplementedError); // a fractional power: TODO (exp/log in f32)
+  return newFloat(r);
 }
 
 /**
@@ -125,6 +128,8 @@ export function numberCompare(op: u8, a: u16, b: u16): u16 {
 /** True when numbers a and b are equal (for dict keys and `in`). */
 export function numbersEqual(a: u16, b: u16): bool { return orderNumbers(a, b) === 0; }
 
+const UNARY_SYMBOLS = flashU8([NumMsg.SYMBOL + NumOp.SUBTRACT, NumMsg.SYMBOL + NumOp.ADD, NumMsg.TILDE]);
+
 /** Unary - (0), + (1) or ~ (2) on v; TypeError "bad operand type for unary -: 'str'" otherwise. */
 export function numberUnary(kind: u8, v: u16): u16 {
   // -v is v * -1 (exact for ints and floats, -0.0 included), +v is v * 1 (an int for a bool), ~v is v ^ -1.
@@ -133,7 +138,7 @@ export function numberUnary(kind: u8, v: u16): u16 {
   }
   msgStart();
   msgLine(NumMsg.UNARY);
-  msgLine(kind === 0 ? u8(NumMsg.SYMBOL + NumOp.SUBTRACT) : kind === 1 ? u8(NumMsg.SYMBOL + NumOp.ADD) : NumMsg.TILDE);
+  msgLine(UNARY_SYMBOLS[kind]);
   msgLine(NumMsg.COLON_QUOTE);
   return raiseTypes(v, NULL);
 }
