@@ -3,11 +3,11 @@
 import { u8, u16, i32, u32 } from './types.ts';
 import { imageByte, imageSize } from './platform.ts';
 import { imageOffset } from './value.ts';
-import { clearNameCache } from './names.ts';
+import { NAMES_HASH } from './names.ts';
 
-export const enum ImageError { OK = 0, MAGIC = 1, VERSION = 2, LENGTH = 3, CRC = 4, TABLES = 5 }
+export const enum ImageError { OK = 0, MAGIC = 1, VERSION = 2, LENGTH = 3, CRC = 4, TABLES = 5, NAMES = 6 }
 export const enum Record { STR = 1, INT = 2, FLOAT = 3, TUPLE = 4, CODE = 5, FUNC = 6 }
-const HEADER_SIZE = 16;
+const HEADER_SIZE = 18;
 /** Offsets inside a CODE record. */
 export const enum Code {
   ARGCOUNT = 1, POSONLY = 2, KWONLY = 3, NLOCALS = 4, STACKSIZE = 5, FLAGS = 6, NEXC = 7,
@@ -38,7 +38,6 @@ export function imageCrc(start: u16, end: u16): u16 {
 
 /** Checks the image header, length, CRC and tables; remembers the tables. */
 export function loadImage(): u8 {
-  clearNameCache();
   const area = imageSize();
   if (area < HEADER_SIZE || imageByte(0) !== 0x53 || imageByte(1) !== 0x56) return ImageError.MAGIC;
   if (imageByte(2) !== 3) return ImageError.VERSION;
@@ -55,6 +54,8 @@ export function loadImage(): u8 {
   // count, which lies before the CRC's range, against the table offsets, which lie inside it.
   if (moduleCount === 0 || moduleTable !== HEADER_SIZE || moduleEnd !== constTable) return ImageError.TABLES;
   if (constEnd > imageLength) return ImageError.TABLES;
+  // Compiled against another VM build: its name numbers (STR records) would call wrong builtins.
+  if (imageU16(16) !== NAMES_HASH) return ImageError.NAMES;
   return ImageError.OK;
 }
 
@@ -71,7 +72,9 @@ export function constantCount(): u16 { return constCount; }
 export function recordType(v: u16): u8 { return imageByte(imageOffset(v)); }
 export function imageStrLength(v: u16): u16 { return imageU16(u16(imageOffset(v) + 1)); }
 export function imageStrHash(v: u16): u16 { return imageU16(u16(imageOffset(v) + 3)); }
-export function imageStrByte(v: u16, i: u16): u8 { return imageByte(u16(imageOffset(v) + 5 + i)); }
+/** The VM name number N the compiler stored for this str (names.ts), 255 for none. */
+export function imageStrName(v: u16): u8 { return imageByte(u16(imageOffset(v) + 5)); }
+export function imageStrByte(v: u16, i: u16): u8 { return imageByte(u16(imageOffset(v) + 6 + i)); }
 export function imageIntValue(v: u16): i32 { return i32(imageU32(u16(imageOffset(v) + 1))); }
 export function imageFloatBits(v: u16): u32 { return imageU32(u16(imageOffset(v) + 1)); }
 export function imageTupleLength(v: u16): u16 { return imageU16(u16(imageOffset(v) + 1)); }

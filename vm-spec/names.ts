@@ -1,16 +1,15 @@
 // Every name the VM knows: builtins, methods, keyword arguments, modules and their members.
 // One table so a name is matched once (nameIndex) and then handled by number everywhere.
 // Globals come first, in the order of B (builtins.ts): builtin number = B.FIRST + index.
-import { u8, u16, flashStr, flashU8 } from './types.ts';
-import type { bool } from './types.ts';
+import { u8, u16 } from './types.ts';
 import { isImage } from './value.ts';
-import { Record, recordType, imageStrLength, imageStrByte } from './image.ts';
+import { Record, recordType, imageStrName } from './image.ts';
 
-// One name per line; the line number is the N value. Keep both in the same order
-// (names.test.ts checks it).
+// The names' text is tools/compiler/vm-names.ts VM_NAMES, in N order (names.test.ts checks
+// that the two agree): the compiler stores each name's N in its STR record, so the VM keeps no
+// name table in flash.
 // Groups: globals (core, numbers, strings, sequences: B order); methods of str, list, dict (a
 // name shared by several types appears once); keyword arguments; modules and their members.
-const NAMES = flashStr('print\nint\nfloat\nbool\nabs\ndivmod\npow\nround\nstr\nrepr\nord\nchr\nhex\nbin\nrange\nlen\nlist\ntuple\ndict\nisinstance\ntype\niter\nnext\nenumerate\nzip\nsorted\nreversed\nany\nall\nhash\nmin\nmax\nsum\njoin\nsplit\nstrip\nlstrip\nrstrip\nstartswith\nendswith\nfind\nreplace\nupper\nlower\ncount\nisdigit\nappend\npop\ninsert\nremove\nindex\nextend\nreverse\nsort\nclear\ncopy\nget\nkeys\nvalues\nitems\nsetdefault\nupdate\nsep\nend\nkey\nbase\ndefault\nmachine\ntime\narduino\nPin\nADC\nPWM\nIN\nOUT\nPULL_UP\nvalue\non\noff\ntoggle\nread_u16\nduty_u16\nfreq\nmode\npull\nsleep\nsleep_ms\nsleep_us\nticks_ms\nticks_us\nticks_diff\nticks_add\npinMode\ndigitalWrite\ndigitalRead\nanalogRead\nanalogWrite\ndelay\nmillis\nmicros\nINPUT\nOUTPUT\nINPUT_PULLUP\nHIGH\nLOW\nargs\n');
 
 export const enum N {
   print = 0,
@@ -34,52 +33,19 @@ export const enum N {
   NONE = 255,
 }
 
-// The length of each name in NAMES, in order: the scan steps from name to name instead of
-// reading every byte of NAMES in flash (names.test.ts checks it against the table).
-const NAME_LENGTHS = flashU8([5, 3, 5, 4, 3, 6, 3, 5, 3, 4, 3, 3, 3, 3, 5, 3, 4, 5, 4, 10, 4, 4, 4, 9, 3, 6, 8, 3, 3, 4, 3, 3, 3, 4, 5, 5, 6, 6, 10, 8, 4, 7, 5, 5, 5, 7, 6, 3, 6, 6, 5, 6, 7, 4, 5, 4, 3, 4, 6, 5, 10, 6, 3, 3, 3, 4, 7, 7, 4, 7, 3, 3, 3, 2, 3, 7, 5, 2, 3, 6, 8, 8, 4, 4, 4, 5, 8, 8, 8, 8, 10, 9, 7, 12, 11, 10, 11, 5, 6, 6, 5, 6, 12, 4, 3, 4]);
+/**
+ * The str hash (strhash.ts) of the names' text (VM_NAMES joined by newlines): every image carries the hash of the table it was
+ * compiled against (docs/rpyc.md); loadImage refuses one whose name numbers are not ours.
+ * names.test.ts checks it, so a change of NAMES must change it.
+ */
+export const NAMES_HASH = 0x9993;
 
-// The last names looked up (image values, never NULL) and their N: a loop asks for the same
-// few names again and again (led.toggle, time.sleep_ms), and a scan of NAMES in flash costs
-// about 10,000 cycles on the AVR. loadImage clears it: the values belong to one image.
-const NAME_CACHE_SIZE = 4;
-const cachedName = new Uint16Array(NAME_CACHE_SIZE);
-const cachedIndex = new Uint8Array(NAME_CACHE_SIZE);
-let cacheNext: u8 = 0;
-
-export function clearNameCache(): void {
-  for (let i: u8 = 0; i < NAME_CACHE_SIZE; i = u8(i + 1)) cachedName[i] = 0;
-}
-
-/** The N of image STR `name`, or N.NONE (remembered for the next lookups of the same name). */
+/**
+ * The N of image STR `name`, or N.NONE: the compiler stores it in the STR record.
+ */
 export function nameIndex(name: u16): u8 {
   if (!isImage(name) || recordType(name) !== Record.STR) return N.NONE;
-  for (let i: u8 = 0; i < NAME_CACHE_SIZE; i = u8(i + 1)) {
-    if (cachedName[i] === name) return cachedIndex[i];
-  }
-  const index = scanNames(name);
-  cachedName[cacheNext] = name;
-  cachedIndex[cacheNext] = index;
-  cacheNext = u8((cacheNext + 1) & (NAME_CACHE_SIZE - 1));
-  return index;
-}
-
-/** Looks `name` up in NAMES: compares the length first, then the bytes. */
-function scanNames(name: u16): u8 {
-  const length = imageStrLength(name);
-  let start: u16 = 0;
-  for (let index: u8 = 0; index < NAME_LENGTHS.length; index = u8(index + 1)) {
-    const n: u16 = NAME_LENGTHS[index];
-    if (n === length && nameMatches(name, start, length)) return index;
-    start = u16(start + n + 1); // the name and its newline
-  }
-  return N.NONE;
-}
-
-function nameMatches(name: u16, start: u16, length: u16): bool {
-  for (let j: u16 = 0; j < length; j = u16(j + 1)) {
-    if (imageStrByte(name, j) !== NAMES[start + j]) return false;
-  }
-  return true;
+  return imageStrName(name);
 }
 
 /**

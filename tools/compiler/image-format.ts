@@ -4,9 +4,9 @@ import { STR_HASH_SEED, strHashStep } from '../../vm-spec/strhash.ts';
 export const MAGIC0 = 0x53; // 'S'
 export const MAGIC1 = 0x56; // 'V'
 export const FORMAT_VERSION = 3;
-/** A STR record: type, len u16, hash u16, bytes. */
-export const STR_HEAD_SIZE = 5;
-export const HEADER_SIZE = 16;
+/** A STR record: type, len u16, hash u16, VM name number u8, bytes. */
+export const STR_HEAD_SIZE = 6;
+export const HEADER_SIZE = 18;
 export const MODULE_ENTRY_SIZE = 4;
 export const CODE_HEAD_SIZE = 14;
 export const EXC_ENTRY_SIZE = 7;

@@ -1,6 +1,7 @@
 // Reads an rpyc image back (docs/rpyc.md): validates header, length and CRC, decodes values,
 // records and instructions. Used by `svimpy dis` and by the tests.
 import { crc16 } from './crc16.ts';
+import { vmNameIndex, VM_NAMES_HASH } from './vm-names.ts';
 import {
   CODE_HEAD_SIZE, EXC_ENTRY_SIZE, FORMAT_VERSION, HEADER_SIZE, MAGIC0, MAGIC1, MODULE_ENTRY_SIZE,
   RecordType, STR_HEAD_SIZE, strHash, VALUE_FALSE, VALUE_NONE, VALUE_NULL, VALUE_TRUE,
@@ -41,7 +42,7 @@ export interface CodeRecord {
   size: number;
 }
 
-export interface ImageHeader { version: number; moduleCount: number; length: number; crc: number; moduleTable: number; constTable: number; constCount: number; lib: number }
+export interface ImageHeader { version: number; moduleCount: number; length: number; crc: number; moduleTable: number; constTable: number; constCount: number; lib: number; names: number }
 
 export class Image {
   readonly header: ImageHeader;
@@ -67,9 +68,10 @@ export class Image {
     if (b[0] !== MAGIC0 || b[1] !== MAGIC1) throw new ImageError(`not an rpyc image: the file does not start with "SV" (it starts with ${hex(b[0])} ${hex(b[1])})`);
     const h: ImageHeader = {
       version: b[2], moduleCount: b[3], length: this.u16(4), crc: this.u16(6),
-      moduleTable: this.u16(8), constTable: this.u16(10), constCount: this.u16(12), lib: this.u16(14),
+      moduleTable: this.u16(8), constTable: this.u16(10), constCount: this.u16(12), lib: this.u16(14), names: this.u16(16),
     };
     if (h.version !== FORMAT_VERSION) throw new ImageError(`unsupported rpyc format version ${h.version} (this tool reads version ${FORMAT_VERSION}); recompile with this svimpy`);
+    if (h.names !== VM_NAMES_HASH) throw new ImageError(`the image was compiled for another sVimPy build (name table ${hex16(h.names)}, this one ${hex16(VM_NAMES_HASH)}); recompile it with this svimpy`);
     if (h.length !== b.length) throw new ImageError(`corrupt image: the header says ${h.length} bytes but the file has ${b.length} (truncated or padded?)`);
     const crc = crc16(b, 8, b.length);
     if (crc !== h.crc) throw new ImageError(`corrupt image: CRC mismatch (header ${hex16(h.crc)}, computed ${hex16(crc)}); recompile or re-upload it`);
@@ -122,7 +124,10 @@ export class Image {
         const bytes = this.bytes.subarray(start, start + n);
         // The VM trusts the stored hash for dict lookups: a wrong one would make names miss.
         if (this.u16(offset + 3) !== strHash(bytes)) throw new ImageError(`corrupt image: wrong hash in the string at ${offset}`);
-        return { kind: 'str', value: new TextDecoder().decode(bytes), offset };
+        // The VM trusts the stored name number too (builtin and method lookup).
+        const text = new TextDecoder().decode(bytes);
+        if (this.u8(offset + 5) !== vmNameIndex(text)) throw new ImageError(`corrupt image: wrong name number in the string at ${offset}`);
+        return { kind: 'str', value: text, offset };
       }
       case RecordType.INT: this.u8(offset + 4); return { kind: 'int', value: this.view.getInt32(offset + 1, true), boxed: true };
       case RecordType.FLOAT: this.u8(offset + 4); return { kind: 'float', value: this.view.getFloat32(offset + 1, true), offset };

@@ -5,6 +5,7 @@ import type { ConstPool, Entry } from './pool.ts';
 import type { ConvertedCode } from './convert.ts';
 import { crc16 } from './crc16.ts';
 import { LIB_FILE_PREFIX } from './lib.ts';
+import { vmNameIndex, VM_NAMES_HASH } from './vm-names.ts';
 import { CompileError } from './errors.ts';
 import {
   CODE_HEAD_SIZE, EXC_ENTRY_SIZE, FORMAT_VERSION, HEADER_SIZE, MAGIC0, MAGIC1, MAX_RECORD_OFFSET, STR_HEAD_SIZE, strHash,
@@ -85,6 +86,7 @@ export function writeImage(pool: ConstPool, modules: ModuleInput[], lib?: number
   u16(10, constTable);
   u16(12, pool.table.length);
   u16(14, lib === undefined ? VALUE_NULL : value(lib));
+  u16(16, VM_NAMES_HASH);
   modules.forEach((m, i) => {
     u16(moduleTable + 4 * i, value(m.nameEntry));
     u16(moduleTable + 4 * i + 2, value(m.codeEntry));
@@ -99,6 +101,7 @@ export function writeImage(pool: ConstPool, modules: ModuleInput[], lib?: number
         image[at] = RecordType.STR;
         u16(at + 1, b.length);
         u16(at + 3, strHash(b));
+        image[at + 5] = vmNameIndex(e.value);
         image.set(b, at + STR_HEAD_SIZE);
         break;
       }

@@ -3,6 +3,7 @@
 import { setPlatform } from '../../vm-spec/platform.ts';
 import { vmRun } from '../../vm-spec/vm.ts';
 import { splitRecord, type ImageMapLike } from './traceback.ts';
+import { refusalHint } from './result.ts';
 import { createBoard, DurationReached, type BoardOptions } from './node-board.ts';
 
 export interface EngineResult {
@@ -29,6 +30,6 @@ export function runOnNode(image: Uint8Array, map?: ImageMapLike, boardOptions?: 
     if (!(e instanceof DurationReached)) throw e;
   }
   const output = Buffer.from(bytes).toString('utf8');
-  if (status === 2) return { stdout: '', stderr: output, status };
+  if (status === 2) return { stdout: '', stderr: output + refusalHint(output), status };
   return { ...splitRecord(output, map), status, pins: board.log };
 }

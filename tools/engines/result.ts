@@ -20,6 +20,14 @@ export function statusFromConsole(output: string): number {
 /** An EngineResult from the VM's console bytes and its status (0 ok, 1 uncaught, 2 refused). */
 export function resultFromConsole(console: Buffer, status: number, map?: ImageMapLike): EngineResult {
   const output = console.toString('utf8');
-  if (status === 2) return { stdout: '', stderr: output, status };
+  if (status === 2) return { stdout: '', stderr: output + refusalHint(output), status };
   return { ...splitRecord(output, map), status };
+}
+
+/** What to do about a refusal whose number alone says little (vm-spec/image.ts ImageError). */
+export function refusalHint(output: string): string {
+  if (output.startsWith(`${BAD_IMAGE_PREFIX} (error 6)`)) {
+    return 'svimpy: the image was compiled for another sVimPy build (its builtin names differ): recompile it with the svimpy that built this VM, or flash this svimpy\'s firmware (svimpy flash)\n';
+  }
+  return '';
 }
