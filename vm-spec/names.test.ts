@@ -16,7 +16,7 @@ describe('names.ts', () => {
     expect(table.length).toBe(N.COUNT);
     table.forEach((name, line) => expect([name, enumValues[name]]).toEqual([name, line]));
   });
-  it('has the hash of the names' text as NAMES_HASH (images carry it)', () => {
+  it("has the hash of the names' text as NAMES_HASH (images carry it)", () => {
     expect(NAMES_HASH.toString(16)).toBe(VM_NAMES_HASH.toString(16));
   });
   it('numbers the global builtins GLOBAL_BASE + N, grouped as B says', () => {

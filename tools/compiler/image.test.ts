@@ -8,6 +8,7 @@ import { Image, ImageError } from './image-reader.ts';
 import type { ImageValue, CodeRecord } from './image-reader.ts';
 import { TESTDATA, cpythonDis, tempDir, writeFiles } from './test-helpers.ts';
 import { disassemble } from './disasm.ts';
+import { runOnNode } from '../engines/node.ts';
 import { crc16 } from './crc16.ts';
 import type { PyCode, Tagged } from './test-helpers.ts';
 
@@ -235,10 +236,24 @@ describe('corrupt images', () => {
 
   test('a STR record whose stored hash is wrong is refused even with a matching CRC', () => {
     const bad = program.image.slice();
-    const at = new DataView(bad.buffer).getUint16(16, true) >> 2; // module 0's name, a STR record
-    bad[at + 3] ^= 0x01; // the hash's low byte (docs/rpyc.md: type, len, hash, bytes)
+    const at = new DataView(bad.buffer).getUint16(18, true) >> 2; // module 0's name, a STR record
+    bad[at + 3] ^= 0x01; // the hash's low byte (docs/rpyc.md: type, len, hash, name, bytes)
     new DataView(bad.buffer).setUint16(6, crc16(bad, 8), true);
     expect(() => new Image(bad).modules()).toThrow(/wrong hash in the string at/);
+  });
+
+  test('a STR record with a wrong name number, or an image of another name table, is refused', () => {
+    const bad = program.image.slice();
+    const at = new DataView(bad.buffer).getUint16(18, true) >> 2;
+    bad[at + 5] ^= 0x01; // the name number
+    new DataView(bad.buffer).setUint16(6, crc16(bad, 8), true);
+    expect(() => new Image(bad).modules()).toThrow(/wrong name number in the string at/);
+    const other = program.image.slice();
+    other[16] ^= 0x01; // the name table's hash
+    new DataView(other.buffer).setUint16(6, crc16(other, 8), true);
+    expect(() => new Image(other)).toThrow(/compiled for another sVimPy build/);
+    const run = runOnNode(other);
+    expect([run.status, run.stderr]).toEqual([2, 'svimpy: the image is not valid (error 6)\nsvimpy: the image was compiled for another sVimPy build (its builtin names differ): recompile it with the svimpy that built this VM, or flash this svimpy\'s firmware (svimpy flash)\n']);
   });
 
   test('truncated and padded images name the length problem', () => {
