@@ -74,16 +74,9 @@ function intBinaryMore(nb: u8, x: i32, y: i32): u16 {
     case IntOp.FLOOR_DIVIDE:
     case IntOp.REMAINDER: {
       if (y === 0) return raiseNum(Exc.ZeroDivisionError, nb === IntOp.REMAINDER ? NumMsg.INT_MODULO : NumMsg.INT_DIVISION);
-      // One division each (the remainder of // from its quotient). I32_MIN // -1 wraps to
-      // I32_MIN: the one overflow.
-      let q: i32 = 0;
-      let m: i32 = 0;
-      if (nb === IntOp.REMAINDER) {
-        m = i32(x % y);
-      } else {
-        q = i32(x / y);
-        m = i32(x - Math.imul(q, y));
-      }
+      // One division; the remainder from it. I32_MIN // -1 wraps to I32_MIN: the one overflow.
+      let q = i32(x / y);
+      let m = i32(x - Math.imul(q, y));
       if (m !== 0 && (m < 0) !== (y < 0)) {
         q = i32(q - 1);
         m = i32(m + y);
