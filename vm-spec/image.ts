@@ -48,12 +48,12 @@ export function loadImage(): u8 {
   moduleTable = imageU16(8);
   constTable = imageU16(10);
   constCount = imageU16(12);
-  const moduleEnd: u32 = u32(moduleTable + moduleCount * 4);
+  const moduleEnd: u32 = u32(moduleTable + moduleCount * 6);
   const constEnd: u32 = u32(constTable + constCount * 2);
   // The tables follow the header and each other directly (docs/rpyc.md): that checks the module
   // count, which lies before the CRC's range, against the table offsets, which lie inside it.
   if (moduleCount === 0 || moduleTable !== HEADER_SIZE || moduleEnd !== constTable) return ImageError.TABLES;
-  if (constEnd > imageLength) return ImageError.TABLES;
+  if (constEnd > imageLength || moduleGlobalCount(0) > constCount) return ImageError.TABLES;
   // Compiled against another VM build: its name numbers (STR records) would call wrong builtins.
   if (imageU16(16) !== NAMES_HASH) return ImageError.NAMES;
   return ImageError.OK;
@@ -62,8 +62,10 @@ export function loadImage(): u8 {
 /** The library functions' TUPLE of FUNC records (libfunc.ts), or NULL. */
 export function libTable(): u16 { return imageU16(14); }
 export function imageModuleCount(): u8 { return moduleCount; }
-export function moduleNameValue(m: u8): u16 { return imageU16(u16(moduleTable + m * 4)); }
-export function moduleCodeValue(m: u8): u16 { return imageU16(u16(moduleTable + m * 4 + 2)); }
+export function moduleNameValue(m: u8): u16 { return imageU16(u16(moduleTable + m * 6)); }
+export function moduleCodeValue(m: u8): u16 { return imageU16(u16(moduleTable + m * 6 + 2)); }
+/** How many global variables module m has: constant-table entries 0 .. count-1 (vm.ts). */
+export function moduleGlobalCount(m: u8): u16 { return imageU16(u16(moduleTable + m * 6 + 4)); }
 /** Constant-table entry k (k < constantCount()). */
 export function constantValue(k: u16): u16 { return imageU16(u16(constTable + k * 2)); }
 export function constantCount(): u16 { return constCount; }

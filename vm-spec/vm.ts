@@ -9,7 +9,7 @@ import { HeapType, heapInit, get16, set16 } from './heap.ts';
 import { alloc, resetRoots, setRoot, getRoot, Root, pushRoot, popRoot } from './gc.ts';
 import { Exc, raise, pendingExc, clearExc, excClassOf, printExcName } from './exc.ts';
 import {
-  ImageError, Record, Code, loadImage, moduleCodeValue, constantValue, codeU8, codeU16, codeStart,
+  ImageError, Record, Code, loadImage, moduleCodeValue, moduleGlobalCount, constantValue, codeU8, codeU16, codeStart,
   imageU8, imageU16, recordType, imageStrLength, imageStrByte, imageTupleLength, imageTupleItem,
 } from './image.ts';
 import { Op } from './opcodes.ts';
@@ -177,7 +177,8 @@ export function vmRun(): u8 {
     putc(10);
     return 2;
   }
-  const globals = newDict();
+  globalCount = moduleGlobalCount(0);
+  const globals = newTuple(globalCount);
   setRoot(Root.GLOBALS, globals);
   const frame: u16 = globals === NULL ? NULL : newFrame(moduleCodeValue(0), NULL);
   if (frame === NULL) {
@@ -403,11 +404,12 @@ function interpret(boundary: u16): u8 {
       case Op.LOAD_GLOBAL_NULL:
       case Op.LOAD_GLOBAL:
       case Op.LOAD_NAME: {
-        const name = constantValue(arg);
-        // Library code sees only builtins (a program's `len = 3` must not change sorted());
-        // it runs in functions, so module code (LOAD_NAME) need not ask.
+        // A global variable (constants 0 .. globalCount-1 name them), else a builtin. Library
+        // code sees only builtins (a program's `len = 3` must not change sorted()); it runs in
+        // functions, so module code (LOAD_NAME) need not ask.
         const library = op !== Op.LOAD_NAME && isImage(get16(u16(f + F.FUNC)));
-        let v = library ? NULL : dictGet(getRoot(Root.GLOBALS), name);
+        let v = arg < globalCount && !library ? tupleGet(getRoot(Root.GLOBALS), arg) : NULL;
+        const name = constantValue(arg);
         if (v === NULL) v = lookupBuiltin(name);
         if (v === NULL) v = libLookup(name, LibKind.GLOBAL);
         if (v === NULL) {
@@ -421,13 +423,16 @@ function interpret(boundary: u16): u8 {
       }
       case Op.STORE_NAME:
       case Op.STORE_GLOBAL:
-        ok = dictSet(getRoot(Root.GLOBALS), constantValue(arg), peek(f, 1)) !== NULL;
-        if (ok) drop(f, 1);
-        break;
       case Op.DELETE_NAME:
       case Op.DELETE_GLOBAL:
-        // An unbound global holds NULL (reads then fall through to the builtins / NameError).
-        ok = dictSet(getRoot(Root.GLOBALS), constantValue(arg), NULL) !== NULL;
+        // The compiler makes every stored name a global variable (arg < globalCount). An
+        // unbound one holds NULL (reads then fall through to the builtins / NameError).
+        if (arg >= globalCount) {
+          ok = raise(Exc.RuntimeError) !== NULL;
+          break;
+        }
+        const value = op === Op.STORE_NAME || op === Op.STORE_GLOBAL ? pop(f) : NULL;
+        tupleSet(getRoot(Root.GLOBALS), arg, value);
         break;
       case Op.DELETE_FAST:
         set16(u16(f + F.LOCALS + arg * 2), NULL);
@@ -596,6 +601,8 @@ function interpret(boundary: u16): u8 {
 }
 
 let depth: u8 = 0;
+/** The entry module's global variables: slots 0 .. globalCount-1 of the GLOBALS root tuple. */
+let globalCount: u16 = 0;
 
 // ---- Calls from builtins back into Python (docs/vm-design.md, section 6) ----
 /** The value the boundary frame of a nested interpret() returned. */

@@ -10,7 +10,7 @@ import { writeImage } from './image-writer.ts';
 import type { WrittenImage } from './image-writer.ts';
 import { checkPythonVersion, compileWithCPython } from './python.ts';
 import { CompileError } from './errors.ts';
-import { LIB_DIR, LIB_FILE_PREFIX, libSources, libFunctions, selectLib } from './lib.ts';
+import { LIB_DIR, LIB_FILE_PREFIX, libSources, libFunctions, selectLib, storedGlobals } from './lib.ts';
 import type { LibFunction } from './lib.ts';
 
 export const PYC_MAGIC_311 = [0xa7, 0x0d, 0x0d, 0x0a];
@@ -110,11 +110,16 @@ export function compileCodeObjects(codes: CodeObject[], names: string[], lib: Li
   let pool: ConstPool;
   const convert = (c: CodeObject): ConvertedCode => convertCode(c, { pool, importable });
   pool = new ConstPool(convert);
+  // The entry module's globals are the first constant-table entries (docs/rpyc.md): the VM keeps
+  // them in an array indexed by the instruction argument instead of a dict.
+  const globals = storedGlobals(codes[0]);
+  for (const name of globals) pool.index(name, codes[0].filename);
   const modules = codes.map((code, i) => ({
     name: names[i],
     file: code.filename,
     nameEntry: pool.intern(names[i], code.filename),
     codeEntry: pool.intern(code, code.filename),
+    globals: i === 0 ? globals.length : 0,
   }));
   const used = selectLib(lib, codes);
   const funcs = used.map((f) => pool.addFunc(

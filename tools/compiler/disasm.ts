@@ -69,7 +69,7 @@ export function disassemble(image: Image, map: ImageMap | undefined): string {
   const h = image.header;
   out.push(`rpyc image, format ${h.version}: ${h.length} bytes, CRC-16 ${'0x' + h.crc.toString(16).padStart(4, '0')} ok, ${h.moduleCount} module(s), ${h.constCount} constant(s)`);
   out.push('', 'modules:');
-  image.modules().forEach((m, i) => out.push(`  ${i} ${m.name} code @${m.code}${i === 0 ? ' (entry)' : ''}`));
+  image.modules().forEach((m, i) => out.push(`  ${i} ${m.name} code @${m.code}${i === 0 ? ' (entry)' : ''}${m.globals > 0 ? `, ${m.globals} global(s): constants 0..${m.globals - 1}` : ''}`));
   out.push('', 'constants:');
   for (let k = 0; k < h.constCount; k++) {
     const v = image.constant(k);

@@ -7,7 +7,8 @@ export const FORMAT_VERSION = 3;
 /** A STR record: type, len u16, hash u16, VM name number u8, bytes. */
 export const STR_HEAD_SIZE = 6;
 export const HEADER_SIZE = 18;
-export const MODULE_ENTRY_SIZE = 4;
+/** A module table entry: name value, code value, number of global variables. */
+export const MODULE_ENTRY_SIZE = 6;
 export const CODE_HEAD_SIZE = 14;
 export const EXC_ENTRY_SIZE = 7;
 /** Records must start below this offset: an image value holds 14 bits of offset. */

@@ -81,14 +81,16 @@ export class Image {
     return h;
   }
 
-  modules(): { name: string; code: number }[] {
+  modules(): { name: string; code: number; globals: number }[] {
     const out = [];
     for (let i = 0; i < this.header.moduleCount; i++) {
       const at = this.header.moduleTable + MODULE_ENTRY_SIZE * i;
       const name = this.value(this.u16(at));
       const code = this.value(this.u16(at + 2));
+      const globals = this.u16(at + 4);
       if (name.kind !== 'str' || code.kind !== 'code') throw new ImageError(`corrupt image: module entry ${i} is not (str, code)`);
-      out.push({ name: name.value, code: code.offset });
+      if (globals > this.header.constCount) throw new ImageError(`corrupt image: module entry ${i} has ${globals} globals, more than the constant table's entries`);
+      out.push({ name: name.value, code: code.offset, globals });
     }
     return out;
   }

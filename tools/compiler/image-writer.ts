@@ -12,7 +12,8 @@ import {
   MODULE_ENTRY_SIZE, RecordType, FUNC_RECORD_SIZE, VALUE_FALSE, VALUE_NONE, VALUE_NULL, VALUE_TRUE, imageRef, smallInt,
 } from './image-format.ts';
 
-export interface ModuleInput { name: string; file: string; nameEntry: number; codeEntry: number }
+/** `globals`: how many global variables the module has (the first constant-table entries). */
+export interface ModuleInput { name: string; file: string; nameEntry: number; codeEntry: number; globals: number }
 
 /** `lib`: library code (lib.ts), hidden in tracebacks as CPython hides its C builtins. */
 export interface CodeMapEntry { module: string; file: string; name: string; qualname: string; firstlineno: number; locals: string[]; lines: [number, number][]; lib?: boolean }
@@ -88,8 +89,9 @@ export function writeImage(pool: ConstPool, modules: ModuleInput[], lib?: number
   u16(14, lib === undefined ? VALUE_NULL : value(lib));
   u16(16, VM_NAMES_HASH);
   modules.forEach((m, i) => {
-    u16(moduleTable + 4 * i, value(m.nameEntry));
-    u16(moduleTable + 4 * i + 2, value(m.codeEntry));
+    u16(moduleTable + MODULE_ENTRY_SIZE * i, value(m.nameEntry));
+    u16(moduleTable + MODULE_ENTRY_SIZE * i + 2, value(m.codeEntry));
+    u16(moduleTable + MODULE_ENTRY_SIZE * i + 4, m.globals);
   });
   pool.table.forEach((id, k) => u16(constTable + 2 * k, value(id)));
 

@@ -34,6 +34,7 @@ export function libSources(dir: string = LIB_DIR): string[] {
 const PREFIXES: [string, LibKind][] = [['str__', LibKind.STR], ['list__', LibKind.LIST], ['dict__', LibKind.DICT]];
 
 const CPY_EXTENDED_ARG = 144;
+const CPY_STORE_GLOBAL_OPS = new Set([90, 91, 97, 98]); // STORE_NAME, DELETE_NAME, STORE_GLOBAL, DELETE_GLOBAL
 const CPY_LOAD_CONST = 100;
 const CPY_MAKE_FUNCTION = 132;
 const CPY_STORE_NAME = 90;
@@ -110,4 +111,24 @@ export function selectLib(all: LibFunction[], codes: CodeObject[]): LibFunction[
     }
   }
   return all.filter((f) => chosen.has(f));
+}
+
+/**
+ * The global names a module's code (and the functions in it) stores or deletes, in first-use
+ * order: the module's global variables. Every other global name it reads is a builtin.
+ */
+export function storedGlobals(module: CodeObject): string[] {
+  const out = new Set<string>();
+  const visit = (code: CodeObject): void => {
+    let ext = 0;
+    for (let i = 0; i < code.code.length; i += 2) {
+      const op = code.code[i];
+      const arg = code.code[i + 1] | ext;
+      ext = op === CPY_EXTENDED_ARG ? arg << 8 : 0;
+      if (CPY_STORE_GLOBAL_OPS.has(op)) out.add(code.names[arg]);
+    }
+    for (const c of code.consts) if (isCode(c)) visit(c);
+  };
+  visit(module);
+  return [...out];
 }
