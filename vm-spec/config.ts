@@ -15,3 +15,9 @@ export const MAX_DEPTH = 100;
  * with a Python key raises RecursionError. (Builtin keys such as key=len never nest.)
  */
 export const MAX_NESTED_CALLS = 1;
+/**
+ * Containers a repr may be inside at once (print.ts). A container already being printed prints
+ * as [...] / {...}, as CPython's self-reference check; nesting deeper than this prints the same
+ * instead of recursing further on the C stack, which the Uno cannot spare (a known difference).
+ */
+export const REPR_NEST_MAX = 6;

@@ -20,6 +20,7 @@ import { B, N } from './names.ts';
 import { formatPercent, formatSpec, printFormatTypeError } from './strformat.ts';
 import { isFloat, floatOf } from './float.ts';
 import { excHasArgsTuple } from './excargs.ts';
+import { REPR_NEST_MAX } from './config.ts';
 
 // ---- the sink ----
 const enum Sink { CONSOLE = 0, COUNT = 1, FILL = 2 }
@@ -242,15 +243,41 @@ export function printRepr(v: u16): void {
 // Opening and closing bracket of a list, tuple, dict and range (Ty.LIST .. Ty.RANGE).
 const BRACKETS = flashStr('[](){}()');
 
+// The containers whose repr is being printed, outermost first (REPR_NEST_MAX of them).
+const reprOpen = new Uint16Array(REPR_NEST_MAX);
+let reprDepth: u8 = 0;
+
+/** True when v is being printed already (a list that holds itself) or nesting is too deep. */
+function reprCycle(v: u16): bool {
+  if (reprDepth >= REPR_NEST_MAX) return true;
+  for (let i: u8 = 0; i < reprDepth; i = u8(i + 1)) {
+    if (reprOpen[i] === v) return true;
+  }
+  return false;
+}
+
 /** repr of a container: [1, 2], (1,), {'a': 1}, range(0, 3), range(1, 5, 2). */
 function printItems(v: u16, t: u8): void {
+  const bracket = u8((t - Ty.LIST) * 2);
+  if (reprCycle(v)) {
+    emit(BRACKETS[bracket]);
+    for (let i: u8 = 0; i < 3; i = u8(i + 1)) emit(46);
+    emit(BRACKETS[bracket + 1]);
+    return;
+  }
+  reprOpen[reprDepth] = v;
+  reprDepth = u8(reprDepth + 1);
+  printItemsOf(v, t, bracket);
+  reprDepth = u8(reprDepth - 1);
+}
+
+function printItemsOf(v: u16, t: u8, bracket: u8): void {
   let n: u16 = 0;
   if (t === Ty.DICT) n = dictUsed(v);
   else if (t === Ty.RANGE) {
     printWord(Ty.RANGE);
     n = rangeField(v, 6) === 1 ? 2 : 3; // start, stop and a step other than 1
   } else n = seqLength(v);
-  const bracket = u8((t - Ty.LIST) * 2);
   emit(BRACKETS[bracket]);
   let first: bool = true;
   for (let i: u16 = 0; i < n; i = u16(i + 1)) {
