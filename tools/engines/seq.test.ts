@@ -22,6 +22,16 @@ describe('sequences and containers (Node engine vs CPython)', () => {
     expect(result.stdout).toBe(expected);
   });
 
+  it('indexes, slices, iterates and searches lists, tuples, strs and ranges as CPython does', () => {
+    const python = pythonCommand(undefined);
+    const source = path.join(path.dirname(program), 'seq_edges.py');
+    const expected = execFileSync(python, [source], { encoding: 'utf8' });
+    const { image, map } = compileProgram({ inputs: [source], python });
+    const result = runOnNode(image, map);
+    expect(result.stderr).toBe('');
+    expect(result.stdout).toBe(expected);
+  });
+
   it('limits Python key functions nested inside key functions (C stack) with RecursionError', () => {
     const source = path.join(path.dirname(program), 'seq_nested_keys.py');
     const { image, map } = compileProgram({ inputs: [source], python: pythonCommand(undefined) });
