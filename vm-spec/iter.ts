@@ -2,8 +2,9 @@
 // RANGE and RANGEITER blocks: [header][start][stop][step] (int values; a RANGEITER's start
 // advances). ITER block: [header][kind][index][a][b]: kind and index are raw numbers, a and b
 // values (the collector scans every word from a on). Kinds:
-//   SEQ      a list or tuple a, item `index`          STR  a str a, char `index`
-//   KEYS / VALUES / ITEMS  dict a from entry `index`  REVERSED  a list, tuple, str or range; `index` items left
+//   SEQ       a list, tuple or str a, item `index` next (sizeOf and itemOf serve every type)
+//   REVERSED  a list, tuple, str or range a; `index` items left
+//   KEYS / VALUES / ITEMS  dict a from entry `index`
 //   ENUMERATE  iterator a, count b                    ZIP  a tuple of iterators a
 //   VIEW_*   d.keys(), d.values(), d.items(): iterable (not iterators); iter() gives KEYS.. over a
 import { u16, i32, u32 } from './types.ts';
@@ -15,12 +16,13 @@ import { Exc, raise, excPending } from './exc.ts';
 import { isAnyInt, anyIntValue, newInt, intAdd } from './int.ts';
 import { isSeq, seqLength, seqItem, hold } from './seq.ts';
 import { isStr, strLength, strByte, strOfByte } from './str.ts';
-import { newTuple, tupleLength, tupleGet, tupleSet } from './tuple.ts';
+import { newTuple, newPair, tupleLength, tupleGet, tupleSet } from './tuple.ts';
 import { listAppend } from './list.ts';
 import { isDict, dictUsed, dictEntryKey, dictEntryValue, dictCount } from './dict.ts';
+import { newTriple } from './slice.ts';
 
 export const enum It {
-  SEQ = 0, STR = 1, KEYS = 2, VALUES = 3, ITEMS = 4, REVERSED = 5, ENUMERATE = 6, ZIP = 7,
+  SEQ = 0, REVERSED = 1, KEYS = 2, VALUES = 3, ITEMS = 4, ENUMERATE = 5, ZIP = 6,
   VIEW_KEYS = 8, VIEW_VALUES = 9, VIEW_ITEMS = 10,
 }
 
@@ -38,12 +40,7 @@ export function viewDict(v: u16): u16 { return get16(u16(heapOffset(v) + 6)); }
 export function newRange(start: u16, stop: u16, step: u16): u16 {
   if (!isAnyInt(start) || !isAnyInt(stop) || !isAnyInt(step)) return raise(Exc.TypeError);
   if (anyIntValue(step) === 0) return raise(Exc.ValueError);
-  const v = alloc(HeapType.RANGE, 8);
-  if (v === NULL) return raise(Exc.MemoryError);
-  set16(u16(heapOffset(v) + 2), start);
-  set16(u16(heapOffset(v) + 4), stop);
-  set16(u16(heapOffset(v) + 6), step);
-  return v;
+  return newTriple(HeapType.RANGE, start, stop, step);
 }
 
 /** A range's start (2), stop (4) or step (6). */
@@ -58,9 +55,6 @@ export function rangeLength(r: u16): i32 {
   if (step > 0) return start < stop ? i32(u32(u32(stop - start - 1) / u32(step)) + 1) : 0;
   return start > stop ? i32(u32(u32(start - stop - 1) / u32(0 - step)) + 1) : 0;
 }
-
-/** Item i (0 <= i < len) of range r. */
-export function rangeItem(r: u16, i: i32): u16 { return newInt(i32(rangeField(r, 2) + Math.imul(i, rangeField(r, 6)))); }
 
 /** The position of int n in range r, or -1. */
 export function rangeIndex(r: u16, n: i32): i32 {
@@ -89,22 +83,21 @@ export function newIter(kind: u16, a: u16, b: u16, index: u16): u16 {
 /** iter(v): ranges, lists, tuples, strs, dicts and their views, iterators (themselves). */
 export function getIter(v: u16): u16 {
   if (isType(v, HeapType.RANGEITER)) return v;
+  const off = heapOffset(v);
+  if (isRange(v)) return newTriple(HeapType.RANGEITER, get16(u16(off + 2)), get16(u16(off + 4)), get16(u16(off + 6)));
+  let kind: u16 = It.SEQ;
+  let a: u16 = v;
   if (isType(v, HeapType.ITER)) {
-    const kind = iterKind(v);
-    return kind >= It.VIEW_KEYS ? newIter(u16(kind - 6), viewDict(v), NULL, 0) : v;
+    kind = iterKind(v);
+    if (kind < It.VIEW_KEYS) return v;
+    kind = u16(kind - 6);
+    a = viewDict(v);
+  } else if (isDict(v)) {
+    kind = It.KEYS;
+  } else if (!isSeq(v) && !isStr(v)) {
+    return raise(Exc.TypeError);
   }
-  if (isRange(v)) {
-    pushRoot(v);
-    const it = alloc(HeapType.RANGEITER, 8);
-    popRoot();
-    if (it === NULL) return raise(Exc.MemoryError);
-    for (let i: u16 = 2; i < 8; i = u16(i + 2)) set16(u16(heapOffset(it) + i), get16(u16(heapOffset(v) + i)));
-    return it;
-  }
-  if (isSeq(v)) return newIter(It.SEQ, v, NULL, 0);
-  if (isStr(v)) return newIter(It.STR, v, NULL, 0);
-  if (isDict(v)) return newIter(It.KEYS, v, NULL, 0);
-  return raise(Exc.TypeError);
+  return newIter(kind, a, NULL, 0);
 }
 
 /** True for an object next() accepts. */
@@ -112,47 +105,54 @@ export function isIterator(v: u16): bool {
   return isType(v, HeapType.RANGEITER) || (isType(v, HeapType.ITER) && iterKind(v) < It.VIEW_KEYS);
 }
 
-/** Item i of a list, tuple, str or range. */
-function itemOf(a: u16, i: u16): u16 {
+/** Item i (0 <= i < sizeOf(a)) of a list, tuple, str or range (strs and big ints are new objects). */
+export function itemOf(a: u16, i: u16): u16 {
   if (isStr(a)) return strOfByte(strByte(a, i));
-  if (isRange(a)) return rangeItem(a, i);
+  if (isRange(a)) return newInt(i32(rangeField(a, 2) + Math.imul(i, rangeField(a, 6))));
   return seqItem(a, i);
 }
 
+/** The next item of RANGEITER it, or NULL (exhausted, or MemoryError pending). */
+function rangeNext(it: u16): u16 {
+  const off = heapOffset(it);
+  const cur = rangeField(it, 2);
+  const stop = rangeField(it, 4);
+  const step = rangeField(it, 6);
+  if (step > 0 ? cur >= stop : cur <= stop) return NULL;
+  const current = get16(u16(off + 2));
+  // Past the end (or past i32) the iterator is exhausted anyway: clamp to stop.
+  const overshoot = step > 0 ? u32(stop - cur) < u32(step) : u32(cur - stop) < u32(0 - step); // 32-bit only
+  const next = overshoot ? get16(u16(off + 4)) : newInt(i32(cur + step));
+  if (next === NULL) return NULL;
+  set16(u16(off + 2), next);
+  return current;
+}
+
 /**
- * The next item of iterator `it` (which the caller keeps alive), or NULL: exhausted when no
- * exception is pending, else the error.
+ * The next item of iterator `it` (which the caller keeps alive; getIter made it), or NULL:
+ * exhausted when no exception is pending, else the error.
  */
 export function iterNext(it: u16): u16 {
+  if (isType(it, HeapType.RANGEITER)) return rangeNext(it);
   const off = heapOffset(it);
-  if (isType(it, HeapType.RANGEITER)) {
-    const cur = rangeField(it, 2);
-    const stop = rangeField(it, 4);
-    const step = rangeField(it, 6);
-    if (step > 0 ? cur >= stop : cur <= stop) return NULL;
-    const current = get16(u16(off + 2));
-    // Past the end (or past i32) the iterator is exhausted anyway: clamp to stop.
-    const overshoot = step > 0 ? u32(stop - cur) < u32(step) : u32(cur - stop) < u32(0 - step); // 32-bit only
-    const next = overshoot ? get16(u16(off + 4)) : newInt(i32(cur + step));
-    if (next === NULL) return NULL;
-    set16(u16(off + 2), next);
-    return current;
-  }
-  if (!isIterator(it)) return raise(Exc.TypeError);
   const kind = iterKind(it);
   const index = get16(u16(off + 4));
   const a = get16(u16(off + 6));
+  if (kind === It.SEQ) {
+    if (i32(index) >= sizeOf(a)) return NULL;
+    set16(u16(off + 4), u16(index + 1));
+    return itemOf(a, index);
+  }
+  if (kind === It.REVERSED) {
+    if (index === 0) return NULL;
+    set16(u16(off + 4), u16(index - 1));
+    return itemOf(a, u16(index - 1));
+  }
   if (kind === It.ENUMERATE) {
     const item = iterNext(a);
-    if (item === NULL || !hold(item)) return NULL;
-    const pair = newTuple(2);
-    popRoot();
-    if (pair === NULL) return NULL;
-    const count = get16(u16(off + 8));
-    tupleSet(pair, 0, count);
-    tupleSet(pair, 1, item);
-    pushRoot(pair);
-    const next = intAdd(anyIntValue(count), 1);
+    const pair = item === NULL ? NULL : newPair(get16(u16(off + 8)), item);
+    if (pair === NULL || !hold(pair)) return NULL;
+    const next = intAdd(anyIntValue(get16(u16(off + 8))), 1);
     popRoot();
     if (next === NULL) return NULL;
     set16(u16(off + 8), next);
@@ -171,16 +171,6 @@ export function iterNext(it: u16): u16 {
     popRoot();
     return ok ? t : NULL;
   }
-  if (kind === It.REVERSED) {
-    if (index === 0) return NULL;
-    set16(u16(off + 4), u16(index - 1));
-    return itemOf(a, u16(index - 1));
-  }
-  if (kind === It.SEQ || kind === It.STR) {
-    if (index >= (kind === It.STR ? strLength(a) : seqLength(a))) return NULL;
-    set16(u16(off + 4), u16(index + 1));
-    return itemOf(a, index);
-  }
   // A dict: the next live entry.
   let e: u16 = index;
   while (e < dictUsed(a) && dictEntryKey(a, e) === NULL) e = u16(e + 1);
@@ -188,11 +178,7 @@ export function iterNext(it: u16): u16 {
   set16(u16(off + 4), u16(e + 1));
   if (kind === It.KEYS) return dictEntryKey(a, e);
   if (kind === It.VALUES) return dictEntryValue(a, e);
-  const pair = newTuple(2);
-  if (pair === NULL) return NULL;
-  tupleSet(pair, 0, dictEntryKey(a, e));
-  tupleSet(pair, 1, dictEntryValue(a, e));
-  return pair;
+  return newPair(dictEntryKey(a, e), dictEntryValue(a, e));
 }
 
 /** Appends every item of `iterable` to `list`; false with an exception pending. */
@@ -217,8 +203,8 @@ export function extendFrom(list: u16, iterable: u16): bool {
 
 /** The number of items of a sized container, or -1 (not sized). */
 export function sizeOf(v: u16): i32 {
-  if (isStr(v)) return strLength(v);
   if (isSeq(v)) return seqLength(v);
+  if (isStr(v)) return strLength(v);
   if (isDict(v)) return dictCount(v);
   if (isDictView(v)) return dictCount(viewDict(v));
   if (isRange(v)) return rangeLength(v);

@@ -1,19 +1,19 @@
 // Operators on lists, tuples and ranges: + and * (and their in-place forms on lists), `in`,
-// slicing, slice assignment and `del`. Slice positions come from slice.ts (one computation
-// for every sequence).
-import { u8, u16, i32 } from './types.ts';
+// indexing, slicing, item and slice assignment and `del`. Slice positions come from slice.ts
+// (one computation for every sequence), int positions from indexIn, items from iter.ts itemOf.
+import { u8, u16, i16, i32 } from './types.ts';
 import type { bool } from './types.ts';
-import { NULL, TRUE, NONE } from './value.ts';
+import { NULL, TRUE } from './value.ts';
 import { pushRoot, popRoot } from './gc.ts';
 import { Exc, raise } from './exc.ts';
 import { raiseMessage, raiseWith, Msg } from './errors.ts';
 import { isAnyInt, anyIntValue } from './int.ts';
-import { isSeq, isAnyTuple, seqLength, seqItem, hold } from './seq.ts';
+import { isSeq, seqLength, seqItem, hold } from './seq.ts';
 import { isList, newList, listAppend, listLength, listGet, listSet, listInsert, listDeleteAt, listClear } from './list.ts';
 import { newTuple, tupleSet } from './tuple.ts';
 import { isDict, dictGet, dictDelete } from './dict.ts';
-import { isRange, rangeLength, rangeItem, rangeIndex, isKeysView, viewDict, getIter, iterNext, extendFrom } from './iter.ts';
-import { isSlice, sliceIndices, sliceStart, sliceStep, sliceCount } from './slice.ts';
+import { isRange, rangeIndex, isKeysView, viewDict, getIter, iterNext, extendFrom, itemOf, sizeOf } from './iter.ts';
+import { isSlice, slicePart, sliceIndices, sliceStart, sliceStep, sliceCount } from './slice.ts';
 import { compareOp } from './arith.ts';
 import { excPending } from './exc.ts';
 
@@ -86,37 +86,36 @@ export function seqBinary(add: bool, inplace: bool, a: u16, b: u16): u16 {
 export function seqContains(container: u16, v: u16): u8 {
   if (isRange(container)) return isAnyInt(v) && rangeIndex(container, anyIntValue(v)) >= 0 ? 1 : 0;
   if (isKeysView(container)) return dictGet(viewDict(container), v) !== NULL ? 1 : 0;
-  if (isSeq(container)) {
-    for (let i: u16 = 0; i < seqLength(container); i = u16(i + 1)) {
-      const r = compareOp(2, seqItem(container, i), v);
-      if (r === NULL) return 255;
-      if (r === TRUE) return 1;
-    }
-    return 0;
-  }
-  const it = getIter(container);
+  // Lists and tuples by index (no iterator to allocate), anything else through its iterator.
+  const seq = isSeq(container);
+  const it = seq ? container : getIter(container);
   if (it === NULL || !hold(it)) return 255;
   let found: u8 = 0;
-  for (;;) {
-    const item = iterNext(it);
+  for (let i: u16 = 0; found === 0; i = u16(i + 1)) {
+    const item = seq ? (i < seqLength(it) ? seqItem(it, i) : NULL) : iterNext(it);
     if (item === NULL) {
       if (excPending()) found = 255;
       break;
     }
     const r = compareOp(2, item, v);
-    if (r === NULL || r === TRUE) {
-      found = r === NULL ? 255 : 1;
-      break;
-    }
+    if (r === NULL) found = 255;
+    if (r === TRUE) found = 1;
   }
   popRoot();
   return found;
 }
 
-/** Checks int `index` against `length` (negative counts from the end): the position, or -1 with IndexError pending. */
-function checkedIndex(index: u16, length: u16, msg: u8): i32 {
-  let i: i32 = anyIntValue(index);
-  if (i < 0) i = i32(i + length);
+/**
+ * The position of int `index` among `length` items (negative counts from the end), or -1 with
+ * TypeError (not an int) or IndexError (message `msg`) pending.
+ */
+function indexIn(index: u16, length: u16, msg: u8): i16 {
+  if (!isAnyInt(index)) {
+    raise(Exc.TypeError);
+    return -1;
+  }
+  let i = slicePart(index, 0);
+  if (i < 0) i = i16(i + length);
   if (i < 0 || i >= length) {
     raiseMessage(Exc.IndexError, msg, NULL, 255);
     return -1;
@@ -128,45 +127,63 @@ function checkedIndex(index: u16, length: u16, msg: u8): i32 {
 export function seqSubscript(seq: u16, index: u16): u16 {
   const range = isRange(seq);
   if (!range && !isSeq(seq)) return raise(Exc.TypeError);
-  const length: u16 = range ? u16(rangeLength(seq)) : seqLength(seq);
-  if (isSlice(index)) {
-    if (range || !sliceIndices(index, length)) return range ? raise(Exc.NotImplementedError) : NULL;
-    const list = newList();
-    if (list === NULL || !hold(list)) return NULL;
-    let at: i32 = sliceStart;
-    let ok: bool = true;
-    for (let k: u16 = 0; ok && k < sliceCount; k = u16(k + 1)) {
-      ok = listAppend(list, seqItem(seq, u16(at))) !== NULL;
-      at = i32(at + sliceStep);
-    }
-    popRoot();
-    if (!ok) return NULL;
-    return isList(seq) ? list : listToTuple(list);
+  const length = u16(sizeOf(seq));
+  if (!isSlice(index)) {
+    const i = indexIn(index, length, isList(seq) ? Msg.LIST_INDEX : Msg.TUPLE_INDEX);
+    return i < 0 ? NULL : itemOf(seq, u16(i));
   }
-  if (!isAnyInt(index)) return raise(Exc.TypeError);
-  const i = checkedIndex(index, length, isList(seq) ? Msg.LIST_INDEX : Msg.TUPLE_INDEX);
-  if (i < 0) return NULL;
-  return range ? rangeItem(seq, i) : seqItem(seq, u16(i));
+  if (range) return raise(Exc.NotImplementedError);
+  if (!sliceIndices(index, length)) return NULL;
+  const list = newList();
+  if (list === NULL || !hold(list)) return NULL;
+  let at: i16 = sliceStart;
+  let ok: bool = true;
+  for (let k: u16 = 0; ok && k < sliceCount; k = u16(k + 1)) {
+    ok = listAppend(list, seqItem(seq, u16(at))) !== NULL;
+    at = i16(at + sliceStep);
+  }
+  popRoot();
+  if (!ok) return NULL;
+  return isList(seq) ? list : listToTuple(list);
 }
 
-/** list[index] = value for an int index or a slice; false with an exception pending. */
+/** Removes the items sliceIndices selected from `list`, the lowest position first. */
+function deleteSlice(list: u16): void {
+  let at: i16 = sliceStart;
+  let step: i16 = sliceStep;
+  if (step < 0) {
+    at = i16(at + (sliceCount - 1) * step);
+    step = i16(0 - step);
+  }
+  // Each removal moves the later items one place down.
+  for (let k: u16 = 0; k < sliceCount; k = u16(k + 1)) {
+    listDeleteAt(list, u16(at));
+    at = i16(at + step - 1);
+  }
+}
+
+/**
+ * list[index] = value for an int index or a slice, or `del list[index]` when value is NULL;
+ * false with an exception pending.
+ */
 export function listStore(list: u16, index: u16, value: u16): bool {
+  const del = value === NULL;
   if (!isSlice(index)) {
-    if (!isAnyInt(index)) return raise(Exc.TypeError) !== NULL;
-    const i = checkedIndex(index, listLength(list), Msg.LIST_INDEX);
-    if (i >= 0) listSet(list, u16(i), value);
+    const i = indexIn(index, listLength(list), Msg.LIST_INDEX);
+    if (i >= 0 && del) listDeleteAt(list, u16(i));
+    if (i >= 0 && !del) listSet(list, u16(i), value);
     return i >= 0;
   }
   // A copy of the new items first: `a[:] = a` and any iterable work.
-  const items = listFrom(value);
-  if (items === NULL || !sliceIndices(index, listLength(list))) return false;
-  const n = listLength(items);
-  if (sliceStep !== 1) {
+  const items = del ? NULL : listFrom(value);
+  if ((!del && items === NULL) || !sliceIndices(index, listLength(list))) return false;
+  const n: u16 = del ? 0 : listLength(items);
+  if (!del && sliceStep !== 1) {
     if (n !== sliceCount) return raise(Exc.ValueError) !== NULL;
     for (let k: u16 = 0; k < n; k = u16(k + 1)) listSet(list, u16(sliceStart + k * sliceStep), listGet(items, k));
     return true;
   }
-  for (let k: u16 = 0; k < sliceCount; k = u16(k + 1)) listDeleteAt(list, u16(sliceStart));
+  deleteSlice(list);
   if (!pushRoot(items)) return raise(Exc.MemoryError) !== NULL;
   let ok: bool = true;
   for (let k: u16 = 0; ok && k < n; k = u16(k + 1)) ok = listInsert(list, u16(sliceStart + k), listGet(items, k)) !== NULL;
@@ -178,17 +195,5 @@ export function listStore(list: u16, index: u16, value: u16): bool {
 export function deleteItem(container: u16, index: u16): bool {
   if (isDict(container)) return dictDelete(container, index) || raiseWith(Exc.KeyError, index) !== NULL;
   if (!isList(container)) return raise(Exc.TypeError) !== NULL;
-  if (isSlice(index)) {
-    if (!sliceIndices(index, listLength(container))) return false;
-    // Highest position first, so the others stay where they are.
-    for (let k: u16 = 0; k < sliceCount; k = u16(k + 1)) {
-      const j: i32 = sliceStep > 0 ? i32(sliceCount - 1 - k) : k;
-      listDeleteAt(container, u16(sliceStart + Math.imul(j, sliceStep)));
-    }
-    return true;
-  }
-  if (!isAnyInt(index)) return raise(Exc.TypeError) !== NULL;
-  const i = checkedIndex(index, listLength(container), Msg.LIST_INDEX);
-  if (i >= 0) listDeleteAt(container, u16(i));
-  return i >= 0;
+  return listStore(container, index, NULL);
 }

@@ -1,11 +1,11 @@
 // Slices: SLICE heap blocks [header][start][stop][step] (values, None when omitted), made by
 // BUILD_SLICE, and the ONE slice-index computation of every sequence (CPython's
 // PySlice_Unpack + PySlice_AdjustIndices). str slicing (str.ts) and list/tuple slicing
-// (helper "seq") both call sliceIndices, then take items sliceStart + k * sliceStep for
+// (seqops.ts) both call sliceIndices, then take items sliceStart + k * sliceStep for
 // k < sliceCount.
-import { u16, i16, i32 } from './types.ts';
+import { u8, u16, i16 } from './types.ts';
 import type { bool } from './types.ts';
-import { NULL, NONE, isHeapRef, heapOffset } from './value.ts';
+import { NULL, NONE, TRUE, FALSE, isHeapRef, heapOffset, isSmall, smallValue } from './value.ts';
 import { HeapType, blockType, get16, set16 } from './heap.ts';
 import { alloc, pushRoot, popRoot } from './gc.ts';
 import { Exc, raise } from './exc.ts';
@@ -19,51 +19,56 @@ export let sliceCount: u16 = 0;
 
 export function isSlice(v: u16): bool { return isHeapRef(v) && blockType(heapOffset(v)) === HeapType.SLICE; }
 
-/** slice(start, stop, step); pass NONE for an omitted part. */
-export function newSlice(start: u16, stop: u16, step: u16): u16 {
-  const rooted = pushRoot(start);
-  const rooted2 = pushRoot(stop);
-  const rooted3 = pushRoot(step);
-  const v = rooted && rooted2 && rooted3 ? alloc(HeapType.SLICE, 8) : NULL;
+/**
+ * A block [header][a][b][c] of three values, kept alive across the allocation: SLICE, RANGE
+ * and RANGEITER blocks share this layout and this one constructor.
+ */
+export function newTriple(type: u8, a: u16, b: u16, c: u16): u16 {
+  const rooted = pushRoot(a);
+  const rooted2 = pushRoot(b);
+  const rooted3 = pushRoot(c);
+  const v = rooted && rooted2 && rooted3 ? alloc(type, 8) : NULL;
   popRoot();
   popRoot();
   popRoot();
   if (v === NULL) return raise(Exc.MemoryError);
-  set16(u16(heapOffset(v) + 2), start);
-  set16(u16(heapOffset(v) + 4), stop);
-  set16(u16(heapOffset(v) + 6), step);
+  const off = heapOffset(v);
+  set16(u16(off + 2), a);
+  set16(u16(off + 4), b);
+  set16(u16(off + 6), c);
   return v;
 }
+
+/** slice(start, stop, step); pass NONE for an omitted part. */
+export function newSlice(start: u16, stop: u16, step: u16): u16 { return newTriple(HeapType.SLICE, start, stop, step); }
 
 function isIndex(v: u16): bool { return v === NONE || isAnyInt(v); }
 
 /**
- * A slice part as an i16: ifNone when None; ints beyond +-32767 clamped (every sequence is
- * shorter than that, so they select the same items).
+ * An int or None as an i16 position: ifNone for None; every int beyond the small ints
+ * (-16384..16383, so past every sequence: none has more than 16383 items) as -16384 or 16384,
+ * which select the same items. No 32-bit compare.
  */
-function slicePart(v: u16, ifNone: i16): i16 {
+export function slicePart(v: u16, ifNone: i16): i16 {
   if (v === NONE) return ifNone;
-  const i = anyIntValue(v);
-  if (i > 32767) return 32767;
-  if (i < -32767) return -32767;
-  return i16(i);
-}
-
-/** One end of a slice, clamped into -1..length as CPython does. */
-function sliceEnd(v: u16, length: i16, step: i16, ifNone: i16): i16 {
-  if (v === NONE) return ifNone;
-  let i: i16 = slicePart(v, 0);
-  if (i < 0) {
-    i = i16(i + length);
-    if (i < 0) i = step < 0 ? -1 : 0;
-  } else if (i >= length) {
-    i = step < 0 ? i16(length - 1) : length;
-  }
-  return i;
+  if (isSmall(v)) return smallValue(v);
+  if (v === TRUE || v === FALSE) return v === TRUE ? 1 : 0;
+  return anyIntValue(v) < 0 ? -16384 : 16384;
 }
 
 /**
- * Applies slice `s` to a sequence of `length` (< 32767) items: sets sliceStart, sliceStep,
+ * One end of a slice: negative counts from the end, then clamped into lower..upper (-1..n-1
+ * for a negative step, 0..n otherwise). None is passed as -32767 or 32767 (before the start
+ * or past the end), which the clamp turns into CPython's defaults.
+ */
+function sliceEnd(v: u16, ifNone: i16, n: i16, lower: i16, upper: i16): i16 {
+  let i: i16 = slicePart(v, ifNone);
+  if (i < 0) i = i16(i + n);
+  return i < lower ? lower : (i > upper ? upper : i);
+}
+
+/**
+ * Applies slice `s` to a sequence of `length` (<= 16383) items: sets sliceStart, sliceStep,
  * sliceCount. False with TypeError (an index that is not an int or None) or ValueError (step 0).
  */
 export function sliceIndices(s: u16, length: u16): bool {
@@ -81,13 +86,15 @@ export function sliceIndices(s: u16, length: u16): bool {
     return false;
   }
   const n: i16 = i16(length);
-  const start = sliceEnd(startV, n, step, step < 0 ? i16(n - 1) : 0);
-  const stop = sliceEnd(stopV, n, step, step < 0 ? -1 : n);
-  let count: i16 = 0;
-  if (step < 0 && stop < start) count = i16(i16(i16(start - stop - 1) / i16(0 - step)) + 1);
-  if (step > 0 && start < stop) count = i16(i16(i16(stop - start - 1) / step) + 1);
+  const back = step < 0;
+  const lower: i16 = back ? -1 : 0;
+  const upper: i16 = back ? i16(n - 1) : n;
+  const start = sliceEnd(startV, back ? 32767 : -32767, n, lower, upper);
+  const stop = sliceEnd(stopV, back ? -32767 : 32767, n, lower, upper);
+  // (span - 1) / |step| + 1 items when span > 0.
+  const span: i16 = back ? i16(start - stop) : i16(stop - start);
   sliceStart = start;
   sliceStep = step;
-  sliceCount = u16(count);
+  sliceCount = span > 0 ? u16(i16(i16(span - 1) / (back ? i16(0 - step) : step)) + 1) : 0;
   return true;
 }

@@ -3,7 +3,7 @@ import { u16 } from './types.ts';
 import type { bool } from './types.ts';
 import { NULL, isHeapRef, heapOffset } from './value.ts';
 import { HeapType, blockType, get16, set16 } from './heap.ts';
-import { alloc } from './gc.ts';
+import { alloc, pushRoot, popRoot } from './gc.ts';
 import { Exc, raise } from './exc.ts';
 
 export function isHeapTuple(v: u16): bool {
@@ -22,3 +22,17 @@ export function newTuple(length: u16): u16 {
 export function tupleLength(v: u16): u16 { return get16(u16(heapOffset(v) + 2)); }
 export function tupleGet(v: u16, i: u16): u16 { return get16(u16(heapOffset(v) + 4 + i * 2)); }
 export function tupleSet(v: u16, i: u16, item: u16): void { set16(u16(heapOffset(v) + 4 + i * 2), item); }
+
+/** The tuple (a, b); a and b are kept alive across the allocation. */
+export function newPair(a: u16, b: u16): u16 {
+  const rooted = pushRoot(a);
+  const rooted2 = pushRoot(b);
+  const t = rooted && rooted2 ? newTuple(2) : raise(Exc.MemoryError);
+  popRoot();
+  popRoot();
+  if (t !== NULL) {
+    tupleSet(t, 0, a);
+    tupleSet(t, 1, b);
+  }
+  return t;
+}

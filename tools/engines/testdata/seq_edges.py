@@ -80,3 +80,20 @@ print(list(d), list(d.values()), list(d.items()), [k for k in d.keys()])
 it = iter([1, 2, 3])
 print(next(it), list(it), next(it, "done"))
 print(tuple("ab"), tuple([1, 2]), tuple(range(3)), list((1, 2)))
+big = 2 ** 31 - 1
+print(a[True], t[False], a[True:3], "abc"[True:], a[100000:], a[-100000:2], a[:-100000], a[-big::-big])
+print(a[5:-big:-1], a[big:0:-3], t[-16384:16384:16384], a[16383::-16383], a[-16385:], "xyz"[-16384:])
+e = list(range(6))
+del e[True]
+del e[-big:1]
+print(e)
+e[False:True] = "q"
+print(e)
+try:
+    e[big]
+except IndexError:
+    print("IndexError big")
+try:
+    e[-big] = 1
+except IndexError:
+    print("IndexError -big")
