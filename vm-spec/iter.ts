@@ -112,29 +112,25 @@ export function itemOf(a: u16, i: u16): u16 {
   return seqItem(a, i);
 }
 
-/** The next item of RANGEITER it, or NULL (exhausted, or MemoryError pending). */
-function rangeNext(it: u16): u16 {
-  const off = heapOffset(it);
-  const cur = rangeField(it, 2);
-  const stop = rangeField(it, 4);
-  const step = rangeField(it, 6);
-  if (step > 0 ? cur >= stop : cur <= stop) return NULL;
-  const current = get16(u16(off + 2));
-  // Past the end (or past i32) the iterator is exhausted anyway: clamp to stop.
-  const overshoot = step > 0 ? u32(stop - cur) < u32(step) : u32(cur - stop) < u32(0 - step); // 32-bit only
-  const next = overshoot ? get16(u16(off + 4)) : newInt(i32(cur + step));
-  if (next === NULL) return NULL;
-  set16(u16(off + 2), next);
-  return current;
-}
-
 /**
  * The next item of iterator `it` (which the caller keeps alive; getIter made it), or NULL:
  * exhausted when no exception is pending, else the error.
  */
 export function iterNext(it: u16): u16 {
-  if (isType(it, HeapType.RANGEITER)) return rangeNext(it);
   const off = heapOffset(it);
+  if (isType(it, HeapType.RANGEITER)) {
+    const cur = rangeField(it, 2);
+    const stop = rangeField(it, 4);
+    const step = rangeField(it, 6);
+    if (step > 0 ? cur >= stop : cur <= stop) return NULL;
+    const current = get16(u16(off + 2));
+    // Past the end (or past i32) the iterator is exhausted anyway: clamp to stop.
+    const overshoot = step > 0 ? u32(stop - cur) < u32(step) : u32(cur - stop) < u32(0 - step); // 32-bit only
+    const next = overshoot ? get16(u16(off + 4)) : newInt(i32(cur + step));
+    if (next === NULL) return NULL;
+    set16(u16(off + 2), next);
+    return current;
+  }
   const kind = iterKind(it);
   const index = get16(u16(off + 4));
   const a = get16(u16(off + 6));

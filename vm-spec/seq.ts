@@ -2,7 +2,7 @@
 // comparison, `in`, unpacking, min/max/sorted and printing need no per-type copies.
 import { u16 } from './types.ts';
 import type { bool } from './types.ts';
-import { isImage } from './value.ts';
+import { isImage, isSmall } from './value.ts';
 import { pushRoot } from './gc.ts';
 import { Exc, raise } from './exc.ts';
 import { Record, recordType, imageTupleLength, imageTupleItem } from './image.ts';
@@ -10,8 +10,8 @@ import { isList, listLength, listGet } from './list.ts';
 import { isHeapTuple, tupleLength, tupleGet } from './tuple.ts';
 
 export function isAnyTuple(v: u16): bool { return isHeapTuple(v) || (isImage(v) && recordType(v) === Record.TUPLE); }
-/** A list or a tuple. */
-export function isSeq(v: u16): bool { return isList(v) || isAnyTuple(v); }
+/** A list or a tuple (small ints leave at once: this runs for every + and *). */
+export function isSeq(v: u16): bool { return !isSmall(v) && (isList(v) || isAnyTuple(v)); }
 /** Items of a list or tuple (callers check isSeq). */
 export function seqLength(v: u16): u16 {
   if (isList(v)) return listLength(v);
