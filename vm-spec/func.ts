@@ -2,24 +2,16 @@
 import { u16 } from './types.ts';
 import type { bool } from './types.ts';
 import { NULL, isHeapRef, heapOffset, isImage } from './value.ts';
-import { HeapType, blockType, get16, set16 } from './heap.ts';
-import { alloc } from './gc.ts';
-import { Exc, raise } from './exc.ts';
+import { HeapType, blockType, get16 } from './heap.ts';
+import { newBlock, isBlock } from './block.ts';
 import { imageTupleLength, imageTupleItem } from './image.ts';
 import { tupleLength, tupleGet } from './tuple.ts';
 import { isLibFunc, libFuncCode, libFuncDefaults } from './libfunc.ts';
 
 /** A Python function: a FUNC block, or a library function in the image (libfunc.ts). */
-export function isFunc(v: u16): bool { return (isHeapRef(v) && blockType(heapOffset(v)) === HeapType.FUNC) || isLibFunc(v); }
+export function isFunc(v: u16): bool { return isBlock(v, HeapType.FUNC) || isLibFunc(v); }
 
-export function newFunc(code: u16, defaults: u16, kwdefaults: u16): u16 {
-  const v = alloc(HeapType.FUNC, 10);
-  if (v === NULL) return raise(Exc.MemoryError);
-  set16(u16(heapOffset(v) + 2), code);
-  set16(u16(heapOffset(v) + 4), defaults);
-  set16(u16(heapOffset(v) + 6), kwdefaults);
-  return v;
-}
+export function newFunc(code: u16, defaults: u16, kwdefaults: u16): u16 { return newBlock(HeapType.FUNC, 10, code, defaults, kwdefaults); }
 export function funcCode(f: u16): u16 { return isImage(f) ? libFuncCode(f) : get16(u16(heapOffset(f) + 2)); }
 export function funcDefaults(f: u16): u16 { return isImage(f) ? libFuncDefaults(f) : get16(u16(heapOffset(f) + 4)); }
 /** The keyword-only defaults: a dict of name: value, or NULL. */

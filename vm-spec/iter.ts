@@ -7,11 +7,11 @@
 //   KEYS / VALUES / ITEMS  dict a from entry `index`
 //   ENUMERATE  iterator a, count b                    ZIP  a tuple of iterators a
 //   VIEW_*   d.keys(), d.values(), d.items(): iterable (not iterators); iter() gives KEYS.. over a
-import { u16, i32, u32 } from './types.ts';
+import { u8, u16, i32, u32 } from './types.ts';
 import type { bool } from './types.ts';
 import { NULL, isHeapRef, heapOffset } from './value.ts';
 import { HeapType, blockType, get16, set16 } from './heap.ts';
-import { alloc, pushRoot, popRoot } from './gc.ts';
+import { pushRoot, popRoot } from './gc.ts';
 import { Exc, raise, excPending } from './exc.ts';
 import { isAnyInt, anyIntValue, newInt, intAdd } from './int.ts';
 import { isSeq, seqLength, seqItem, hold } from './seq.ts';
@@ -19,7 +19,7 @@ import { isStr, strLength, strByte, strOfByte } from './str.ts';
 import { newTuple, newPair, tupleLength, tupleGet, tupleSet } from './tuple.ts';
 import { listAppend } from './list.ts';
 import { isDict, dictUsed, dictEntryKey, dictEntryValue, dictCount } from './dict.ts';
-import { newTriple } from './slice.ts';
+import { newBlock, isBlock } from './block.ts';
 
 export const enum It {
   SEQ = 0, REVERSED = 1, KEYS = 2, VALUES = 3, ITEMS = 4, ENUMERATE = 5, ZIP = 6,
@@ -27,7 +27,7 @@ export const enum It {
 }
 
 /** v is a heap block of type `type`. */
-export function isType(v: u16, type: u16): bool { return isHeapRef(v) && blockType(heapOffset(v)) === type; }
+export function isType(v: u16, type: u8): bool { return isBlock(v, type); }
 export function isRange(v: u16): bool { return isType(v, HeapType.RANGE); }
 function iterKind(v: u16): u16 { return get16(u16(heapOffset(v) + 2)); }
 /** d.keys(), d.values() or d.items() (ITER blocks of a VIEW_* kind). */
@@ -40,7 +40,7 @@ export function viewDict(v: u16): u16 { return get16(u16(heapOffset(v) + 6)); }
 export function newRange(start: u16, stop: u16, step: u16): u16 {
   if (!isAnyInt(start) || !isAnyInt(stop) || !isAnyInt(step)) return raise(Exc.TypeError);
   if (anyIntValue(step) === 0) return raise(Exc.ValueError);
-  return newTriple(HeapType.RANGE, start, stop, step);
+  return newBlock(HeapType.RANGE, 8, start, stop, step);
 }
 
 /** A range's start (2), stop (4) or step (6). */
@@ -64,19 +64,12 @@ export function rangeIndex(r: u16, n: i32): i32 {
   return i32(i32(n - start) % step) === 0 && k >= 0 && k < rangeLength(r) ? k : -1;
 }
 
-/** A new ITER block; a and b are kept alive across the allocation. */
+/** A new ITER block; a is kept alive across the allocation, b (NULL or a start count) by the caller. */
 export function newIter(kind: u16, a: u16, b: u16, index: u16): u16 {
-  if (!pushRoot(a)) return raise(Exc.MemoryError);
-  pushRoot(b);
-  const it = alloc(HeapType.ITER, 10);
-  popRoot();
-  popRoot();
-  if (it === NULL) return raise(Exc.MemoryError);
-  const off = heapOffset(it);
-  set16(u16(off + 2), kind);
-  set16(u16(off + 4), index);
-  set16(u16(off + 6), a);
-  set16(u16(off + 8), b);
+  const it = newBlock(HeapType.ITER, 10, kind, 0, a);
+  if (it === NULL) return NULL;
+  set16(u16(heapOffset(it) + 4), index); // a raw number: set after the allocation, never a root
+  set16(u16(heapOffset(it) + 8), b);
   return it;
 }
 
@@ -84,7 +77,7 @@ export function newIter(kind: u16, a: u16, b: u16, index: u16): u16 {
 export function getIter(v: u16): u16 {
   if (isType(v, HeapType.RANGEITER)) return v;
   const off = heapOffset(v);
-  if (isRange(v)) return newTriple(HeapType.RANGEITER, get16(u16(off + 2)), get16(u16(off + 4)), get16(u16(off + 6)));
+  if (isRange(v)) return newBlock(HeapType.RANGEITER, 8, get16(u16(off + 2)), get16(u16(off + 4)), get16(u16(off + 6)));
   let kind: u16 = It.SEQ;
   let a: u16 = v;
   if (isType(v, HeapType.ITER)) {

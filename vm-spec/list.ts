@@ -7,10 +7,9 @@ import { HeapType, GRANULE, blockType, blockGranules, get16, set16 } from './hea
 import { alloc, pushRoot, popRoot } from './gc.ts';
 import { Exc, raise } from './exc.ts';
 import { TRUE } from './value.ts';
+import { isBlock } from './block.ts';
 
-export function isList(v: u16): bool {
-  return isHeapRef(v) && blockType(heapOffset(v)) === HeapType.LIST;
-}
+export function isList(v: u16): bool { return isBlock(v, HeapType.LIST); }
 
 export function newList(): u16 {
   const v = alloc(HeapType.LIST, 6);

@@ -3,12 +3,12 @@
 // PySlice_Unpack + PySlice_AdjustIndices). str slicing (str.ts) and list/tuple slicing
 // (seqops.ts) both call sliceIndices, then take items sliceStart + k * sliceStep for
 // k < sliceCount.
-import { u8, u16, i16 } from './types.ts';
+import { u16, i16 } from './types.ts';
 import type { bool } from './types.ts';
 import { NULL, NONE, TRUE, FALSE, isHeapRef, heapOffset, isSmall, smallValue } from './value.ts';
-import { HeapType, blockType, get16, set16 } from './heap.ts';
-import { alloc, pushRoot, popRoot } from './gc.ts';
-import { Exc, raise } from './exc.ts';
+import { HeapType, blockType, get16 } from './heap.ts';
+import { Exc } from './exc.ts';
+import { newBlock, isBlock } from './block.ts';
 import { isAnyInt, anyIntValue } from './int.ts';
 import { raiseMessage, Msg } from './errors.ts';
 
@@ -17,30 +17,10 @@ export let sliceStart: i16 = 0;
 export let sliceStep: i16 = 1;
 export let sliceCount: u16 = 0;
 
-export function isSlice(v: u16): bool { return isHeapRef(v) && blockType(heapOffset(v)) === HeapType.SLICE; }
-
-/**
- * A block [header][a][b][c] of three values, kept alive across the allocation: SLICE, RANGE
- * and RANGEITER blocks share this layout and this one constructor.
- */
-export function newTriple(type: u8, a: u16, b: u16, c: u16): u16 {
-  const rooted = pushRoot(a);
-  const rooted2 = pushRoot(b);
-  const rooted3 = pushRoot(c);
-  const v = rooted && rooted2 && rooted3 ? alloc(type, 8) : NULL;
-  popRoot();
-  popRoot();
-  popRoot();
-  if (v === NULL) return raise(Exc.MemoryError);
-  const off = heapOffset(v);
-  set16(u16(off + 2), a);
-  set16(u16(off + 4), b);
-  set16(u16(off + 6), c);
-  return v;
-}
+export function isSlice(v: u16): bool { return isBlock(v, HeapType.SLICE); }
 
 /** slice(start, stop, step); pass NONE for an omitted part. */
-export function newSlice(start: u16, stop: u16, step: u16): u16 { return newTriple(HeapType.SLICE, start, stop, step); }
+export function newSlice(start: u16, stop: u16, step: u16): u16 { return newBlock(HeapType.SLICE, 8, start, stop, step); }
 
 function isIndex(v: u16): bool { return v === NONE || isAnyInt(v); }
 

@@ -3,12 +3,11 @@ import { u16 } from './types.ts';
 import type { bool } from './types.ts';
 import { NULL, isHeapRef, heapOffset } from './value.ts';
 import { HeapType, blockType, get16, set16 } from './heap.ts';
-import { alloc, pushRoot, popRoot } from './gc.ts';
+import { alloc } from './gc.ts';
+import { newBlock, isBlock } from './block.ts';
 import { Exc, raise } from './exc.ts';
 
-export function isHeapTuple(v: u16): bool {
-  return isHeapRef(v) && blockType(heapOffset(v)) === HeapType.TUPLE;
-}
+export function isHeapTuple(v: u16): bool { return isBlock(v, HeapType.TUPLE); }
 
 /** A new tuple of `length` NULL items (the caller fills every one before the next allocation escapes). */
 export function newTuple(length: u16): u16 {
@@ -24,15 +23,4 @@ export function tupleGet(v: u16, i: u16): u16 { return get16(u16(heapOffset(v) +
 export function tupleSet(v: u16, i: u16, item: u16): void { set16(u16(heapOffset(v) + 4 + i * 2), item); }
 
 /** The tuple (a, b); a and b are kept alive across the allocation. */
-export function newPair(a: u16, b: u16): u16 {
-  const rooted = pushRoot(a);
-  const rooted2 = pushRoot(b);
-  const t = rooted && rooted2 ? newTuple(2) : raise(Exc.MemoryError);
-  popRoot();
-  popRoot();
-  if (t !== NULL) {
-    tupleSet(t, 0, a);
-    tupleSet(t, 1, b);
-  }
-  return t;
-}
+export function newPair(a: u16, b: u16): u16 { return newBlock(HeapType.TUPLE, 8, 2, a, b); }
