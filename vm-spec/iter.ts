@@ -111,7 +111,7 @@ export function itemOf(a: u16, i: u16): u16 {
  */
 export function iterNext(it: u16): u16 {
   const off = heapOffset(it);
-  if (isType(it, HeapType.RANGEITER)) {
+  if (blockType(off) === HeapType.RANGEITER) { // an iterator is always a heap block
     const cur = rangeField(it, 2);
     const stop = rangeField(it, 4);
     const step = rangeField(it, 6);
