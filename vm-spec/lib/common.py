@@ -1,0 +1,34 @@
+# Private helpers shared by the lib files.
+
+
+def _tn(v):
+    # The type name of v as CPython's messages print it: "<class 'int'>"[8:-2].
+    return str(type(v))[8:-2]
+
+
+def _int(v):
+    # An argument that must be an int (as CPython's __index__ check).
+    if not isinstance(v, int):
+        raise TypeError("'%s' object cannot be interpreted as an integer" % _tn(v))
+
+
+def _start(i, n):
+    # A start argument as CPython adjusts it: None is 0, negative counts from the end (at least 0).
+    ""[i:]  # the TypeError of a non-int index, with CPython's message
+    if i is None:
+        return 0
+    if i < 0:
+        i += n
+        if i < 0:
+            return 0
+    return i
+
+
+def _end(i, n):
+    # An end argument: as _start, None is n, and at most n.
+    if i is None:
+        return n
+    i = _start(i, n)
+    if i > n:
+        return n
+    return i

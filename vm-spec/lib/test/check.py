@@ -1,0 +1,211 @@
+# Compares every vm-spec/lib function with CPython's real builtin or method over a corpus of
+# calls: the same result (type and repr), the same changes to the arguments, or the same
+# exception type and message. Run by lib.test.ts; prints one line per mismatch, then a summary.
+import copy
+import glob
+import os
+import re
+import sys
+
+LIB_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+LIB = {}
+for path in sorted(glob.glob(os.path.join(LIB_DIR, "*.py"))):
+    exec(compile(open(path).read(), path, "exec"), LIB)
+
+failures = []
+count = 0
+
+
+def shown(v):
+    return re.sub(" at 0x[0-9a-f]+>", ">", repr(v))
+
+
+def outcome(fn, args, kwargs):
+    args = copy.deepcopy(args)
+    try:
+        r = fn(*args, **kwargs)
+        return ("ok", type(r).__name__, shown(r), shown(args))
+    except Exception as e:  # noqa: BLE001 - any exception is an outcome to compare
+        return ("raise", type(e).__name__, str(e), shown(args))
+
+
+def real(name):
+    # "sorted" -> builtins.sorted; "str.split" -> lambda self, *a: self.split(*a)
+    if "." not in name:
+        return __builtins__[name] if isinstance(__builtins__, dict) else getattr(__builtins__, name)
+    method = name.split(".")[1]
+    return lambda self, *a, **k: getattr(self, method)(*a, **k)
+
+
+def ours(name):
+    return LIB[name.replace(".", "__")]
+
+
+def case(name, *args, type_only=False, **kwargs):
+    global count
+    count += 1
+    want = outcome(real(name), args, kwargs)
+    got = outcome(ours(name), args, kwargs)
+    if type_only:
+        want, got = want[:2], got[:2]
+    if want != got:
+        failures.append("%s%r %r: CPython %r, lib %r" % (name, args, kwargs, want, got))
+
+
+def key_fail(v):
+    return v // 0
+
+
+for s in ["", "a", "banana", "  Hello, World  ", "a,b,,c", "xxabcxx", "one two  three", "\t x\n y \x0b", "hello"]:
+    for sub in ["", "a", "an", "l", "lo", "o", "x", "banana!", ",", " "]:
+        case("str.find", s, sub)
+        case("str.index", s, sub)
+        case("str.count", s, sub)
+        case("str.startswith", s, sub)
+        case("str.endswith", s, sub)
+        case("str.split", s, sub)
+        case("str.strip", s, sub)
+        case("str.lstrip", s, sub)
+        case("str.rstrip", s, sub)
+        for start in [None, 0, 1, 3, -2, -100, 5, 100]:
+            for end in [None, 0, 2, 4, -1, -100, 100]:
+                case("str.find", s, sub, start, end)
+                case("str.count", s, sub, start, end)
+                case("str.startswith", s, sub, start, end)
+                case("str.endswith", s, sub, start, end)
+            case("str.index", s, sub, start)
+        for new in ["", "-", "XYZ"]:
+            for n in [-1, 0, 1, 2]:
+                case("str.replace", s, sub, new, n)
+            case("str.replace", s, sub, new)
+        for n in [-1, 0, 1, 2]:
+            case("str.split", s, sub, n)
+            case("str.split", s, None, n)
+    for f in ["split", "strip", "lstrip", "rstrip", "upper", "lower", "isdigit"]:
+        case("str." + f, s)
+    case("str.startswith", s, ("x", "ba", ""), 1)
+    case("str.endswith", s, ("x", "na"))
+    case("str.split", s, maxsplit=1)
+    case("str.split", s, sep="a")
+for s in ["123", "12a", "", " 1", "0", "9x", "AbC xyz 09", "Hello World"]:
+    for f in ["upper", "lower", "isdigit"]:
+        case("str." + f, s)
+for sep in ["", "-", ", "]:
+    for items in [[], ["a"], ["a", "b", "c"], "abc", ("x", "y"), iter(["p", "q"]), {"k": 1, "j": 2}, ["a", 1], [None], 5, None]:
+        case("str.join", sep, items)
+# Wrong argument types.
+for bad in [1, None, 2.5, ["a"], ("a", 1)]:
+    for f in ["find", "index", "count", "startswith", "endswith", "split", "strip", "lstrip", "rstrip"]:
+        case("str." + f, "abc", bad)
+    case("str.replace", "abc", bad, "x")
+    case("str.replace", "abc", "a", bad)
+    case("str.replace", "abc", "a", "x", bad)
+    case("str.find", "abc", "a", bad)
+    case("str.count", "abc", "a", 0, bad)
+    case("str.split", "abc", "a", bad, type_only=True)  # CPython names the type, the lib the slice
+
+# Ordering.
+lists = [[], [3, 1, 2], [5, -4, 4, -5, 0], ["pear", "fig", "apple", "kiwi", "date"], [(1, "b"), (0, "c"), (1, "a")],
+         [2.5, -0.75, 1, True, 0], "banana", (4, 2, 8), {"b": 1, "a": 2}, [1, "a"], [[2], [1, 3], []], range(5)]
+keys = [None, len, abs, str, lambda v: -v, lambda p: p[1], lambda v: 0, key_fail]
+for items in lists:
+    for key in keys:
+        for reverse in [False, True]:
+            case("sorted", items, key=key, reverse=reverse)
+            if isinstance(items, list):
+                case("list.sort", items, key=key, reverse=reverse)
+        case("min", items, key=key)
+        case("max", items, key=key)
+        case("min", items, key=key, default="none")
+        case("max", items, key=key, default=None)
+    case("sorted", items)
+    case("list.sort", list(items))
+    case("min", items)
+    case("max", items)
+    case("sum", items)
+    case("sum", items, 10)
+    case("sum", items, start=[])
+    case("sum", items, 0.5)
+    case("any", items)
+    case("all", items)
+for args in [(3, -4, 9), (5, 2), ("x", "y"), (0.5, 1), (-0.25, 0), (1, 1.0), (1.0, 1), (3, 1, 4, 1, 5, 9, 2, 6),
+             ([1], [0, 5]), (1, "a"), ("a", 1), ([], [])]:
+    case("min", *args)
+    case("max", *args)
+    case("min", *args, key=abs, type_only=True)
+    case("max", *args, key=lambda v: -v if isinstance(v, int) else v, type_only=True)
+case("max", 1, 2, default=0)
+case("min", 1, 2, default=0)
+case("max", 5)
+case("sum", ["a", "b"], "")
+case("sum", [[1], [2]], [])
+case("sum", [0.5, 0.25, 1.0])
+case("sum", [1, 2], start=3)
+case("any", [0, "", None, 1])
+case("all", [1, 0, key_fail])
+case("any", 5)
+case("sum", 5)
+case("all", iter([]))
+
+# Numbers.
+nums = [0, 1, -1, 7, -7, 17, -17, 2147483647, -2147483647, 255, -255, 4096, True, False, 0.0, -0.0, 2.5, -7.5, 0.5,
+        1.5, -1.5, 2.675, 150.0, -250.0, 1e30, float("inf"), float("-inf"), float("nan"), "a", None, [1]]
+for a in nums:
+    case("abs", a, type_only=isinstance(a, str) or a is None or isinstance(a, list))
+    case("hex", a)
+    case("bin", a)
+    case("round", a)
+    for n in [None, 0, 1, 2, -1, -2, -3, -10, 50, 2.0]:
+        case("round", a, n)
+    for b in [0, 1, -1, 2, -2, 5, -5, 0.5, -0.5, 0.0, 3, True, "x"]:
+        case("divmod", a, b)
+        if isinstance(a, int) and isinstance(b, int) and abs(a) < 100:
+            case("pow", a, b)
+case("hex", -2147483648)
+case("bin", -2147483648)
+case("round", -2147483648, -9)
+for base in [0, 1, 2, 3, -3, 5, 38, 7, 12345, 2147483647, -2147483647]:
+    for exp in [0, 1, 2, 3, 200, -1, -2, -3, 2147483647]:
+        for mod in [1, -1, 2, 7, -7, 11, 13, -13, 97, 1000, 65537, 2147483647, -2147483647]:
+            case("pow", base, exp, mod)
+        case("pow", base, exp, 0)
+        if exp < 10:
+            case("pow", base, exp, None)
+case("pow", 2, 3, 2.0)
+case("pow", 2.0, 3, 5)
+
+# list and tuple methods.
+seqs = [[], [1], [1, 2, 3], [3, 1, 2, 1], ["a", "b", "a"], [1, 1.0, True], [[1], (1,), 1], [float("nan")]]
+for s in seqs:
+    for v in [1, "a", [1], 9, 1.0, (1,), float("nan")]:
+        case("list.remove", s, v)
+        for i in [0, 1, -1, 2, 100, -100, True]:
+            case("list.insert", s, i, v)
+    for other in [[], [4, 5], "xy", (7,), range(3), {"k": 0}, 5]:
+        case("list.extend", s, other)
+    for f in ["reverse", "copy", "clear"]:
+        case("list." + f, s)
+    case("list.insert", s, "0", 1)
+    case("list.insert", s, 1.5, 1)
+a = [1, 2]
+case("list.extend", a, a)
+
+# dict methods.
+dicts = [{}, {"a": 1}, {"a": 1, "b": 2, 3: None}, {1: "int", 2.5: "float"}]
+for d in dicts:
+    # (CPython's pop of an unhashable key from an empty dict is a KeyError: not asked)
+    for k in ["a", "b", "z", 3, 1.0, True, 2.5] + ([[1]] if d else []):
+        case("dict.get", d, k)
+        case("dict.get", d, k, 0)
+        case("dict.setdefault", d, k)
+        case("dict.setdefault", d, k, 99)
+        case("dict.pop", d, k)
+        case("dict.pop", d, k, -1)
+        case("dict.pop", d, k, None)
+    case("dict.copy", d)
+    case("dict.clear", d)
+
+for f in failures:
+    print(f)
+print("%d cases, %d mismatches" % (count, len(failures)))
+sys.exit(1 if failures else 0)
