@@ -1,10 +1,10 @@
 // The built-in modules machine, time and arduino (issue 4 §2) over the board functions of
 // platform.ts. Modules, classes, functions, methods and even Pin/ADC/PWM objects are all
 // built-in numbers (B.MODULE_FIRST..LAST), so none of them takes heap or needs the collector:
-//   176..178  modules machine time arduino                   (N.machine + 109)
-//   179..181  classes Pin ADC PWM                            (N.Pin + 109)
-//   182..196  functions of time and arduino, N.sleep..N.micros (N + 97)
-//   197..203  methods value on off toggle read_u16 duty_u16 freq (N + 121)
+//   176..178  modules machine time arduino                   (N.machine + 144)
+//   179..181  classes Pin ADC PWM                            (N.Pin + 144)
+//   182..196  functions of time and arduino, N.sleep..N.micros (N + 132)
+//   197..203  methods value on off toggle read_u16 duty_u16 freq (N + 156)
 //   204..223  Pin objects (204 + pin 0..19); 224..229 ADC objects (210 + pin 14..19);
 //   230..238  PWM objects (227 + pin 3..11; only 3 5 6 9 10 11 are made)
 // So every object is its pin: Pin(13) is Pin(13), and one decoder (pinOf) reads a pin from an
@@ -27,7 +27,7 @@ import { truth } from './arith.ts';
 
 const enum Mod {
   MACHINE = 176, TIME = 177, ARDUINO = 178, PIN = 179, ADC = 180, PWM = 181,
-  FUNC = 97, METHOD = 121, MODULE = 109, // offsets from N
+  FUNC = 132, METHOD = 156, MODULE = 144, // offsets from N (names.test.ts checks them)
   PIN_OBJ = 204, ADC_OBJ = 224, PWM_OBJ = 230,
   ADC_BASE = 210, PWM_BASE = 227, // object = base + pin
 }

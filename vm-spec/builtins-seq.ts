@@ -1,35 +1,33 @@
-// Built-in functions on sequences and containers (range .. sum in names.ts), and the methods
+// Built-in functions on sequences and containers (range .. hash in names.ts), and the methods
 // of list, tuple (index, count) and dict. A method's self is argument 0.
 import { u8, u16, i32, flashU8 } from './types.ts';
 import type { bool } from './types.ts';
-import { NULL, NONE, TRUE, FALSE, heapOffset, isImage, makeBool, makeBuiltin, makeSmall, isBuiltin, builtinNumber } from './value.ts';
+import {
+  NULL, NONE, TRUE, FALSE, isImage, makeBool, makeBuiltin, makeSmall, isBuiltin, builtinNumber,
+} from './value.ts';
 import { popRoot } from './gc.ts';
 import { Exc, raise, excPending, excClassOf, excSubclass, isExcClass } from './exc.ts';
-import { raiseWith } from './errors.ts';
 import { N, B } from './names.ts';
 import { HeapType } from './heap.ts';
 import { Record, recordType } from './image.ts';
-import { arg, argCount, kwArg, kwOther, kwCount, kwName, kwValue } from './args.ts';
+import { arg, argCount, kwCount, kwName, kwValue } from './args.ts';
 import { isAnyInt, anyIntValue, newInt } from './int.ts';
-import { isStr, strLength } from './str.ts';
+import { isStr } from './str.ts';
 import { isSeq, isAnyTuple, seqLength, seqItem, hold } from './seq.ts';
-import { isList, newList, listAppend, listLength, listGet, listSet, listInsert, listDeleteAt, listClear } from './list.ts';
-import { newTuple, tupleSet, tupleGet } from './tuple.ts';
-import { isDict, newDict, dictGet, dictSet, dictDelete, dictClear, dictUsed, dictEntryKey, dictEntryValue, hashValue } from './dict.ts';
-import { It, isType, newRange, isRange, rangeLength, getIter, iterNext, newIter, isIterator, extendFrom, sizeOf } from './iter.ts';
+import { isList, newList, listAppend, listLength, listGet, listDeleteAt } from './list.ts';
+import { newTuple, tupleSet } from './tuple.ts';
+import { isDict, newDict, dictSet, dictUsed, dictEntryKey, dictEntryValue, hashValue } from './dict.ts';
+import { It, isType, newRange, isRange, getIter, iterNext, newIter, isIterator, sizeOf } from './iter.ts';
 import { listFrom, listToTuple } from './seqops.ts';
-import { sortList } from './sort.ts';
-import { truth, binaryOp, compareOp } from './arith.ts';
-import { callValue } from './vm.ts';
+import { compareOp } from './arith.ts';
 
-// Method names (N numbers) in method-number order: list methods are B.LIST_METHOD_FIRST + position
-// (sort first: B.list_sort), dict methods B.DICT_METHOD_FIRST + position.
-// list (0..10): sort append pop insert remove index count extend reverse clear copy;
-// dict (11..19): get keys values items pop setdefault update clear copy.
-const METHOD_NAMES = flashU8([53, 46, 47, 48, 49, 50, 44, 51, 52, 54, 55, 56, 57, 58, 59, 47, 60, 61, 54, 55]);
-const DICT_NAMES_AT = 11;
-const enum LM { sort = 0, append = 1, pop = 2, insert = 3, remove = 4, index = 5, count = 6, extend = 7, reverse = 8, clear = 9, copy = 10 }
-const enum DM { get = 0, keys = 1, values = 2, items = 3, pop = 4, setdefault = 5, update = 6, clear = 7, copy = 8 }
+// Method names (N numbers) in method-number order: list methods are B.LIST_METHOD_FIRST + position,
+// dict methods B.DICT_METHOD_FIRST + position. The other methods are Python code (vm-spec/lib).
+// list (0..3): append pop index count; dict (4..7): keys values items update.
+const METHOD_NAMES = flashU8([21, 22, 23, 24, 25, 26, 27, 28]);
+const DICT_NAMES_AT = 4;
+const enum LM { append = 0, pop = 1, index = 2, count = 3 }
+const enum DM { keys = 0, values = 1, items = 2, update = 3 }
 
 /** Position of `name` in METHOD_NAMES[from..to), counted from `from`; 255 when absent. */
 function nameAt(name: u8, from: u8, to: u8): u8 {
@@ -113,92 +111,6 @@ function dictFill(d: u16, source: u16, keywords: bool): bool {
   return true;
 }
 
-/**
- * min() / max() of an iterable or of several arguments, with key= and default=. The first
- * smallest (largest) item wins, as in CPython. Holds its state in a rooted tuple
- * [iterator, best, best key, current item].
- */
-function minMax(isMax: bool): u16 {
-  if (kwOther(N.key, N.default) || argCount() === 0) return raise(Exc.TypeError);
-  const key = kwArg(N.key);
-  const fallback = kwArg(N.default);
-  const state = newTuple(4);
-  if (state === NULL || !hold(state)) return NULL;
-  let source: u16 = arg(0);
-  if (argCount() > 1) {
-    source = newTuple(argCount());
-    if (source !== NULL) {
-      for (let i: u16 = 0; i < argCount(); i = u16(i + 1)) tupleSet(source, i, arg(i));
-    }
-  }
-  const it = source === NULL ? NULL : getIter(source);
-  tupleSet(state, 0, it);
-  const hasKey = key !== NULL && key !== NONE;
-  let ok: bool = it !== NULL;
-  let best: u16 = NULL;
-  while (ok) {
-    const item = iterNext(it);
-    if (item === NULL) {
-      ok = !excPending();
-      break;
-    }
-    let k: u16 = item;
-    if (hasKey) {
-      tupleSet(state, 3, item);
-      k = callValue(key, u16(heapOffset(state) + 10), 1);
-      if (k === NULL) {
-        ok = false;
-        break;
-      }
-    }
-    let better: u16 = TRUE;
-    if (best !== NULL) better = isMax ? compareOp(0, tupleGet(state, 2), k) : compareOp(0, k, tupleGet(state, 2));
-    ok = better !== NULL;
-    if (better === TRUE) {
-      best = item;
-      tupleSet(state, 1, item);
-      tupleSet(state, 2, k);
-    }
-  }
-  popRoot();
-  if (!ok) return NULL;
-  if (best !== NULL) return best;
-  return fallback !== NULL ? fallback : raise(Exc.ValueError);
-}
-
-/** sum(iterable, start=0), any(iterable), all(iterable). */
-function reduceIter(name: u8): u16 {
-  if (argCount() < 1 || argCount() > (name === N.sum ? 2 : 1)) return raise(Exc.TypeError);
-  const state = newTuple(3); // [iterator, total, item]: kept alive across the additions
-  if (state === NULL || !hold(state)) return NULL;
-  const it = getIter(arg(0));
-  tupleSet(state, 0, it);
-  let total: u16 = name === N.sum ? (argCount() === 2 ? arg(1) : makeSmall(0)) : makeBool(name === N.all);
-  let ok: bool = it !== NULL;
-  while (ok) {
-    const item = iterNext(it);
-    if (item === NULL) {
-      ok = !excPending();
-      break;
-    }
-    if (name === N.sum) {
-      tupleSet(state, 2, item);
-      total = binaryOp(0, total, item);
-      tupleSet(state, 1, total);
-      ok = total !== NULL;
-    } else {
-      const t = truth(item);
-      ok = t !== 255;
-      if (ok && (t === 1) === (name === N.any)) {
-        total = makeBool(name === N.any);
-        break;
-      }
-    }
-  }
-  popRoot();
-  return ok ? total : NULL;
-}
-
 /** Calls sequence builtin or list/tuple/dict method `n` on the current arguments. */
 export function seqBuiltin(n: u8): u16 {
   if (n >= B.DICT_METHOD_FIRST) return dictCall(u8(n - B.DICT_METHOD_FIRST));
@@ -211,23 +123,6 @@ export function seqBuiltin(n: u8): u16 {
       if (count === 1) return newRange(makeSmall(0), a, makeSmall(1));
       if (count === 2 || count === 3) return newRange(a, arg(1), count === 3 ? arg(2) : makeSmall(1));
       return raise(Exc.TypeError);
-    case N.min:
-    case N.max:
-      return minMax(name === N.max);
-    case N.sum:
-    case N.any:
-    case N.all:
-      return reduceIter(name);
-    case N.sorted: {
-      if (count !== 1 || kwOther(N.key, N.reverse)) return raise(Exc.TypeError);
-      const reverse = kwArg(N.reverse);
-      const key = kwArg(N.key);
-      const list = listFrom(a);
-      if (list === NULL || !hold(list)) return NULL;
-      const ok = sortList(list, key, reverse !== NULL && truth(reverse) === 1);
-      popRoot();
-      return ok ? list : NULL;
-    }
     case N.dict: {
       const d = newDict();
       if (d === NULL || !hold(d)) return NULL;
@@ -307,12 +202,6 @@ function listCall(m: u8): u16 {
   const count = argCount();
   const self = arg(0);
   const x = count > 1 ? arg(1) : NULL;
-  if (m === LM.sort) {
-    if (count !== 1 || kwOther(N.key, N.reverse)) return raise(Exc.TypeError);
-    const reverse = kwArg(N.reverse);
-    const key = kwArg(N.key);
-    return sortList(self, key, reverse !== NULL && truth(reverse) === 1) ? NONE : NULL;
-  }
   if (m === LM.index || m === LM.count) {
     if (count !== 2) return raise(Exc.TypeError);
     if (m === LM.index) {
@@ -323,87 +212,19 @@ function listCall(m: u8): u16 {
     for (let i: i32 = findItem(self, x, 0); i >= 0; i = findItem(self, x, u16(i + 1))) found = i32(found + 1);
     return excPending() ? NULL : makeSmall(found);
   }
+  if (m === LM.append) return count === 2 && listAppend(self, x) !== NULL ? NONE : (count === 2 ? NULL : raise(Exc.TypeError));
+  // pop
   const length = listLength(self);
-  switch (m) {
-    case LM.append:
-      return count === 2 && listAppend(self, x) !== NULL ? NONE : (count === 2 ? NULL : raise(Exc.TypeError));
-    case LM.extend:
-      return count === 2 && extendFrom(self, x) ? NONE : (count === 2 ? NULL : raise(Exc.TypeError));
-    case LM.insert: {
-      if (count !== 3 || !isAnyInt(x)) return raise(Exc.TypeError);
-      let i: i32 = anyIntValue(x);
-      if (i < 0) i = i32(i + length);
-      if (i < 0) i = 0;
-      if (i > length) i = length;
-      return listInsert(self, u16(i), arg(2)) === NULL ? NULL : NONE;
-    }
-    case LM.pop: {
-      let i: i32 = count > 1 && isAnyInt(x) ? anyIntValue(x) : -1;
-      if (i < 0) i = i32(i + length);
-      if (i < 0 || i >= length) return raise(Exc.IndexError);
-      const v = listGet(self, u16(i));
-      listDeleteAt(self, u16(i));
-      return v;
-    }
-    case LM.remove: {
-      const i = count === 2 ? findItem(self, x, 0) : -2;
-      if (i >= 0) listDeleteAt(self, u16(i));
-      return i >= 0 ? NONE : (i === -1 ? raise(Exc.ValueError) : NULL);
-    }
-    case LM.reverse:
-      for (let i: u16 = 0; i < u16(length >> 1); i = u16(i + 1)) {
-        const v = listGet(self, i);
-        listSet(self, i, listGet(self, u16(length - 1 - i)));
-        listSet(self, u16(length - 1 - i), v);
-      }
-      return NONE;
-    case LM.clear:
-      listClear(self);
-      return NONE;
-    case LM.copy:
-      return listFrom(self);
-  }
-  return raise(Exc.TypeError);
+  let i: i32 = count > 1 && isAnyInt(x) ? anyIntValue(x) : -1;
+  if (i < 0) i = i32(i + length);
+  if (i < 0 || i >= length) return raise(Exc.IndexError);
+  const v = listGet(self, u16(i));
+  listDeleteAt(self, u16(i));
+  return v;
 }
 
 /** dict methods. */
 function dictCall(m: u8): u16 {
-  const count = argCount();
-  const self = arg(0);
-  const key = count > 1 ? arg(1) : NULL;
-  const fallback = count > 2 ? arg(2) : NONE;
-  switch (m) {
-    case DM.get: {
-      const v = key === NULL ? raise(Exc.TypeError) : dictGet(self, key);
-      return v !== NULL || excPending() ? v : fallback;
-    }
-    case DM.keys:
-    case DM.values:
-    case DM.items:
-      return newIter(u16(It.VIEW_KEYS + m - DM.keys), self, NULL, 0);
-    case DM.pop: {
-      const v = key === NULL ? raise(Exc.TypeError) : dictGet(self, key);
-      if (v !== NULL) dictDelete(self, key);
-      if (v !== NULL || excPending()) return v;
-      return count > 2 ? fallback : raiseWith(Exc.KeyError, key);
-    }
-    case DM.setdefault: {
-      const v = key === NULL ? raise(Exc.TypeError) : dictGet(self, key);
-      if (v !== NULL || excPending()) return v;
-      return dictSet(self, key, fallback) === NULL ? NULL : fallback;
-    }
-    case DM.update:
-      return dictFill(self, key, true) ? NONE : NULL;
-    case DM.clear:
-      dictClear(self);
-      return NONE;
-    case DM.copy: {
-      const d = newDict();
-      if (d === NULL || !hold(d)) return NULL;
-      const ok = dictFill(d, self, false);
-      popRoot();
-      return ok ? d : NULL;
-    }
-  }
-  return raise(Exc.TypeError);
+  if (m === DM.update) return dictFill(arg(0), argCount() > 1 ? arg(1) : NULL, true) ? NONE : NULL;
+  return newIter(u16(It.VIEW_KEYS + m), arg(0), NULL, 0); // keys values items
 }

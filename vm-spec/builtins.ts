@@ -7,13 +7,12 @@ import { putc } from './platform.ts';
 import { Exc, raise, isExcClass, lookupExcClass, excClassOf } from './exc.ts';
 import { newExcFromArgs, excArgs } from './excargs.ts';
 import { printStr } from './print.ts';
-import { isStr } from './str.ts';
 import { isList } from './list.ts';
 import { isDict } from './dict.ts';
 import { N, B, nameIndex } from './names.ts';
 import { arg, argCount, kwArg, kwCount, kwOther } from './args.ts';
 import { numBuiltin } from './builtins-num.ts';
-import { strBuiltin, strMethod } from './builtins-str.ts';
+import { strBuiltin } from './builtins-str.ts';
 import { seqBuiltin, listMethod, dictMethod, tupleMethod } from './builtins-seq.ts';
 import { isAnyTuple } from './seq.ts';
 import { moduleBuiltin, moduleMethod, moduleAttr } from './builtins-module.ts';
@@ -28,8 +27,7 @@ export function lookupBuiltin(name: u16): u16 {
 /** The method `name` (an N) of `obj` as a builtin value, or NULL when it has none. */
 export function lookupMethod(obj: u16, name: u8): u16 {
   let number: u8 = 0;
-  if (isStr(obj)) number = strMethod(name);
-  else if (isList(obj)) number = listMethod(name);
+  if (isList(obj)) number = listMethod(name); // (strs have only Python methods: vm-spec/lib/str.py)
   else if (isDict(obj)) number = dictMethod(name);
   else if (isAnyTuple(obj)) number = tupleMethod(name);
   else number = moduleMethod(obj, name);
@@ -54,7 +52,7 @@ export function callBuiltin(callable: u16): u16 {
   if (n >= B.MODULE_FIRST) return moduleBuiltin(n); // checks its keywords itself
   if (kwCount() > 0 && !takesKeywords(n)) return raise(Exc.TypeError);
   if (n >= B.NUM_FIRST && n <= B.NUM_LAST) return numBuiltin(n);
-  if ((n >= B.STR_FIRST && n <= B.STR_LAST) || (n >= B.STR_METHOD_FIRST && n <= B.STR_METHOD_LAST)) return strBuiltin(n);
+  if (n >= B.STR_FIRST && n <= B.STR_LAST) return strBuiltin(n);
   if ((n >= B.SEQ_FIRST && n <= B.SEQ_LAST) || (n >= B.LIST_METHOD_FIRST && n <= B.DICT_METHOD_LAST)) return seqBuiltin(n);
   return raise(Exc.NotImplementedError);
 }
@@ -79,5 +77,5 @@ function builtinPrint(): u16 {
 
 /** The builtins that accept keyword arguments (each checks which ones itself). */
 function takesKeywords(n: u8): bool {
-  return n === B.int || n === B.sorted || n === B.min || n === B.max || n === B.list_sort || n === B.dict || n === B.dict_update;
+  return n === B.int || n === B.dict || n === B.dict_update;
 }

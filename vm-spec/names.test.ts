@@ -21,10 +21,21 @@ describe('names.ts', () => {
   });
   it('numbers the global builtins GLOBAL_BASE + N, grouped as B says', () => {
     expect(B.print).toBe(B.GLOBAL_BASE + N.print);
-    expect([B.NUM_FIRST, B.NUM_LAST]).toEqual([B.GLOBAL_BASE + N.int, B.GLOBAL_BASE + N.round]);
-    expect([B.STR_FIRST, B.STR_LAST]).toEqual([B.GLOBAL_BASE + N.str, B.GLOBAL_BASE + N.bin]);
-    expect([B.SEQ_FIRST, B.SEQ_LAST]).toEqual([B.GLOBAL_BASE + N.range, B.GLOBAL_BASE + N.sum]);
-    expect([B.int, B.sorted, B.min, B.max]).toEqual([N.int, N.sorted, N.min, N.max].map((n) => B.GLOBAL_BASE + n));
-    expect(N.GLOBALS).toBe(N.sum + 1);
+    expect([B.NUM_FIRST, B.NUM_LAST]).toEqual([B.GLOBAL_BASE + N.int, B.GLOBAL_BASE + N.bool]);
+    expect([B.STR_FIRST, B.STR_LAST]).toEqual([B.GLOBAL_BASE + N.str, B.GLOBAL_BASE + N.chr]);
+    expect([B.SEQ_FIRST, B.SEQ_LAST]).toEqual([B.GLOBAL_BASE + N.range, B.GLOBAL_BASE + N.hash]);
+    expect([B.int, B.dict]).toEqual([N.int, N.dict].map((n) => B.GLOBAL_BASE + n));
+    expect(N.GLOBALS).toBe(N.hash + 1);
+    expect(B.NoneType).toBe(B.GLOBAL_BASE + N.GLOBALS);
+  });
+  it('keeps the module builtin numbers of builtins-module.ts (N + a fixed offset) in place', () => {
+    const mod = readFileSync(new URL('./builtins-module.ts', import.meta.url), 'utf8');
+    const offset = (name: string): number => Number(new RegExp(`${name} = (\\d+)`).exec(mod)![1]);
+    expect(N.machine + offset('MODULE')).toBe(offset('MACHINE'));
+    expect(N.Pin + offset('MODULE')).toBe(offset('PIN'));
+    expect(N.sleep + offset('FUNC')).toBe(offset('PIN') + 3);
+    expect(N.micros + offset('FUNC')).toBe(offset('PIN') + 17);
+    expect(N.value + offset('METHOD')).toBe(offset('PIN') + 18);
+    expect(N.freq + offset('METHOD')).toBe(offset('PIN') + 24);
   });
 });

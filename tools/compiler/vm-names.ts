@@ -6,17 +6,14 @@
 import { STR_HASH_SEED, strHashStep } from '../../vm-spec/strhash.ts';
 
 export const VM_NAMES: readonly string[] = [
-  'print', 'int', 'float', 'bool', 'abs', 'divmod', 'pow', 'round', 'str', 'repr', 'ord', 'chr',
-  'hex', 'bin', 'range', 'len', 'list', 'tuple', 'dict', 'isinstance', 'type', 'iter', 'next',
-  'enumerate', 'zip', 'sorted', 'reversed', 'any', 'all', 'hash', 'min', 'max', 'sum', 'join',
-  'split', 'strip', 'lstrip', 'rstrip', 'startswith', 'endswith', 'find', 'replace', 'upper',
-  'lower', 'count', 'isdigit', 'append', 'pop', 'insert', 'remove', 'index', 'extend', 'reverse',
-  'sort', 'clear', 'copy', 'get', 'keys', 'values', 'items', 'setdefault', 'update', 'sep',
-  'end', 'key', 'base', 'default', 'machine', 'time', 'arduino', 'Pin', 'ADC', 'PWM', 'IN',
-  'OUT', 'PULL_UP', 'value', 'on', 'off', 'toggle', 'read_u16', 'duty_u16', 'freq', 'mode',
-  'pull', 'sleep', 'sleep_ms', 'sleep_us', 'ticks_ms', 'ticks_us', 'ticks_diff', 'ticks_add',
-  'pinMode', 'digitalWrite', 'digitalRead', 'analogRead', 'analogWrite', 'delay', 'millis',
-  'micros', 'INPUT', 'OUTPUT', 'INPUT_PULLUP', 'HIGH', 'LOW', 'args',
+  'print', 'int', 'float', 'bool', 'str', 'repr', 'ord', 'chr', 'range', 'len', 'list', 'tuple',
+  'dict', 'isinstance', 'type', 'iter', 'next', 'enumerate', 'zip', 'reversed', 'hash', 'append',
+  'pop', 'index', 'count', 'keys', 'values', 'items', 'update', 'sep', 'end', 'base', 'machine',
+  'time', 'arduino', 'Pin', 'ADC', 'PWM', 'IN', 'OUT', 'PULL_UP', 'value', 'on', 'off', 'toggle',
+  'read_u16', 'duty_u16', 'freq', 'mode', 'pull', 'sleep', 'sleep_ms', 'sleep_us', 'ticks_ms',
+  'ticks_us', 'ticks_diff', 'ticks_add', 'pinMode', 'digitalWrite', 'digitalRead', 'analogRead',
+  'analogWrite', 'delay', 'millis', 'micros', 'INPUT', 'OUTPUT', 'INPUT_PULLUP', 'HIGH', 'LOW',
+  'args',
 ];
 const indexOf = new Map(VM_NAMES.map((name, n) => [name, n]));
 

@@ -1,7 +1,5 @@
-# sVimPy-only: a Python key function runs in a nested interpreter loop on the C stack, one level
-# at most (config.ts MAX_NESTED_CALLS): a key function that itself sorts with a Python key
-# raises RecursionError; builtin keys (key=len) inside a key function are fine. CPython has no
-# such limit.
+# Key functions that sort with Python keys themselves: sorted/min/max are library Python code
+# (vm-spec/lib), so the keys are plain Python calls, nested as deep as CPython's.
 def k1(v):
     return sorted(v, key=len)
 
