@@ -33,7 +33,7 @@
 // How (one decimal big number, dig, for everything): a finite f32 is M * 2^E exactly, and
 // dig holds that value's full decimal expansion (at most 113 digits, for the smallest
 // subnormals); formatting reads and rounds digits from it. Parsing loads the decimal text into
-// dig and multiplies it by the power of two that brings its integer part to 27..32 bits: those
+// dig and multiplies it by the power of two that brings its integer part to 25..30 bits: those
 // bits and whether any fraction digit is left give the correctly rounded f32. repr tries the
 // 1, 2, ... digit roundings of x (and their other neighbour) until one parses back to x.
 import { u8, i8, u16, i16, u32, i32, f32, f32Bits, f32FromBits, flashStr } from './types.ts';
@@ -96,16 +96,16 @@ function numPutDigit(d: u8): void {
 
 // ---- the decimal number dig ----
 
-/** t / 10 for t < 81920, without a division (slow on the AVR): (t * 0xcccd) >> 19. */
-function numDiv10(t: u32): u32 {
-  return (t * 0xcccd) >>> 19;
+/** t / 10 without a division (slow on the AVR): (t * 0xcccd) >> 19, a 16 x 16 bit product. */
+function numDiv10(t: u16): u16 {
+  return u16((t * 0xcccd) >>> 19);
 }
 
-/** dig = dig * k + add, for k <= 8192 and add < 256 (so digit * k + carry < 10 * k stays below 81920). */
+/** dig = dig * k + add, for k <= 6553 and add < 256: digit * k + carry < 10 * k stays 16-bit. */
 function digMulAdd(k: u16, add: u8): void {
-  let carry: u32 = add;
+  let carry: u16 = add;
   for (let i: u8 = 0; i < digN; i = u8(i + 1)) {
-    const t = u32(dig[i] * k + carry);
+    const t = u16(dig[i] * k + carry);
     carry = numDiv10(t);
     dig[i] = u8(t - carry * 10);
   }
@@ -122,8 +122,8 @@ function digScale(e: i16): void {
   if (digN === 0) return;
   let n: i16 = e < 0 ? i16(-e) : e;
   if (e < 0) digFrac = i16(digFrac + n);
-  // Per pass up to 5^5 or 2^13 (the limit of digMulAdd).
-  const steps: u8 = e < 0 ? 5 : 13;
+  // Per pass up to 5^5 or 2^12 (the limit of digMulAdd).
+  const steps: u8 = e < 0 ? 5 : 12;
   while (n > 0) {
     let k: u16 = 1;
     let s: u8 = 0;
@@ -201,9 +201,9 @@ function sigToBits(): u32 {
   if (sigN === 0 || sigTop < -46) return 0;
   if (sigTop > 38) return 0x7f800000;
   digOfSig();
-  // The decimal v is at least 10^sigTop, so log2(v) >= sigTop * 3.3125: v * 2^s has 27 to 32
+  // 10^sigTop <= v < 10^(sigTop + 1) and log2(10) is about 53 / 16: v * 2^s has 25 to 30
   // integer bits, or counts units of 2^-150 (half the smallest subnormal).
-  let s: i16 = i16(27 - ((sigTop * 53) >> 4));
+  let s: i16 = i16(25 - ((sigTop * 53) >> 4));
   if (s > 150) s = 150;
   digScale(s);
   let n: u32 = 0;
@@ -254,6 +254,28 @@ function reprCandidate(p: u8, top: i16, up: bool): void {
   }
 }
 
+/** Whether x rounded half-even to p significant digits goes up. */
+function reprRoundsUp(p: u8): bool {
+  const next = reprDigits[p];
+  return next > 5 || (next === 5 && (reprSigLen > p + 1 || (reprDigits[p - 1] & 1) === 1));
+}
+
+/** Whether a decimal of p significant digits reads back as x (bits): the rounding of x to p
+ * digits, else (the interval is lopsided below a power of two) the next one up. It is left in
+ * sig; reprUp tells which. */
+function reprTry(p: u8, top: i16, bits: u32): bool {
+  reprUp = reprRoundsUp(p);
+  reprCandidate(p, top, reprUp);
+  if (sigToBits() === bits) return true;
+  // When the rounding went up and missed, the one below is farther still.
+  if (reprUp) return false;
+  reprUp = true;
+  reprCandidate(p, top, true);
+  return sigToBits() === bits;
+}
+
+let reprUp: bool = false;
+
 /** dig = the shortest decimal that reads back as the finite, non-zero f32 in dig (bits). */
 function shortestDigits(bits: u32): void {
   const top = digTop();
@@ -261,16 +283,21 @@ function shortestDigits(bits: u32): void {
   let z: u8 = 0;
   while (dig[z] === 0) z = u8(z + 1);
   reprSigLen = u8(digN - z);
-  // 9 digits always read back; the rounding to p digits is the closest, else its other
-  // neighbour may (the interval is lopsided below a power of two).
-  for (let p: u8 = 1; p <= 9; p = u8(p + 1)) {
-    const next = reprDigits[p];
-    const near = next > 5 || (next === 5 && (reprSigLen > p + 1 || (reprDigits[p - 1] & 1) === 1));
-    reprCandidate(p, top, near);
-    if (sigToBits() === bits) break;
-    reprCandidate(p, top, !near);
-    if (sigToBits() === bits) break;
+  // Binary search of the fewest digits: when p digits read back, so do p + 1. 9 always do
+  // (the rounding to 9 digits), and so do all of x's.
+  let lo: u8 = 1;
+  let hi: u8 = reprSigLen < 9 ? reprSigLen : 9;
+  let hiUp = reprRoundsUp(hi);
+  while (lo < hi) {
+    const mid: u8 = u8((lo + hi) >>> 1);
+    if (reprTry(mid, top, bits)) {
+      hi = mid;
+      hiUp = reprUp;
+    } else {
+      lo = u8(mid + 1);
+    }
   }
+  reprCandidate(hi, top, hiUp);
   while (sigN > 1 && sig[sigN - 1] === 0) sigN = u8(sigN - 1);
   digOfSig();
 }
