@@ -55,19 +55,25 @@ function refParse(s: string): number {
   const y = Number(s);
   const a = Math.fround(y);
   if (!Number.isFinite(y) || a === y) return a;
+  // s exactly, scaled by 10^150 * 2^160 (as the midpoints below).
+  const m = /^(-?)(\d*)(?:\.(\d*))?(?:e([+-]?\d+))?$/i.exec(s)!;
+  const lhs = (): bigint => {
+    const digits = BigInt((m[2] ?? '') + (m[3] ?? '') || '0');
+    const q = Number(m[4] ?? 0) - (m[3] ?? '').length;
+    return digits * 10n ** BigInt(q + 150) * 2n ** 160n;
+  };
+  // The double of s may round up to the overflow threshold 2^128 - 2^103 when s is below it.
+  if (!Number.isFinite(a)) return lhs() < (2n ** 128n - 2n ** 103n) * 10n ** 150n * 2n ** 160n ? Math.sign(y) * 3.4028234663852886e38 : a;
   const up = y > a;
   const other = fromBits(bitsOf(a) + ((y > 0) === up ? 1 : -1));
   if (Math.abs(y - a) !== Math.abs(other - y)) return a;
-  // s vs the midpoint (a + other) / 2, exactly: both scaled by 10^60 * 2^160.
-  const m = /^(-?)(\d+)(?:\.(\d*))?(?:e([+-]?\d+))?$/i.exec(s)!;
-  const digits = BigInt(m[2] + (m[3] ?? ''));
-  const q = Number(m[4] ?? 0) - (m[3] ?? '').length;
-  const lhs = digits * 10n ** BigInt(q + 60) * 2n ** 160n;
+  // s vs the midpoint (a + other) / 2, exactly.
   const [ma, ea] = mantExp(Math.abs(a));
   const [mo, eo] = mantExp(Math.abs(other));
-  const mid = (ma * 2n ** BigInt(ea + 160) + mo * 2n ** BigInt(eo + 160)) * 10n ** 60n / 2n;
-  if (lhs === mid) return (bitsOf(a) & 1) === 0 ? a : other;
-  return (lhs < mid) === (Math.abs(a) < Math.abs(other)) ? a : other;
+  const mid = (ma * 2n ** BigInt(ea + 160) + mo * 2n ** BigInt(eo + 160)) * 10n ** 150n / 2n;
+  const l = lhs();
+  if (l === mid) return (bitsOf(a) & 1) === 0 ? a : other;
+  return (l < mid) === (Math.abs(a) < Math.abs(other)) ? a : other;
 }
 
 /** Python's repr layout of the digit string ds (no trailing zeros) times 10^(t - len + 1). */
@@ -165,6 +171,14 @@ describe('formatF32Repr', () => {
     for (const x of values) {
       for (const v of [x, fromBits(bitsOf(x) + 1), fromBits(bitsOf(x) - 1)]) expect(repr(v), `bits ${bitsOf(v)}`).toBe(refRepr(v));
     }
+  });
+  it('finds short forms below x\'s own digits and the lopsided ones at powers of two', () => {
+    const expected: [number, string][] = [
+      [2 ** 24, '16777216.0'], [2 ** 25, '33554432.0'], [2 ** 30, '1073741800.0'], [2 ** -10, '0.0009765625'],
+      [2 ** 90, '1.2379401e+27'], [2 ** -149, '1e-45'], [2 ** -148, '3e-45'], [1e10, '10000000000.0'],
+      [0.5, '0.5'], [1048576.5, '1048576.5'], [9.999999e15, '9999999000000000.0'],
+    ];
+    for (const [x, s] of expected) expect(repr(Math.fround(x)), String(x)).toBe(s);
   });
   it('matches the reference on 40000 random f32 bit patterns', () => {
     let bad = 0;
@@ -278,6 +292,20 @@ describe('parseF32', () => {
     }
     expect(parseFloatText('nan')).toBeNaN();
     expect(parseFloatText(' -NaN ')).toBeNaN();
+  });
+  it('rounds inputs of 40 digits (the whole of numIn) at the ends of the range', () => {
+    // The decimal times the power of two that parsing scales it by is largest here.
+    const cases = [
+      '9'.repeat(39) + '.', '3'.repeat(39), '340282356779733661637539395458142568447', '340282356779733661637539395458142568448',
+      '340282346638528859811704183484516925440', '0.' + '0'.repeat(36) + '12', '1.' + '9'.repeat(38),
+      '1' + '0'.repeat(38) + '1', '0.' + '9'.repeat(38), '.' + '1'.repeat(39), '7.00649232162408535461864791e-46',
+      '7.00649232162408535461864792e-46', '1.17549428e-38', '1.1754942807573642917e-38', '2.1019476964872256063e-45',
+      '1' + '0'.repeat(27) + 'e-66', '0'.repeat(39) + '1', '1.5e-45', '2.5e-45', '16777217.0', '33554435', '33554434',
+    ];
+    for (const c of cases) {
+      expect(c.length, c).toBeLessThanOrEqual(numIn.length);
+      expect(Object.is(parseFloatText(c), refParse(c)), c).toBe(true);
+    }
   });
 });
 

@@ -10,7 +10,7 @@ import { raiseMessage, raiseWith, Msg } from './errors.ts';
 import { isAnyInt, anyIntValue } from './int.ts';
 import { isAnyTuple, seqLength, seqItem } from './seq.ts';
 import { isStr, strLength, strByte } from './str.ts';
-import { numOut, formatI32, formatF32Fixed, formatF32Exp, formatF32General } from './numfmt.ts';
+import { numOut, formatI32, formatF32 } from './numfmt.ts';
 import { emit, printStr, printRepr, printTypeName, textLength, isFloatValue, floatValue, render, Render } from './print.ts';
 
 const NO_PRECISION = 0xffff;
@@ -105,9 +105,7 @@ function formatOne(type: u8, v: u16, flags: u8, width: u16, precision: u16): boo
   } else if (lower === 102 || lower === 101 || lower === 103) {
     const x: f32 = isFloat ? floatValue(v) : f32(anyIntValue(v));
     const p: u8 = precision === NO_PRECISION ? 6 : (precision > 40 ? 40 : u8(precision));
-    if (lower === 102) length = formatF32Fixed(x, p);
-    else if (lower === 101) length = formatF32Exp(x, p);
-    else length = formatF32General(x, p);
+    length = formatF32(x, lower, p); // 'f', 'e' or 'g'
     if (length === 0) {
       raise(Exc.OverflowError);
       return false;
