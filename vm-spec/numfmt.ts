@@ -180,30 +180,34 @@ function roundDig(k: i16): void {
   const keep: u8 = cut < digN ? dig[cut] : 0;
   const up = r > 5 || (r === 5 && (sticky || (keep & 1) === 1));
   for (let i: i16 = 0; i < cut; i = i16(i + 1)) dig[i] = 0;
-  if (!up) return;
-  let i: i16 = cut;
+  if (up) digInc(u8(cut));
+}
+
+/** Adds one unit at dig[i] (i <= digN). */
+function digInc(i: u8): void {
   while (i < digN && dig[i] === 9) {
     dig[i] = 0;
-    i = i16(i + 1);
+    i = u8(i + 1);
   }
   if (i < digN) {
     dig[i] = u8(dig[i] + 1);
   } else {
-    // i <= digN < dig.length: the expansion is at most 113 digits
+    // i = digN < dig.length: dig holds at most 114 digits
     dig[i] = 1;
     digN = u8(i + 1);
   }
 }
 
-/** The positive f32 bits nearest to the decimal in sig (half-even; inf beyond FLT_MAX). */
-function sigToBits(): u32 {
+/** The positive f32 bits nearest to the decimal in dig (half-even; inf beyond FLT_MAX). */
+function digToBits(): u32 {
+  while (digN !== 0 && dig[digN - 1] === 0) digN = u8(digN - 1); // leading zeros
+  const top = digTop();
   // Below 10^-46, under half the smallest subnormal (2^-150 = 7.0e-46); at 10^39, over FLT_MAX.
-  if (sigN === 0 || sigTop < -46) return 0;
-  if (sigTop > 38) return 0x7f800000;
-  digOfSig();
-  // 10^sigTop <= v < 10^(sigTop + 1) and log2(10) is about 53 / 16: v * 2^s has 25 to 30
-  // integer bits, or counts units of 2^-150 (half the smallest subnormal).
-  let s: i16 = i16(25 - ((sigTop * 53) >> 4));
+  if (digN === 0 || top < -46) return 0;
+  if (top > 38) return 0x7f800000;
+  // 10^top <= v < 10^(top + 1) and log2(10) is about 53 / 16: v * 2^s has 25 to 30 integer
+  // bits, or counts units of 2^-150 (half the smallest subnormal).
+  let s: i16 = i16(25 - ((top * 53) >> 4));
   if (s > 150) s = 150;
   digScale(s);
   let n: u32 = 0;
@@ -230,56 +234,42 @@ function sigToBits(): u32 {
 
 // ---- formatting ----
 
-// The first 10 significant digits of x (zero-padded) and the count up to its last non-zero one.
-const reprDigits = new Uint8Array(10);
+// repr: x's first 10 significant digits are in sig (zero-padded), their count up to the last
+// non-zero one in reprSigLen.
 let reprSigLen: u8 = 0;
+let reprUp: bool = false;
 
-/** sig = the first p digits of x, plus one unit in the last place when up. */
-function reprCandidate(p: u8, top: i16, up: bool): void {
-  for (let i: u8 = 0; i < p; i = u8(i + 1)) sig[i] = reprDigits[i];
+/** dig = the first p digits of x, plus one unit in the last place when up. */
+function reprCandidate(p: u8, up: bool): void {
   sigN = p;
-  sigTop = top;
-  if (!up) return;
-  let i: i8 = i8(p - 1);
-  while (i >= 0 && sig[i] === 9) {
-    sig[i] = 0;
-    i = i8(i - 1);
-  }
-  if (i >= 0) {
-    sig[i] = u8(sig[i] + 1);
-  } else {
-    sig[0] = 1;
-    sigN = 1;
-    sigTop = i16(top + 1);
-  }
+  digOfSig();
+  if (up) digInc(0);
 }
 
 /** Whether x rounded half-even to p significant digits goes up. */
 function reprRoundsUp(p: u8): bool {
-  const next = reprDigits[p];
-  return next > 5 || (next === 5 && (reprSigLen > p + 1 || (reprDigits[p - 1] & 1) === 1));
+  const next = sig[p];
+  return next > 5 || (next === 5 && (reprSigLen > p + 1 || (sig[p - 1] & 1) === 1));
 }
 
 /** Whether a decimal of p significant digits reads back as x (bits): the rounding of x to p
- * digits, else (the interval is lopsided below a power of two) the next one up. It is left in
- * sig; reprUp tells which. */
-function reprTry(p: u8, top: i16, bits: u32): bool {
+ * digits, else (the interval is lopsided below a power of two) the next one up. reprUp tells
+ * which. */
+function reprTry(p: u8, bits: u32): bool {
   reprUp = reprRoundsUp(p);
-  reprCandidate(p, top, reprUp);
-  if (sigToBits() === bits) return true;
+  reprCandidate(p, reprUp);
+  if (digToBits() === bits) return true;
   // When the rounding went up and missed, the one below is farther still.
   if (reprUp) return false;
   reprUp = true;
-  reprCandidate(p, top, true);
-  return sigToBits() === bits;
+  reprCandidate(p, true);
+  return digToBits() === bits;
 }
-
-let reprUp: bool = false;
 
 /** dig = the shortest decimal that reads back as the finite, non-zero f32 in dig (bits). */
 function shortestDigits(bits: u32): void {
-  const top = digTop();
-  for (let i: u8 = 0; i < reprDigits.length; i = u8(i + 1)) reprDigits[i] = digAt(i16(top - i));
+  sigTop = digTop();
+  for (let i: u8 = 0; i < 10; i = u8(i + 1)) sig[i] = digAt(i16(sigTop - i));
   let z: u8 = 0;
   while (dig[z] === 0) z = u8(z + 1);
   reprSigLen = u8(digN - z);
@@ -290,16 +280,14 @@ function shortestDigits(bits: u32): void {
   let hiUp = reprRoundsUp(hi);
   while (lo < hi) {
     const mid: u8 = u8((lo + hi) >>> 1);
-    if (reprTry(mid, top, bits)) {
+    if (reprTry(mid, bits)) {
       hi = mid;
       hiUp = reprUp;
     } else {
       lo = u8(mid + 1);
     }
   }
-  reprCandidate(hi, top, hiUp);
-  while (sigN > 1 && sig[sigN - 1] === 0) sigN = u8(sigN - 1);
-  digOfSig();
+  reprCandidate(hi, hiUp);
 }
 
 function putExponent(t: i16): void {
@@ -334,32 +322,21 @@ export function formatF32(x: f32, conv: u8, n: u8): u8 {
     return numDone();
   }
   digOfF32(a);
-  let t: i16 = 0; // the power of ten of the first digit (0 for zero)
-  let last: i16 = 0; // of the last digit written
-  let sci = false;
-  if (conv === 0x66) {
-    // 'f'
-    if (n < digFrac) roundDig(n);
-    last = i16(-n);
+  // p significant digits ('r': notation by them), or n decimals ('f')
+  let p: u8 = conv === 0x65 ? u8(n + 1) : (n === 0 ? 1 : n);
+  if (conv === 0x72) {
+    p = 16;
+    if (a !== 0) shortestDigits(a);
   } else {
-    // 'r', 'e', 'g': p significant digits
-    let p: u8 = conv === 0x65 ? u8(n + 1) : (n === 0 ? 1 : n);
-    if (conv === 0x72) p = 16;
-    if (a !== 0) {
-      if (conv === 0x72) {
-        shortestDigits(a);
-      } else {
-        const k = i16(p - 1 - digTop()); // decimals kept
-        if (k < digFrac) roundDig(k);
-      }
-      t = digTop();
-    }
-    sci = conv === 0x65 || t < -4 || t >= p;
-    last = conv === 0x72 ? i16(-digFrac) : i16(t - p + 1);
-    if (conv === 0x72 && !sci && last > -1) last = -1; // '3.0'
-    if (conv === 0x67) while (last < t && digAt(last) === 0) last = i16(last + 1);
+    const k: i16 = conv === 0x66 ? n : i16(p - 1 - digTop()); // decimals kept
+    if (k < digFrac) roundDig(k);
   }
-  if (a !== 0) t = digTop();
+  const t: i16 = digN === 0 ? 0 : digTop(); // the power of ten of the first digit
+  const sci = conv === 0x65 || (conv !== 0x66 && (t < -4 || t >= p));
+  let last: i16 = conv === 0x72 ? i16(-digFrac) : conv === 0x66 ? i16(-n) : i16(t - p + 1);
+  // 'r', 'g': no trailing zeros; but '3.0' for repr
+  if (conv === 0x72 || conv === 0x67) while (last < t && digAt(last) === 0) last = i16(last + 1);
+  if (conv === 0x72 && !sci && last > -1) last = -1;
   putDigits(t, last, sci);
   return numDone();
 }
@@ -524,8 +501,7 @@ function numMatchWord(from: u8, n: u8): bool {
   return true;
 }
 
-/** Reads digits, '.', digits and an optional exponent into sig/sigTop (the value's digits
- * without leading and trailing zeros). */
+/** Reads digits, '.', digits and an optional exponent into sig/sigTop. */
 function readDecimal(): bool {
   if (!readDigits(10, false)) return false;
   const intDigits = sigN;
@@ -541,18 +517,14 @@ function readDecimal(): bool {
     numInPos = u8(numInPos + 1);
     const negative = numSkipSign();
     if (!readDigits(10, false) || sigN === count) return false;
-    const v = digitsValue(count, 10);
-    x = v > 999 ? 999 : i16(v); // far beyond any f32 already
+    for (let i: u8 = count; i < sigN; i = u8(i + 1)) {
+      x = i16(x * 10 + sig[i]);
+      if (x > 999) x = 999; // far beyond any f32 already
+    }
     if (negative) x = i16(-x);
     sigN = count;
   }
   sigTop = i16(intDigits - 1 + x);
-  let z: u8 = 0;
-  while (z < sigN && sig[z] === 0) z = u8(z + 1);
-  sigTop = i16(sigTop - z);
-  sigN = u8(sigN - z);
-  for (let i: u8 = 0; i < sigN; i = u8(i + 1)) sig[i] = sig[i + z];
-  while (sigN > 0 && sig[sigN - 1] === 0) sigN = u8(sigN - 1);
   return true;
 }
 
@@ -567,7 +539,8 @@ export function parseF32(len: u8): bool {
     bits = 0x7f800000;
   } else {
     if (!readDecimal()) return false;
-    bits = sigToBits();
+    digOfSig();
+    bits = digToBits();
   }
   if (!numEndParse()) return false;
   parsedF32 = f32FromBits(u32((negative ? 0x80000000 : 0) | bits));
