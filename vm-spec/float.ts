@@ -74,26 +74,24 @@ export function fmodF32(x: f32, y: f32): f32 {
   return signBit(x) ? -r : r;
 }
 
-/** Python's x % y for floats (y not 0): the result has the sign of y. */
-export function floatMod(x: f32, y: f32): f32 {
+/** Python's x // y (div) or x % y for floats (y not 0), as CPython's float_divmod computes them;
+ * x % y has the sign of y. (In f32, for quotients beyond about 2^20 the rounding of (x - mod) / y
+ * can make x // y one off.) */
+export function floatDivmod(x: f32, y: f32, div: bool): f32 {
   let mod = fmodF32(x, y);
+  let d: f32 = f32(f32(x - mod) / y);
   if (mod !== 0.0) {
-    if ((y < 0.0) !== (mod < 0.0)) mod = f32(mod + y);
+    if ((y < 0.0) !== (mod < 0.0)) {
+      mod = f32(mod + y);
+      d = f32(d - 1.0);
+    }
   } else {
     mod = zeroSigned(y);
   }
-  return mod;
-}
-
-/** Python's x // y for floats (y not 0), as CPython's float_divmod computes it (in f32: for quotients
- * beyond about 2^20 the rounding of (x - mod) / y can make it one off). */
-export function floatFloorDiv(x: f32, y: f32): f32 {
-  const mod = fmodF32(x, y);
-  let div: f32 = f32(f32(x - mod) / y);
-  if (mod !== 0.0 && (y < 0.0) !== (mod < 0.0)) div = f32(div - 1.0);
-  if (div === 0.0) return zeroSigned(f32(x / y));
-  let floordiv = floorF32(div);
-  if (f32(div - floordiv) > 0.5) floordiv = f32(floordiv + 1.0);
+  if (!div) return mod;
+  if (d === 0.0) return zeroSigned(f32(x / y));
+  let floordiv = floorF32(d);
+  if (f32(d - floordiv) > 0.5) floordiv = f32(floordiv + 1.0);
   return floordiv;
 }
 
@@ -105,7 +103,7 @@ export function powWhole(x: f32, n: i32): f32 {
   while (e !== 0) {
     if ((e & 1) !== 0) result = f32(result * base);
     e = e >>> 1;
-    if (e !== 0) base = f32(base * base);
+    base = f32(base * base); // once more than needed at the end: unused
   }
   return n < 0 ? f32(1.0 / result) : result;
 }
@@ -115,7 +113,8 @@ export function roundHalfEven(x: f32): f32 {
   const fl = floorF32(x);
   const diff: f32 = f32(x - fl);
   let r: f32 = fl;
-  if (diff > 0.5 || (diff === 0.5 && floorF32(f32(fl * 0.5)) !== f32(fl * 0.5))) r = f32(fl + 1.0);
+  // A tie only below 2^23, where fl is an exact i32: its parity.
+  if (diff > 0.5 || (diff === 0.5 && (i32(fl) & 1) !== 0)) r = f32(fl + 1.0);
   return r === 0.0 ? zeroSigned(x) : r;
 }
 

@@ -6,7 +6,7 @@ import type { bool } from './types.ts';
 import { NULL, makeBool, makeSmall } from './value.ts';
 import { Exc, raise } from './exc.ts';
 import { intBinary, isAnyInt, anyIntValue } from './int.ts';
-import { isFloat, floatOf, numberF32, newFloat, floatMod, floatFloorDiv, powWhole, isNan } from './float.ts';
+import { isFloat, floatOf, numberF32, newFloat, floatDivmod, powWhole, isNan } from './float.ts';
 import { NumMsg, msgStart, msgLine, msgRender, msgRaise, raiseNum } from './nummsg.ts';
 import { Render } from './print.ts';
 import { opHolds } from './compare.ts';
@@ -55,8 +55,8 @@ export function numberBinary(op: u8, a: u16, b: u16): u16 {
     case NumOp.SUBTRACT: r = f32(x - y); break;
     case NumOp.MULTIPLY: r = f32(x * y); break;
     case NumOp.TRUE_DIVIDE: r = f32(x / y); break;
-    case NumOp.FLOOR_DIVIDE: r = floatFloorDiv(x, y); break;
-    case NumOp.REMAINDER: r = floatMod(x, y); break;
+    case NumOp.FLOOR_DIVIDE:
+    case NumOp.REMAINDER: r = floatDivmod(x, y, nb === NumOp.FLOOR_DIVIDE); break;
     case NumOp.POWER: return floatPower(x, y);
     default: return raiseUnsupported(op, a, b);
   }
