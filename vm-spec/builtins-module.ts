@@ -240,19 +240,16 @@ export function moduleBuiltin(n: u8): u16 {
   return NONE;
 }
 
-/** Option `i` (positional) or `name` (keyword) of Pin(): its int value; -1 when absent or None. */
-function pinOption(i: u16, name: u8): i16 {
-  const v = argCount() > i ? arg(i) : kwArg(name);
-  if (v === NULL || v === NONE) return -1;
-  return isSmall(v) ? smallValue(v) : 99; // not a small int: an invalid mode
-}
-
 /** Pin(id, mode=-1, pull=-1): configures the pin when a mode or a pull-up is given. */
 function newPin(pin: u8): u16 {
-  const mode = pinOption(1, N.mode); // IN 0, OUT 1
-  const pull = pinOption(2, N.pull); // PULL_UP 2
-  if (mode < -1 || mode > 1 || (pull !== -1 && pull !== 2)) return valueError(Msg.PIN_MODE);
-  const m: i16 = mode === 1 ? 1 : pull === 2 ? 2 : mode; // the board's: OUT 1, IN 0, IN with pull-up 2
+  let m: i16 = -1; // the board's mode: IN 0, OUT 1, IN with pull-up 2; -1: as it is
+  for (let i: u16 = 1; i < 3; i = u16(i + 1)) {
+    const v = argCount() > i ? arg(i) : kwArg(u8(N.mode - 1 + i)); // mode, then pull
+    if (v === NULL || v === NONE || v === makeSmall(-1)) continue; // not given
+    const o: i16 = isSmall(v) ? smallValue(v) : 99;
+    if (i === 1 ? o < 0 || o > 1 : o !== 2) return valueError(Msg.PIN_MODE); // IN 0, OUT 1; PULL_UP 2
+    if (m !== 1) m = o; // an output has no pull-up
+  }
   if (m >= 0) pinMode(pin, u8(m));
   return makeBuiltin(u16(Mod.PIN_OBJ + pin));
 }

@@ -84,6 +84,16 @@ describe('machine, time and arduino on the host boards', () => {
     expect(result.pins!.map((l) => l.trim().split(/\s+/).slice(2).join(' '))).toEqual(['D4 -> 1', 'D4 -> 0', 'D5 -> 1']);
   });
 
+  it('configures a Pin only for a given mode or pull: -1 and None leave it as it is, OUT wins over PULL_UP', async () => {
+    const program = compileSource(
+      'from machine import Pin\n' +
+      'Pin(3, Pin.IN, Pin.PULL_UP)\nPin(3, -1, None)\nPin(3, mode=-1)\nprint(Pin(3).value())\n' +
+      'Pin(4, Pin.OUT, Pin.PULL_UP)\nprint(Pin(4).value())\nPin(4, None, Pin.PULL_UP)\nprint(Pin(4).value())\n');
+    const result = await onBoth(program, {});
+    expect(result.stdout).toBe('1\n0\n1\n');
+    expect(result.pins!.map((l) => l.trim().split(/\s+/).slice(2).join(' '))).toEqual(['D3 -> 1', 'D4 -> 1']);
+  });
+
   it('sleeps for int and float seconds, constant or computed, and not for negative times', async () => {
     const program = compileSource(
       'import time\nfrom machine import Pin\np = Pin(5, Pin.OUT)\n' +
