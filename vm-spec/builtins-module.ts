@@ -88,18 +88,17 @@ export function builtinModule(name: u16): u16 {
 export function moduleAttr(obj: u16, name: u8): u16 {
   let owner: u16 = Mod.ARDUINO;
   let value: u16 = makeBuiltin(u16(name + Mod.FUNC)); // a function of time or arduino
-  if (name >= N.Pin && name <= N.PWM) {
+  if (name < N.Pin || name > N.LOW || (name > N.PULL_UP && name < N.sleep)) return NULL;
+  if (name <= N.PWM) {
     owner = Mod.MACHINE;
     value = makeBuiltin(u16(name + Mod.MODULE));
-  } else if (name >= N.IN && name <= N.PULL_UP) {
+  } else if (name <= N.PULL_UP) {
     owner = Mod.PIN;
     value = makeSmall(name - N.IN); // IN 0, OUT 1, PULL_UP 2
-  } else if (name >= N.sleep && name <= N.ticks_add) {
+  } else if (name <= N.ticks_add) {
     owner = Mod.TIME;
-  } else if (name >= N.INPUT && name <= N.LOW) {
+  } else if (name >= N.INPUT) {
     value = makeSmall(name <= N.INPUT_PULLUP ? name - N.INPUT : N.LOW - name); // 0 1 2, HIGH 1, LOW 0
-  } else if (name < N.pinMode || name > N.micros) {
-    return NULL;
   }
   return obj === makeBuiltin(owner) ? value : NULL;
 }
