@@ -9,13 +9,6 @@ export const ROOT_STACK_SIZE = 12; // a builtin running a key function holds a f
 /** Python call depth at which a call raises RecursionError (frame allocation failing raises it earlier). */
 export const MAX_DEPTH = 100;
 /**
- * Builtins calling back into Python (a key function) nest interpreter loops on the C stack:
- * at most this deep. Each level costs about 120 bytes of AVR stack, and the Uno has about
- * 290 bytes of stack left: one level (a lambda key) fits, a key function that itself sorts
- * with a Python key raises RecursionError. (Builtin keys such as key=len never nest.)
- */
-export const MAX_NESTED_CALLS = 1;
-/**
  * Containers a repr may be inside at once (print.ts). A container already being printed prints
  * as [...] / {...}, as CPython's self-reference check; nesting deeper than this prints the same
  * instead of recursing further on the C stack, which the Uno cannot spare (a known difference).

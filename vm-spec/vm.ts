@@ -19,7 +19,7 @@ import { newDict, dictGet, dictSet, keysEqual, isDict, dictCount } from './dict.
 import { binaryOp, compareOp, truth, unaryNegative, unaryInvert, unaryPositive } from './arith.ts';
 import { makeBool } from './value.ts';
 import { isFunc, newFunc, funcCode, funcDefaults, funcKwDefaults, anyTupleLength, anyTupleItem } from './func.ts';
-import { MAX_DEPTH, MAX_NESTED_CALLS } from './config.ts';
+import { MAX_DEPTH } from './config.ts';
 import { lookupBuiltin, lookupMethod, lookupAttr, callBuiltin } from './builtins.ts';
 import { builtinModule } from './builtins-module.ts';
 import { nameIndex } from './names.ts';
@@ -186,11 +186,11 @@ export function vmRun(): u8 {
     return 1;
   }
   setRoot(Root.FRAME, frame);
-  return interpret(frame);
+  return interpret();
 }
 
-/** Runs frames until `boundary` returns (0, its result in callResult) or an exception leaves it (1). */
-function interpret(boundary: u16): u8 {
+/** Runs frames until the module frame returns (0) or an exception leaves it (1). */
+function interpret(): u8 {
   let kwnames: u16 = NULL;
   for (;;) {
     const frame = getRoot(Root.FRAME);
@@ -554,11 +554,7 @@ function interpret(boundary: u16): u8 {
       case Op.RETURN_VALUE: {
         const result = pop(f);
         const back = get16(u16(f + F.BACK));
-        if (frame === boundary) {
-          callResult = result;
-          if (back !== NULL) leaveFrame(back);
-          return 0;
-        }
+        if (back === NULL) return 0; // the module's code ended
         depth = u8(depth - 1);
         setRoot(Root.FRAME, back);
         push(heapOffset(back), result);
@@ -587,12 +583,7 @@ function interpret(boundary: u16): u8 {
     }
     if (!ok) {
       set16(u16(f + F.IP), start);
-      if (!unwind(op === Op.RERAISE || (op === Op.RAISE_VARARGS && arg === 0), boundary)) {
-        const back = get16(u16(heapOffset(boundary) + F.BACK));
-        if (back !== NULL) {
-          leaveFrame(back); // back to the builtin that called: the exception stays pending
-          return 1;
-        }
+      if (!unwind(op === Op.RERAISE || (op === Op.RAISE_VARARGS && arg === 0))) {
         printUncaught(getRoot(Root.FRAME));
         return 1;
       }
@@ -603,38 +594,6 @@ function interpret(boundary: u16): u8 {
 let depth: u8 = 0;
 /** The entry module's global variables: slots 0 .. globalCount-1 of the GLOBALS root tuple. */
 let globalCount: u16 = 0;
-
-// ---- Calls from builtins back into Python (docs/vm-design.md, section 6) ----
-/** The value the boundary frame of a nested interpret() returned. */
-let callResult: u16 = NULL;
-/** Nested interpret() calls now running (each costs C stack). */
-let nestedCalls: u8 = 0;
-
-/** Makes `frame` (a caller left by a nested interpret()) current again. */
-function leaveFrame(frame: u16): void {
-  setRoot(Root.FRAME, frame);
-  depth = frameDepth(frame);
-}
-
-/**
- * Calls `callable` on the `count` values at heap offset `first` (slots of an object the caller
- * keeps alive) from inside a builtin (the key function of sorted, list.sort, min, max): a
- * builtin directly, a Python function in a nested interpret() that returns when its frame
- * does. Its result, or NULL with the exception pending. The caller has read its own arguments.
- */
-export function callValue(callable: u16, first: u16, count: u16): u16 {
-  if (!isFunc(callable)) {
-    setArgs(first, count, NULL);
-    return callBuiltin(callable);
-  }
-  if (nestedCalls >= MAX_NESTED_CALLS) return raise(Exc.RecursionError);
-  const caller = getRoot(Root.FRAME);
-  if (!callFunction(caller, callable, first, count, NULL, sp(heapOffset(caller)))) return NULL;
-  nestedCalls = u8(nestedCalls + 1);
-  const status = interpret(getRoot(Root.FRAME));
-  nestedCalls = u8(nestedCalls - 1);
-  return status === 0 ? callResult : NULL;
-}
 
 /** Index of parameter `name` of `code`, or 255. */
 function paramIndex(code: u16, name: u16): u8 {
@@ -649,7 +608,7 @@ function paramIndex(code: u16, name: u16): u8 {
 
 /**
  * Calls Python function `func` with the `count` values at heap offset `first` (items of
- * the caller's stack, or of a tuple for callValue)
+ * the caller's stack)
  * (the last len(kwnames) of them keywords). On success the new frame is current and the
  * caller's stack is cut below the callable; false with an exception pending otherwise.
  */
@@ -728,7 +687,7 @@ function frameDepth(frame: u16): u8 {
  * A re-raise (bare `raise`, RERAISE) continues the recorded traceback (traceback.ts), so it
  * keeps reporting the original raise point; any other raise starts a new one.
  */
-function unwind(reraise: bool, boundary: u16): bool {
+function unwind(reraise: bool): bool {
   const current = getRoot(Root.FRAME);
   const raised = pendingExc();
   const passed = tbPassedTo(current, raised);
@@ -744,11 +703,10 @@ function unwind(reraise: bool, boundary: u16): bool {
     e = findHandler(get16(u16(f + F.CODE)), get16(u16(f + F.IP)));
     if (e !== 255) break;
     last = frame;
-    frame = frame === boundary ? NULL : get16(u16(f + F.BACK));
+    frame = get16(u16(f + F.BACK));
   }
-  const caller = get16(u16(heapOffset(boundary) + F.BACK));
   // Uncaught with nothing recorded: printUncaught reads the frames themselves.
-  if (frame === NULL && !continues && caller === NULL) return false;
+  if (frame === NULL && !continues) return false;
   // Keep the raise points of the frames being left and of the handling frame (a re-raising
   // frame's own point is already the last entry).
   const end: u16 = frame === NULL ? last : frame;
@@ -759,7 +717,7 @@ function unwind(reraise: bool, boundary: u16): bool {
     g = get16(u16(heapOffset(g) + F.BACK));
   }
   if (frame === NULL) {
-    tbLeft(caller, raised); // on in the builtin's caller, or uncaught with the record complete
+    tbLeft(NULL, raised); // uncaught with the record complete
     return false;
   }
   const f = heapOffset(frame);
