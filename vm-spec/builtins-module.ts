@@ -17,7 +17,7 @@ import {
   pinMode, pinWrite, pinRead, analogRead, pwmWrite, millis, micros, delayUs,
 } from './platform.ts';
 import { Exc, raise } from './exc.ts';
-import { raiseMessage, Msg } from './errors.ts';
+import { raiseMsg, Msg } from './errors.ts';
 import { N, nameIndex } from './names.ts';
 import { arg, argCount, kwArg, kwOther } from './args.ts';
 import { isAnyInt, anyIntValue, newInt } from './int.ts';
@@ -40,7 +40,7 @@ const PWM_PINS = flashU8([3, 5, 6, 9, 10, 11]);
 const pwmDuty = new Uint8Array(6);
 
 /** Raises ValueError with message `msg` (a Msg). */
-function valueError(msg: u8): u16 { return raiseMessage(Exc.ValueError, msg, NULL, 255); }
+function valueError(msg: u8): u16 { return raiseMsg(msg); }
 
 /** The pin (0..19) of a pin argument: 0..19, 'A0'..'A5' or a Pin, ADC or PWM object; 255: none. */
 function pinOf(v: u16): u8 {

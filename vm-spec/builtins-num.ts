@@ -2,7 +2,7 @@
 // are Python code (vm-spec/lib/num.py).
 import { u8, u16, i32, f32 } from './types.ts';
 import type { bool } from './types.ts';
-import { NULL, NONE, FALSE, makeBool } from './value.ts';
+import { NULL, NONE, FALSE, makeBool, makeSmall } from './value.ts';
 import { Exc, raise } from './exc.ts';
 import { N, B } from './names.ts';
 import { arg, argCount, kwArg, kwOther } from './args.ts';
@@ -13,8 +13,7 @@ import { isStr, strLength, strByte } from './str.ts';
 import {
   numIn, parseI32, parseF32, parsedI32, parsedF32, parseError, PARSE_OVERFLOW,
 } from './numfmt.ts';
-import { NumMsg, msgStart, msgLine, msgInt, msgRender, msgRaise, raiseNum } from './nummsg.ts';
-import { Render } from './print.ts';
+import { Msg, raiseMsg, raiseMsgOf } from './errors.ts';
 
 /** Calls number builtin `n` (int, float, bool: B.GLOBAL_BASE + N.x) on the current arguments. */
 export function numBuiltin(n: u8): u16 {
@@ -53,26 +52,21 @@ function builtinInt(): u16 {
     if (!isStr(v)) return raise(Exc.TypeError);
     baseArg = newInt(10);
   }
-  if (!isStr(v)) return raiseNum(Exc.TypeError, NumMsg.INT_NON_STRING);
+  if (!isStr(v)) return raiseMsg(Msg.INT_NON_STRING);
   if (!isAnyInt(baseArg)) return raise(Exc.TypeError);
   const base = anyIntValue(baseArg);
-  if (base < 0 || base === 1 || base > 36) return raiseNum(Exc.ValueError, NumMsg.INT_BASE);
+  if (base < 0 || base === 1 || base > 36) return raiseMsg(Msg.INT_BASE);
   const length = strToNumIn(v);
   if (length !== 255 && parseI32(length, u8(base))) return newInt(parsedI32);
-  if (length !== 255 && parseError === PARSE_OVERFLOW) return raiseNum(Exc.OverflowError, NumMsg.INT_OVERFLOW);
-  msgStart();
-  msgLine(NumMsg.INT_LITERAL);
-  msgInt(base);
-  msgLine(NumMsg.COLON);
-  msgRender(Render.REPR, v);
-  return msgRaise(Exc.ValueError);
+  if (length !== 255 && parseError === PARSE_OVERFLOW) return raiseMsg(Msg.INT_OVERFLOW);
+  return raiseMsgOf(Msg.INT_LITERAL, makeSmall(base), v);
 }
 
 /** int(x) of a float: truncation; OverflowError beyond 32 bits and for inf, ValueError for nan. */
 export function floatToInt(x: f32): u16 {
   const problem = floatToI32Check(x);
-  if (problem === Exc.ValueError) return raiseNum(Exc.ValueError, NumMsg.FLOAT_NAN);
-  if (problem !== 255) return isFinite32(x) ? raiseNum(Exc.OverflowError, NumMsg.INT_OVERFLOW) : raiseNum(Exc.OverflowError, NumMsg.FLOAT_INFINITY);
+  if (problem === Exc.ValueError) return raiseMsg(Msg.FLOAT_NAN);
+  if (problem !== 255) return isFinite32(x) ? raiseMsg(Msg.INT_OVERFLOW) : raiseMsg(Msg.FLOAT_INFINITY);
   return newInt(i32(x));
 }
 
@@ -83,8 +77,5 @@ function numToFloat(v: u16): u16 {
   if (!isStr(v)) return raise(Exc.TypeError);
   const length = strToNumIn(v);
   if (length !== 255 && parseF32(length)) return newFloat(parsedF32);
-  msgStart();
-  msgLine(NumMsg.FLOAT_LITERAL);
-  msgRender(Render.REPR, v);
-  return msgRaise(Exc.ValueError);
+  return raiseMsgOf(Msg.FLOAT_LITERAL, NULL, v);
 }

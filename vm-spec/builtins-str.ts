@@ -3,7 +3,7 @@
 import { u8, u16, i32 } from './types.ts';
 import { NULL } from './value.ts';
 import { Exc, raise } from './exc.ts';
-import { raiseMessage, Msg } from './errors.ts';
+import { raiseMsg, raiseMsgOf, Msg } from './errors.ts';
 import { N, B } from './names.ts';
 import { arg, argCount } from './args.ts';
 import { isAnyInt, anyIntValue, newInt } from './int.ts';
@@ -21,7 +21,7 @@ export function strBuiltin(n: u8): u16 {
   if (name === N.repr) return render(Render.REPR, v, NULL);
   if (name === N.ord) {
     const cp = isStr(v) ? utf8Decode(v) : -1;
-    if (cp < 0) return raiseMessage(Exc.TypeError, Msg.ORD_LENGTH, NULL, 255);
+    if (cp < 0) return raiseMsg(Msg.ORD_LENGTH);
     return newInt(cp);
   }
   if (!isAnyInt(v)) return raise(Exc.TypeError);
@@ -40,7 +40,7 @@ function utf8Decode(s: u16): i32 {
 
 /** chr(n): the UTF-8 encoding of code point n (U+0000..U+FFFF; beyond: ValueError). */
 function chrOf(n: i32): u16 {
-  if (n < 0 || n > 0xffff) return raiseMessage(Exc.ValueError, Msg.CHR_RANGE, NULL, 255);
+  if (n < 0 || n > 0xffff) return raiseMsg(Msg.CHR_RANGE);
   const c: u16 = u16(n);
   const length: u16 = c >= 0x800 ? 3 : (c >= 0x80 ? 2 : 1);
   const s = newStr(length);
@@ -63,8 +63,7 @@ export function strBinaryOp(nb: u8, a: u16, b: u16): u16 {
   const aStr = isStr(a);
   if (nb === 0 && aStr) {
     if (isStr(b)) return strConcat(a, b);
-    const name = render(Render.TYPE_NAME, b, NULL);
-    return raiseMessage(Exc.TypeError, Msg.STR_CONCAT, name, Msg.STR_CONCAT_END);
+    return raiseMsgOf(Msg.STR_CONCAT, b, NULL);
   }
   if (nb === 5) {
     if (aStr && isAnyInt(b)) return strRepeat(a, anyIntValue(b));
@@ -77,6 +76,6 @@ export function strBinaryOp(nb: u8, a: u16, b: u16): u16 {
 /** `v in s` for a str s: 1 or 0, 255 with TypeError pending when v is not a str. */
 export function strContains(s: u16, v: u16): u8 {
   if (isStr(v)) return strFind(s, v) ? 1 : 0;
-  raiseMessage(Exc.TypeError, Msg.IN_STRING, render(Render.TYPE_NAME, v, NULL), 255);
+  raiseMsgOf(Msg.IN_STRING, v, NULL);
   return 255;
 }

@@ -1,44 +1,44 @@
 // CPython's TypeError messages for calls of Python functions that do not match the parameters:
 // "f() takes 2 positional arguments but 3 were given", "f() missing 1 required positional
 // argument: 'a'", "f() got an unexpected keyword argument 'x'", "f() got multiple values for
-// argument 'a'". Names come from the CODE record (Code.NAME, Code.PARAMS).
+// argument 'a'". Names come from the CODE record (Code.NAME, Code.PARAMS). The messages are
+// errors.ts's; the counts and names after "takes"/"missing" are written here (printCallDetails).
 import { u8, u16, u32 } from './types.ts';
 import type { bool } from './types.ts';
-import { Exc } from './exc.ts';
+import { NULL } from './value.ts';
 import { Code, codeU8, codeU16 } from './image.ts';
 import { anyTupleItem } from './func.ts';
-import { NumMsg, msgStart, msgLine, msgStr, msgInt, msgRaise } from './nummsg.ts';
+import { Msg, raiseMsgOf, printLine } from './errors.ts';
+import { printRepr, printNumOut } from './print.ts';
+import { formatI32 } from './numfmt.ts';
 
-function startCall(code: u16): void {
-  msgStart();
-  msgStr(codeU16(code, Code.NAME));
-  msgLine(NumMsg.CALL_PARENS);
+// The call being reported (read while the message is written).
+let callCode: u16 = NULL;
+let callDefaults: u16 = 0;
+let callGiven: u16 = 0;
+let callMissing: u32 = 0; // 0: "takes ..."; else bit i for each missing parameter i
+let callKwonly: bool = false;
+
+function piece(line: u8): void { printLine(line, NULL, NULL); }
+function printCount(n: u16): void { printNumOut(formatI32(n, 10, false)); }
+/** " argument" or " arguments". */
+function printArguments(n: u16): void {
+  piece(Msg.ARGUMENT);
+  if (n !== 1) piece(Msg.PLURAL);
 }
 
 /** "f() takes [from M to] N positional argument(s) but G was/were given". */
 export function raiseTooMany(code: u16, ndefaults: u16, given: u16): u16 {
-  const n = codeU8(code, Code.ARGCOUNT);
-  startCall(code);
-  msgLine(NumMsg.TAKES);
-  if (ndefaults > 0) {
-    msgLine(NumMsg.FROM);
-    msgInt(n - ndefaults);
-    msgLine(NumMsg.TO);
-  }
-  msgInt(n);
-  msgLine(n === 1 && ndefaults === 0 ? NumMsg.POSITIONAL_BUT : NumMsg.POSITIONALS_BUT);
-  msgInt(given);
-  msgLine(given === 1 ? NumMsg.WAS_GIVEN : NumMsg.WERE_GIVEN);
-  return msgRaise(Exc.TypeError);
+  callCode = code;
+  callDefaults = ndefaults;
+  callGiven = given;
+  callMissing = 0;
+  return raiseMsgOf(Msg.CALL_TOO_MANY, codeU16(code, Code.NAME), NULL);
 }
 
 /** "f() got an unexpected keyword argument 'x'" (known false) or "... multiple values for argument 'x'". */
 export function raiseKeyword(code: u16, name: u16, known: bool): u16 {
-  startCall(code);
-  msgLine(known ? NumMsg.MULTIPLE_VALUES : NumMsg.UNEXPECTED_KEYWORD);
-  msgStr(name);
-  msgLine(NumMsg.QUOTE);
-  return msgRaise(Exc.TypeError);
+  return raiseMsgOf(known ? Msg.CALL_MULTIPLE : Msg.CALL_UNEXPECTED, codeU16(code, Code.NAME), name);
 }
 
 /**
@@ -46,22 +46,43 @@ export function raiseKeyword(code: u16, name: u16, known: bool): u16 {
  * unbound parameter i (the first 32), positional ones or keyword-only ones (kwonly).
  */
 export function raiseMissing(code: u16, missing: u32, kwonly: bool): u16 {
-  let count: u8 = 0;
-  for (let i: u8 = 0; i < 32; i = u8(i + 1)) {
-    if (((missing >>> i) & 1) !== 0) count = u8(count + 1);
+  callCode = code;
+  callMissing = missing;
+  callKwonly = kwonly;
+  return raiseMsgOf(Msg.CALL_MISSING, codeU16(code, Code.NAME), NULL);
+}
+
+/** The rest of a "takes" or "missing" message. */
+export function printCallDetails(): void {
+  if (callMissing === 0) {
+    const n = codeU8(callCode, Code.ARGCOUNT);
+    if (callDefaults > 0) {
+      piece(Msg.FROM);
+      printCount(u16(n - callDefaults));
+      piece(Msg.TO);
+    }
+    printCount(n);
+    piece(Msg.POSITIONAL);
+    printArguments(callDefaults > 0 ? 2 : n);
+    piece(Msg.BUT);
+    printCount(callGiven);
+    piece(callGiven === 1 ? Msg.WAS_GIVEN : Msg.WERE_GIVEN);
+    return;
   }
-  startCall(code);
-  msgLine(NumMsg.MISSING);
-  msgInt(count);
-  msgLine(kwonly ? NumMsg.REQUIRED_KEYWORD : NumMsg.REQUIRED_POSITIONAL);
-  msgLine(count === 1 ? NumMsg.ARGUMENT_COLON : NumMsg.ARGUMENTS_COLON);
-  let listed: u8 = 0;
+  let count: u16 = 0;
   for (let i: u8 = 0; i < 32; i = u8(i + 1)) {
-    if (((missing >>> i) & 1) === 0) continue;
-    if (listed > 0) msgLine(listed + 1 < count ? NumMsg.COMMA : count === 2 ? NumMsg.AND : NumMsg.COMMA_AND);
-    msgStr(anyTupleItem(codeU16(code, Code.PARAMS), i));
-    listed = u8(listed + 1);
+    if (((callMissing >>> i) & 1) !== 0) count = u16(count + 1);
   }
-  msgLine(NumMsg.QUOTE);
-  return msgRaise(Exc.TypeError);
+  printCount(count);
+  piece(Msg.REQUIRED);
+  piece(callKwonly ? Msg.KEYWORD_ONLY : Msg.POSITIONAL);
+  printArguments(count);
+  piece(Msg.COLON);
+  let listed: u16 = 0;
+  for (let i: u8 = 0; i < 32; i = u8(i + 1)) {
+    if (((callMissing >>> i) & 1) === 0) continue;
+    if (listed > 0) piece(listed + 1 < count ? Msg.COMMA : count === 2 ? Msg.AND : Msg.COMMA_AND);
+    printRepr(anyTupleItem(codeU16(callCode, Code.PARAMS), i));
+    listed = u16(listed + 1);
+  }
 }

@@ -6,7 +6,7 @@ import { NULL, FALSE, TRUE, isSmall, smallValue, makeSmall, fitsSmall, isHeapRef
 import { HeapType, blockType, get16, set16 } from './heap.ts';
 import { alloc } from './gc.ts';
 import { Exc, raise } from './exc.ts';
-import { NumMsg, raiseNum } from './nummsg.ts';
+import { Msg, raiseMsg } from './errors.ts';
 import { isImage } from './value.ts';
 import { Record, recordType, imageIntValue } from './image.ts';
 
@@ -73,7 +73,7 @@ function intBinaryMore(nb: u8, x: i32, y: i32): u16 {
   switch (nb) {
     case IntOp.FLOOR_DIVIDE:
     case IntOp.REMAINDER: {
-      if (y === 0) return raiseNum(Exc.ZeroDivisionError, nb === IntOp.REMAINDER ? NumMsg.INT_MODULO : NumMsg.INT_DIVISION);
+      if (y === 0) return raiseMsg(nb === IntOp.REMAINDER ? Msg.INT_MODULO : Msg.INT_DIVISION);
       // One division; the remainder from it. I32_MIN // -1 wraps to I32_MIN: the one overflow.
       let q = i32(x / y);
       let m = i32(x - Math.imul(q, y));
@@ -99,7 +99,7 @@ function intBinaryMore(nb: u8, x: i32, y: i32): u16 {
       let times: i32 = 1;
       r = y;
       if (nb !== IntOp.MULTIPLY) {
-        if (y < 0) return raiseNum(Exc.ValueError, NumMsg.NEGATIVE_SHIFT); // POWER has y >= 0
+        if (y < 0) return raiseMsg(Msg.NEGATIVE_SHIFT); // POWER has y >= 0
         if (nb === IntOp.RSHIFT) {
           r = x >> (y > 31 ? 31 : y);
           break;

@@ -1,14 +1,13 @@
 // Operators on numbers (int, bool, float) with CPython's results: exact 32-bit ints that raise
 // OverflowError instead of wrapping, f32 floats, int/float mixing, true division, floor
 // division and modulo signs, powers; and the TypeError messages of unsupported operands.
-import { u8, i8, u16, i32, f32, flashU8 } from './types.ts';
+import { u8, i8, u16, i32, f32 } from './types.ts';
 import type { bool } from './types.ts';
 import { NULL, makeBool, makeSmall } from './value.ts';
 import { Exc, raise } from './exc.ts';
 import { intBinary, isAnyInt, anyIntValue } from './int.ts';
 import { isFloat, floatOf, numberF32, newFloat, floatDivmod, powWhole, isNan } from './float.ts';
-import { NumMsg, msgStart, msgLine, msgRender, msgRaise, raiseNum } from './nummsg.ts';
-import { Render } from './print.ts';
+import { Msg, raiseMsg, raiseOpMsg } from './errors.ts';
 import { opHolds } from './compare.ts';
 
 // CPython's NB_* numbers (as arith.ts's Nb).
@@ -19,7 +18,7 @@ const enum NumOp {
 
 /** x ** y for floats (also int ** negative int). */
 export function floatPower(x: f32, y: f32): u16 {
-  if (x === 0.0 && y < 0.0) return raiseNum(Exc.ZeroDivisionError, NumMsg.ZERO_NEGATIVE_POWER);
+  if (x === 0.0 && y < 0.0) return raiseMsg(Msg.ZERO_NEGATIVE_POWER);
   // A whole y in (-2^31, 2^31): i32(y) gives it back (beyond, it wraps or, for nan and inf, is 0).
   const n = i32(y);
   let r: f32 = f32(x + y); // a nan operand: nan
@@ -45,9 +44,9 @@ export function numberBinary(op: u8, a: u16, b: u16): u16 {
   const x: f32 = fa ? floatOf(a) : f32(anyIntValue(a));
   const y: f32 = fb ? floatOf(b) : f32(anyIntValue(b));
   if ((nb === NumOp.TRUE_DIVIDE || nb === NumOp.FLOOR_DIVIDE || nb === NumOp.REMAINDER) && y === 0.0) {
-    const line: u8 = !floats ? NumMsg.DIVISION : nb === NumOp.TRUE_DIVIDE ? NumMsg.FLOAT_DIVISION
-      : nb === NumOp.FLOOR_DIVIDE ? NumMsg.FLOAT_FLOOR_DIVISION : NumMsg.FLOAT_MODULO;
-    return raiseNum(Exc.ZeroDivisionError, line);
+    const msg: u8 = !floats ? Msg.DIVISION : nb === NumOp.TRUE_DIVIDE ? Msg.FLOAT_DIVISION
+      : nb === NumOp.FLOOR_DIVIDE ? Msg.FLOAT_FLOOR_DIVISION : Msg.FLOAT_MODULO;
+    return raiseMsg(msg);
   }
   let r: f32 = 0.0;
   switch (nb) {
@@ -63,39 +62,14 @@ export function numberBinary(op: u8, a: u16, b: u16): u16 {
   return newFloat(r);
 }
 
-/** Ends a TypeError message with "'<type of a>' and '<type of b>'" (b NULL: "'<type of a>'") and raises it. */
-function raiseTypes(a: u16, b: u16): u16 {
-  msgRender(Render.TYPE_NAME, a);
-  if (b !== NULL) {
-    msgLine(NumMsg.AND);
-    msgRender(Render.TYPE_NAME, b);
-  }
-  msgLine(NumMsg.QUOTE);
-  return msgRaise(Exc.TypeError);
-}
-
 /** The TypeError of a binary operator on operands it does not support (CPython's message). */
 export function raiseUnsupported(op: u8, a: u16, b: u16): u16 {
-  const nb: u8 = op >= NumOp.INPLACE ? u8(op - NumOp.INPLACE) : op;
-  msgStart();
-  msgLine(NumMsg.UNSUPPORTED);
-  msgLine(u8(NumMsg.SYMBOL + nb));
-  if (op >= NumOp.INPLACE) msgLine(NumMsg.EQUALS);
-  else if (nb === NumOp.POWER) msgLine(NumMsg.POW_FUNC);
-  msgLine(NumMsg.COLON_QUOTE);
-  return raiseTypes(a, b);
+  return raiseOpMsg(Msg.UNSUPPORTED, op, a, b);
 }
-
-// The symbols of the ordering comparisons by COMPARE_OP number (0 < 1 <= 4 > 5 >=).
-const ORDER_SYMBOLS = flashU8([NumMsg.LESS, NumMsg.LESS_EQUAL, 0, 0, NumMsg.GREATER, NumMsg.GREATER_EQUAL]);
 
 /** The TypeError of an ordering comparison (op 0 < 1 <= 4 > 5 >=) between unorderable values. */
 export function raiseUnorderable(op: u8, a: u16, b: u16): u16 {
-  msgStart();
-  msgLine(NumMsg.QUOTE);
-  msgLine(ORDER_SYMBOLS[op]);
-  msgLine(NumMsg.NOT_SUPPORTED);
-  return raiseTypes(a, b);
+  return raiseOpMsg(Msg.UNORDERABLE, u8(26 + op), a, b);
 }
 
 function orderInts(x: i32, y: i32): i8 { return x < y ? -1 : x > y ? 1 : 0; }
@@ -128,17 +102,11 @@ export function numberCompare(op: u8, a: u16, b: u16): u16 {
 /** True when numbers a and b are equal (for dict keys and `in`). */
 export function numbersEqual(a: u16, b: u16): bool { return orderNumbers(a, b) === 0; }
 
-const UNARY_SYMBOLS = flashU8([NumMsg.SYMBOL + NumOp.SUBTRACT, NumMsg.SYMBOL + NumOp.ADD, NumMsg.TILDE]);
-
 /** Unary - (0), + (1) or ~ (2) on v; TypeError "bad operand type for unary -: 'str'" otherwise. */
 export function numberUnary(kind: u8, v: u16): u16 {
   // -v is v * -1 (exact for ints and floats, -0.0 included), +v is v * 1 (an int for a bool), ~v is v ^ -1.
   if (isAnyInt(v) || (isFloat(v) && kind !== 2)) {
     return numberBinary(kind === 2 ? NumOp.XOR : NumOp.MULTIPLY, v, makeSmall(kind === 1 ? 1 : -1));
   }
-  msgStart();
-  msgLine(NumMsg.UNARY);
-  msgLine(UNARY_SYMBOLS[kind]);
-  msgLine(NumMsg.COLON_QUOTE);
-  return raiseTypes(v, NULL);
+  return raiseOpMsg(Msg.UNARY, u8(32 + kind), v, NULL);
 }

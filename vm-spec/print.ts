@@ -11,13 +11,13 @@ import { HeapType, blockType, get16 } from './heap.ts';
 import { anyIntValue } from './int.ts';
 import { numOut, formatI32, formatF32Repr } from './numfmt.ts';
 import { Exc, isExcClass, printExcName, excClassOf } from './exc.ts';
-import { excArgument } from './errors.ts';
+import { excArgument, printMessage } from './errors.ts';
 import { strLength, strByte, strSetByte, newStrKeeping } from './str.ts';
 import { seqLength, seqItem } from './seq.ts';
 import { dictUsed, dictEntryKey, dictEntryValue } from './dict.ts';
 import { rangeField } from './iter.ts';
 import { B, N } from './names.ts';
-import { formatPercent, formatSpec, printFormatTypeError } from './strformat.ts';
+import { formatPercent, formatSpec } from './strformat.ts';
 import { isFloat, floatOf } from './float.ts';
 import { excHasArgsTuple } from './excargs.ts';
 import { REPR_NEST_MAX } from './config.ts';
@@ -39,14 +39,14 @@ export function emit(c: u8): void {
 }
 
 /** What render() writes. */
-export const enum Render { STR = 0, REPR = 1, FORMAT = 2, TYPE_NAME = 3, SPEC = 4, FORMAT_TYPE_ERROR = 5 }
+export const enum Render { STR = 0, REPR = 1, FORMAT = 2, TYPE_NAME = 3, SPEC = 4, MESSAGE = 5 }
 
 function renderOnce(kind: u8, a: u16, b: u16): bool {
   if (kind === Render.STR) printStr(a);
   else if (kind === Render.REPR) printRepr(a);
   else if (kind === Render.TYPE_NAME) printTypeName(a);
   else if (kind === Render.SPEC) return formatSpec(a, b);
-  else if (kind === Render.FORMAT_TYPE_ERROR) printFormatTypeError(a, b);
+  else if (kind === Render.MESSAGE) printMessage(a, b);
   else return formatPercent(a, b);
   return true;
 }

@@ -6,7 +6,7 @@ import type { bool } from './types.ts';
 import { NULL, TRUE } from './value.ts';
 import { pushRoot, popRoot } from './gc.ts';
 import { Exc, raise } from './exc.ts';
-import { raiseMessage, raiseWith, Msg } from './errors.ts';
+import { raiseMsg, raiseWith, Msg } from './errors.ts';
 import { isAnyInt, anyIntValue } from './int.ts';
 import { isSeq, seqLength, seqItem, hold } from './seq.ts';
 import { isList, newList, listAppend, listLength, listGet, listSet, listInsert, listDeleteAt, listClear } from './list.ts';
@@ -117,7 +117,7 @@ function indexIn(index: u16, length: u16, msg: u8): i16 {
   let i = slicePart(index, 0);
   if (i < 0) i = i16(i + length);
   if (i < 0 || i >= length) {
-    raiseMessage(Exc.IndexError, msg, NULL, 255);
+    raiseMsg(msg);
     return -1;
   }
   return i;

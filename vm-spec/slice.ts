@@ -10,7 +10,7 @@ import { HeapType, blockType, get16 } from './heap.ts';
 import { Exc } from './exc.ts';
 import { newBlock, isBlock } from './block.ts';
 import { isAnyInt, anyIntValue } from './int.ts';
-import { raiseMessage, Msg } from './errors.ts';
+import { raiseMsg, Msg } from './errors.ts';
 
 /** Results of sliceIndices: the first index, the step and the number of items. */
 export let sliceStart: i16 = 0;
@@ -57,12 +57,12 @@ export function sliceIndices(s: u16, length: u16): bool {
   const stopV = get16(u16(off + 4));
   const stepV = get16(u16(off + 6));
   if (!isIndex(startV) || !isIndex(stopV) || !isIndex(stepV)) {
-    raiseMessage(Exc.TypeError, Msg.SLICE_INDICES, NULL, 255);
+    raiseMsg(Msg.SLICE_INDICES);
     return false;
   }
   const step = slicePart(stepV, 1);
   if (step === 0) {
-    raiseMessage(Exc.ValueError, Msg.SLICE_STEP, NULL, 255);
+    raiseMsg(Msg.SLICE_STEP);
     return false;
   }
   const n: i16 = i16(length);

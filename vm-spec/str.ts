@@ -11,8 +11,7 @@ import { STR_HASH_SEED, strHashStep } from './strhash.ts';
 import { numOut, formatI32 } from './numfmt.ts';
 import { isInt, intValue } from './int.ts';
 import { isSlice, sliceIndices, sliceStart, sliceStep, sliceCount } from './slice.ts';
-import { raiseMessage, Msg } from './errors.ts';
-import { render, Render } from './print.ts';
+import { raiseMsg, raiseMsgOf, Msg } from './errors.ts';
 
 const MAX_STR = 2000;
 
@@ -143,10 +142,10 @@ export function strSubscript(s: u16, index: u16): u16 {
     count = sliceCount;
     step = sliceStep;
   } else {
-    if (!isInt(index)) return raiseMessage(Exc.TypeError, Msg.STR_INDICES, render(Render.TYPE_NAME, index, NULL), Msg.QUOTE);
+    if (!isInt(index)) return raiseMsgOf(Msg.STR_INDICES, index, NULL);
     let i: i32 = intValue(index);
     if (i < 0) i = i32(i + length);
-    if (i < 0 || i >= length) return raiseMessage(Exc.IndexError, Msg.STR_INDEX, NULL, 255);
+    if (i < 0 || i >= length) return raiseMsg(Msg.STR_INDEX);
     at = i16(i);
   }
   const v = newStrKeeping(count, s, NULL);

@@ -6,7 +6,7 @@ import { u8, u16, i32, f32, flashStr } from './types.ts';
 import type { bool } from './types.ts';
 import { NULL, makeSmall, smallValue } from './value.ts';
 import { Exc, raise } from './exc.ts';
-import { raiseMessage, raiseWith, Msg } from './errors.ts';
+import { raiseMsg, raiseOpMsg, Msg } from './errors.ts';
 import { isAnyInt, anyIntValue } from './int.ts';
 import { isAnyTuple, seqLength, seqItem } from './seq.ts';
 import { isStr, strLength, strByte } from './str.ts';
@@ -42,27 +42,10 @@ function upperNumOut(length: u8): void {
   }
 }
 
-const FORMAT_TYPE_WORDS = flashStr(' format: an integer is required, not \n format: a real number is required, not \n');
-
-/** Writes CPython's message for conversion `type` (a small int value) given v: '%x format: an integer is required, not float'. */
-export function printFormatTypeError(v: u16, type: u16): void {
-  const c: u8 = u8(smallValue(type));
-  const integer = (c | 32) === 120 || (c | 32) === 111;
-  emit(37);
-  emit(c);
-  let line: u8 = 0;
-  for (let i: u16 = 0; i < FORMAT_TYPE_WORDS.length; i = u16(i + 1)) {
-    const w = FORMAT_TYPE_WORDS[i];
-    if (w === 10) line = u8(line + 1);
-    else if ((line === 0) === integer) emit(w);
-  }
-  printTypeName(v);
-}
-
 /** Raises TypeError('%<type> format: ... not <type of v>'); returns false. */
 function raiseFormatType(type: u8, v: u16): bool {
-  const message = render(Render.FORMAT_TYPE_ERROR, v, makeSmall(type));
-  if (message !== NULL) raiseWith(Exc.TypeError, message);
+  const lower: u8 = u8(type | 32);
+  raiseOpMsg(lower === 120 || lower === 111 ? Msg.FORMAT_INT : Msg.FORMAT_REAL, type, v, NULL);
   return false;
 }
 
@@ -112,7 +95,7 @@ function formatOne(type: u8, v: u16, flags: u8, width: u16, precision: u16): boo
     }
     if (numOut[0] === 45) lead = 1;
   } else {
-    raiseMessage(Exc.ValueError, Msg.FORMAT_UNSUPPORTED, NULL, 255);
+    raiseMsg(Msg.FORMAT_UNSUPPORTED);
     return false;
   }
   if (lead > 0 && numOut[0] === 45) sign = 0;
@@ -182,11 +165,11 @@ export function formatPercent(fmt: u16, args: u16): bool {
       continue;
     }
     if (specType === 0) {
-      raiseMessage(Exc.ValueError, Msg.FORMAT_UNSUPPORTED, NULL, 255);
+      raiseMsg(Msg.FORMAT_UNSUPPORTED);
       return false;
     }
     if (next >= count) {
-      raiseMessage(Exc.TypeError, Msg.FORMAT_ARGS, NULL, 255);
+      raiseMsg(Msg.FORMAT_ARGS);
       return false;
     }
     const v = tuple ? seqItem(args, next) : args;
@@ -194,7 +177,7 @@ export function formatPercent(fmt: u16, args: u16): bool {
     if (!formatOne(specType, v, specFlags, specWidth, specPrecision)) return false;
   }
   if (next < count) {
-    raiseMessage(Exc.TypeError, Msg.FORMAT_NOT_ALL, NULL, 255);
+    raiseMsg(Msg.FORMAT_NOT_ALL);
     return false;
   }
   return true;

@@ -35,7 +35,7 @@ import { isStr, strLength, strOfInt, strFind, strSubscript, strBuild } from './s
 import { newSlice } from './slice.ts';
 import { formatValue } from './strformat.ts';
 import { strContains } from './builtins-str.ts';
-import { newExc, excArgument, raiseMessage, raiseWith, Msg } from './errors.ts';
+import { newExc, excArgument, raiseMsgOf, raiseWith, Msg } from './errors.ts';
 import { printRepr } from './print.ts';
 import { excPending, lookupExcClass, excMatches, raiseValue, isExcClass } from './exc.ts';
 import { tbReset, tbAdd, tbHandledBy, tbLeft, tbContinues, tbPassedTo, tbIsComplete, tbCount, tbCode, tbIp } from './traceback.ts';
@@ -414,7 +414,7 @@ function interpret(): u8 {
         if (v === NULL) v = libLookup(name, LibKind.GLOBAL);
         if (v === NULL) {
           ok = false;
-          raiseMessage(Exc.NameError, Msg.NAME_PREFIX, name, Msg.NAME_SUFFIX);
+          raiseMsgOf(Msg.NAME, name, NULL);
           break;
         }
         if (op === Op.LOAD_GLOBAL_NULL) push(f, NULL);

@@ -1,0 +1,132 @@
+// The VM's messages: each Msg number names the right line of TEXT and the right class, and the
+// placeholders are filled as CPython writes them. (The call messages need a CODE record: the
+// fixtures cover them, e.g. 071_call_errors.)
+import { describe, it, expect, beforeEach } from 'vitest';
+import { heapInit } from './heap.ts';
+import { resetRoots, pushRoot } from './gc.ts';
+import { pendingExc, excClassOf, clearExc, Exc } from './exc.ts';
+import { excArgument, Msg, raiseMsg, raiseMsgOf, raiseOpMsg } from './errors.ts';
+import { newStr, strSetByte, strLength, strByte } from './str.ts';
+import { makeSmall, NONE, TRUE } from './value.ts';
+import { raiseUnsupported, raiseUnorderable, numberUnary } from './numops.ts';
+
+beforeEach(() => {
+  heapInit();
+  resetRoots();
+});
+
+function str(text: string): number {
+  const s = newStr(text.length);
+  for (let i = 0; i < text.length; i++) strSetByte(s, i, text.charCodeAt(i));
+  return s;
+}
+
+/** The pending exception as "Class: message" (cleared). */
+function pending(): string {
+  const exc = pendingExc();
+  const arg = excArgument(exc);
+  let text = '';
+  for (let i = 0; i < strLength(arg); i++) text += String.fromCharCode(strByte(arg, i));
+  clearExc();
+  const names: Record<number, string> = {
+    [Exc.ZeroDivisionError]: 'ZeroDivisionError', [Exc.IndexError]: 'IndexError', [Exc.OverflowError]: 'OverflowError',
+    [Exc.ValueError]: 'ValueError', [Exc.TypeError]: 'TypeError', [Exc.NameError]: 'NameError',
+  };
+  return `${names[excClassOf(exc)]}: ${text}`;
+}
+
+describe('messages', () => {
+  it('number each line and class as Msg says', () => {
+    const cases: [number, string][] = [
+      [Msg.INT_DIVISION, 'ZeroDivisionError: integer division or modulo by zero'],
+      [Msg.FLOAT_DIVISION, 'ZeroDivisionError: float division by zero'],
+      [Msg.DIVISION, 'ZeroDivisionError: division by zero'],
+      [Msg.INT_MODULO, 'ZeroDivisionError: integer modulo by zero'],
+      [Msg.FLOAT_FLOOR_DIVISION, 'ZeroDivisionError: float floor division by zero'],
+      [Msg.FLOAT_MODULO, 'ZeroDivisionError: float modulo'],
+      [Msg.FLOAT_DIVMOD, 'ZeroDivisionError: float divmod()'],
+      [Msg.ZERO_NEGATIVE_POWER, 'ZeroDivisionError: 0.0 cannot be raised to a negative power'],
+      [Msg.LIST_INDEX, 'IndexError: list index out of range'],
+      [Msg.TUPLE_INDEX, 'IndexError: tuple index out of range'],
+      [Msg.STR_INDEX, 'IndexError: string index out of range'],
+      [Msg.INT_OVERFLOW, 'OverflowError: int too large for 32 bits'],
+      [Msg.FLOAT_INFINITY, 'OverflowError: cannot convert float infinity to integer'],
+      [Msg.SLICE_STEP, 'ValueError: slice step cannot be zero'],
+      [Msg.SUBSTRING, 'ValueError: substring not found'],
+      [Msg.FORMAT_UNSUPPORTED, 'ValueError: unsupported format character'],
+      [Msg.CHR_RANGE, 'ValueError: chr() arg not in range(0x110000)'],
+      [Msg.EMPTY_SEP, 'ValueError: empty separator'],
+      [Msg.PIN, "ValueError: invalid pin (0..19 or 'A0'..'A5')"],
+      [Msg.PIN_MODE, 'ValueError: invalid mode'],
+      [Msg.PIN_ADC, 'ValueError: pin has no ADC (A0..A5)'],
+      [Msg.PIN_PWM, 'ValueError: pin has no PWM (3 5 6 9 10 11)'],
+      [Msg.PWM_DUTY, 'ValueError: duty out of range'],
+      [Msg.FLOAT_NAN, 'ValueError: cannot convert float NaN to integer'],
+      [Msg.POW_MODULUS, 'ValueError: pow() 3rd argument cannot be 0'],
+      [Msg.INT_BASE, 'ValueError: int() base must be >= 2 and <= 36, or 0'],
+      [Msg.POW_NOT_INVERTIBLE, 'ValueError: base is not invertible for the given modulus'],
+      [Msg.NEGATIVE_SHIFT, 'ValueError: negative shift count'],
+      [Msg.SLICE_INDICES, 'TypeError: slice indices must be integers or None or have an __index__ method'],
+      [Msg.FORMAT_ARGS, 'TypeError: not enough arguments for format string'],
+      [Msg.ORD_LENGTH, 'TypeError: ord() expected a character'],
+      [Msg.FORMAT_NOT_ALL, 'TypeError: not all arguments converted during string formatting'],
+      [Msg.INT_NON_STRING, "TypeError: int() can't convert non-string with explicit base"],
+    ];
+    for (const [msg, text] of cases) {
+      raiseMsg(msg);
+      expect(pending()).toBe(text);
+    }
+  });
+
+  it('fill in names, type names, reprs and numbers', () => {
+    raiseMsgOf(Msg.INT_LITERAL, makeSmall(16), str("1'x"));
+    expect(pending()).toBe('ValueError: invalid literal for int() with base 16: "1\'x"');
+    raiseMsgOf(Msg.FLOAT_LITERAL, NONE, str('abc'));
+    expect(pending()).toBe("ValueError: could not convert string to float: 'abc'");
+    raiseMsgOf(Msg.STR_CONCAT, makeSmall(1), NONE);
+    expect(pending()).toBe('TypeError: can only concatenate str (not "int") to str');
+    raiseMsgOf(Msg.IN_STRING, TRUE, NONE);
+    expect(pending()).toBe("TypeError: 'in <string>' requires string as left operand, not bool");
+    raiseMsgOf(Msg.STR_INDICES, str('a'), NONE);
+    expect(pending()).toBe("TypeError: string indices must be integers, not 'str'");
+    raiseMsgOf(Msg.NAME, str('spam'), NONE);
+    expect(pending()).toBe("NameError: name 'spam' is not defined");
+    raiseOpMsg(Msg.FORMAT_INT, 120, str('a'), NONE);
+    expect(pending()).toBe('TypeError: %x format: an integer is required, not str');
+    raiseOpMsg(Msg.FORMAT_REAL, 100, NONE, NONE);
+    expect(pending()).toBe('TypeError: %d format: a real number is required, not NoneType');
+  });
+
+  it('write every operator', () => {
+    const binary = ['+', '&', '//', '<<', '@', '*', '%', '|', '**', '>>', '-', '/', '^'];
+    for (let op = 0; op < 26; op++) {
+      raiseUnsupported(op, makeSmall(1), NONE);
+      const symbol = binary[op % 13] + (op >= 13 ? '=' : op === 8 ? ' or pow()' : '');
+      expect(pending()).toBe(`TypeError: unsupported operand type(s) for ${symbol}: 'int' and 'NoneType'`);
+    }
+    const comparisons: [number, string][] = [[0, '<'], [1, '<='], [4, '>'], [5, '>=']];
+    for (const [op, symbol] of comparisons) {
+      raiseUnorderable(op, NONE, makeSmall(2));
+      expect(pending()).toBe(`TypeError: '${symbol}' not supported between instances of 'NoneType' and 'int'`);
+    }
+    for (const [kind, symbol] of ['-', '+', '~'].entries()) {
+      numberUnary(kind, NONE);
+      expect(pending()).toBe(`TypeError: bad operand type for unary ${symbol}: 'NoneType'`);
+    }
+  });
+
+  it('raise the bare class when the heap cannot hold the message', () => {
+    // One rooted str as large as the heap allows leaves no room for the message.
+    for (let size = 2000; size > 0; size--) {
+      const s = newStr(size);
+      if (s !== 0) {
+        pushRoot(s);
+        break;
+      }
+    }
+    clearExc();
+    raiseMsg(Msg.LIST_INDEX);
+    expect(excClassOf(pendingExc())).toBe(Exc.IndexError);
+    expect(excArgument(pendingExc())).toBe(0);
+  });
+});
