@@ -1,7 +1,12 @@
 // The VM's messages: each Msg number names the right line of TEXT and the right class, and the
-// placeholders are filled as CPython writes them. (The call messages need a CODE record: the
-// fixtures cover them, e.g. 071_call_errors.)
+// placeholders are filled as CPython writes them. The call messages need CODE records: a
+// program compiled and run on the Node engine checks them against CPython's text.
 import { describe, it, expect, beforeEach } from 'vitest';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { compileProgram } from '../tools/compiler/compile-program.ts';
+import { runOnNode } from '../tools/engines/node.ts';
 import { heapInit } from './heap.ts';
 import { resetRoots, pushRoot } from './gc.ts';
 import { pendingExc, excClassOf, clearExc, Exc } from './exc.ts';
@@ -128,5 +133,29 @@ describe('messages', () => {
     raiseMsg(Msg.LIST_INDEX);
     expect(excClassOf(pendingExc())).toBe(Exc.IndexError);
     expect(excArgument(pendingExc())).toBe(0);
+  });
+
+  it('write the call errors of Python functions', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'svimpy-errors-'));
+    const file = path.join(dir, 'app.py');
+    fs.writeFileSync(file, [
+      'def f(a):\n    return a', 'def g(a, b):\n    return a', 'def h(a, b=1):\n    return a', 'def k(*, a, b):\n    return a',
+      'for call in (lambda: f(1, 2), lambda: g(), lambda: g(1, 2, 3), lambda: h(), lambda: h(1, 2, 3), lambda: k(),',
+      '             lambda: k(a=1), lambda: g(1, c=2), lambda: f(1, a=2), lambda: (lambda: 0)(1)):',
+      '    try:\n        call()\n    except TypeError as e:\n        print(e)\n',
+    ].join('\n'));
+    const { image, map } = compileProgram({ inputs: [file], python: 'python3' });
+    expect(runOnNode(image, map).stdout).toBe([
+      'f() takes 1 positional argument but 2 were given',
+      "g() missing 2 required positional arguments: 'a' and 'b'",
+      'g() takes 2 positional arguments but 3 were given',
+      "h() missing 1 required positional argument: 'a'",
+      'h() takes from 1 to 2 positional arguments but 3 were given',
+      "k() missing 2 required keyword-only arguments: 'a' and 'b'",
+      "k() missing 1 required keyword-only argument: 'b'",
+      "g() got an unexpected keyword argument 'c'",
+      "f() got multiple values for argument 'a'",
+      '<lambda>() takes 0 positional arguments but 1 was given', '',
+    ].join('\n'));
   });
 });

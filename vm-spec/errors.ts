@@ -1,9 +1,12 @@
 // Exceptions with arguments (EXC blocks [header][class][argument]) and the VM's own messages.
 // Every message is a line of TEXT, written by printLine through print.ts's sink: render() runs
-// it twice (count, then fill a new str), so nothing is buffered. Placeholders in a line:
+// it twice (count, then fill a new str), so nothing is buffered. In a line:
+//   A..Z  the word on line 0..25 (words shared by the messages; a word may use words too)
+//   `X    a literal capital X
 //   $ str(a)   { type(a).__name__   } type(b).__name__   ? repr(b)
 //   # the operator msgOp (a line of SYMBOLS)   ! the character msgOp   ; the call details (callerrors.ts)
-// The Msg numbers are grouped by class (MSG_CLASS), so a message names its class too.
+// errors.test.ts lists the messages as they read. The Msg numbers are grouped by class
+// (MSG_CLASS), so a message names its class too.
 // If the heap cannot hold the message, the bare class is raised (still the right type).
 import { u8, u16, flashU8, flashStr } from './types.ts';
 import { NULL, makeBuiltin, heapOffset, isHeapRef } from './value.ts';
@@ -15,30 +18,30 @@ import { printCallDetails } from './callerrors.ts';
 
 export const enum Msg {
   // ZeroDivisionError
-  INT_DIVISION = 0, FLOAT_DIVISION = 1, DIVISION = 2, INT_MODULO = 3, FLOAT_FLOOR_DIVISION = 4, FLOAT_MODULO = 5,
-  FLOAT_DIVMOD = 6, ZERO_NEGATIVE_POWER = 7,
+  INT_DIVISION = 26, FLOAT_DIVISION = 27, DIVISION = 28, INT_MODULO = 29, FLOAT_FLOOR_DIVISION = 30, FLOAT_MODULO = 31,
+  FLOAT_DIVMOD = 32, ZERO_NEGATIVE_POWER = 33,
   // IndexError
-  LIST_INDEX = 8, TUPLE_INDEX = 9, STR_INDEX = 10,
+  LIST_INDEX = 34, TUPLE_INDEX = 35, STR_INDEX = 36,
   // OverflowError
-  INT_OVERFLOW = 11, FLOAT_INFINITY = 12,
+  INT_OVERFLOW = 37, FLOAT_INFINITY = 38,
   // ValueError
-  SLICE_STEP = 13, SUBSTRING = 14, FORMAT_UNSUPPORTED = 15, CHR_RANGE = 16, EMPTY_SEP = 17,
-  PIN = 18, PIN_MODE = 19, PIN_ADC = 20, PIN_PWM = 21, PWM_DUTY = 22, // builtins-module.ts
-  INT_LITERAL = 23, FLOAT_LITERAL = 24, FLOAT_NAN = 25, POW_MODULUS = 26, INT_BASE = 27, POW_NOT_INVERTIBLE = 28,
-  NEGATIVE_SHIFT = 29,
+  SLICE_STEP = 39, SUBSTRING = 40, FORMAT_UNSUPPORTED = 41, CHR_RANGE = 42, EMPTY_SEP = 43,
+  PIN = 44, PIN_MODE = 45, PIN_ADC = 46, PIN_PWM = 47, PWM_DUTY = 48, // builtins-module.ts
+  INT_LITERAL = 49, FLOAT_LITERAL = 50, FLOAT_NAN = 51, POW_MODULUS = 52, INT_BASE = 53, POW_NOT_INVERTIBLE = 54,
+  NEGATIVE_SHIFT = 55,
   // TypeError
-  SLICE_INDICES = 30, STR_CONCAT = 31, FORMAT_ARGS = 32, ORD_LENGTH = 33, FORMAT_NOT_ALL = 34, IN_STRING = 35,
-  STR_INDICES = 36, INT_NON_STRING = 37, UNSUPPORTED = 38, UNARY = 39, UNORDERABLE = 40, FORMAT_INT = 41,
-  FORMAT_REAL = 42, CALL_TOO_MANY = 43, CALL_MISSING = 44, CALL_UNEXPECTED = 45, CALL_MULTIPLE = 46,
+  SLICE_INDICES = 56, STR_CONCAT = 57, FORMAT_ARGS = 58, ORD_LENGTH = 59, FORMAT_NOT_ALL = 60, IN_STRING = 61,
+  STR_INDICES = 62, INT_NON_STRING = 63, UNSUPPORTED = 64, UNARY = 65, UNORDERABLE = 66, FORMAT_INT = 67,
+  FORMAT_REAL = 68, CALL_TOO_MANY = 69, CALL_MISSING = 70, CALL_UNEXPECTED = 71, CALL_MULTIPLE = 72,
   // NameError
-  NAME = 47,
+  NAME = 73,
   // Not messages: pieces of them. The operator of '#' (msgOp): NB_* 0..12 (CPython's order), their
   // in-place forms 13..25 (written with '='), comparisons 26 + op (0 < 1 <= 4 > 5 >=), unary
   // operators 32 + kind (0 - 1 + 2 ~); its line is SYMBOL + msgOp (- 13 from 13 on).
-  POW_FUNC = 48, SYMBOL = 49,
-  // callerrors.ts
-  FROM = 71, TO = 72, POSITIONAL = 73, ARGUMENT = 74, PLURAL = 75, BUT = 76, WAS_GIVEN = 77, WERE_GIVEN = 78,
-  REQUIRED = 79, KEYWORD_ONLY = 80, COLON = 81, COMMA = 82, AND = 83, COMMA_AND = 84,
+  POW_FUNC = 74, SYMBOL = 75,
+  // callerrors.ts (TO, ARGUMENT and AND are words)
+  FROM = 97, POSITIONAL = 98, PLURAL = 99, BUT = 100, WAS_GIVEN = 101, WERE_GIVEN = 102, REQUIRED = 103,
+  KEYWORD_ONLY = 104, COLON = 105, COMMA = 106, COMMA_AND = 107, TO = 24, ARGUMENT = 0, AND = 9,
 }
 // Where each class's messages end, and the classes: ZeroDivisionError, IndexError, OverflowError,
 // ValueError, TypeError, NameError (Exc numbers: exc.ts is not loaded yet when this module is).
@@ -46,55 +49,81 @@ const MSG_CLASS_END = flashU8([Msg.LIST_INDEX, Msg.INT_OVERFLOW, Msg.SLICE_STEP,
 const MSG_CLASS = flashU8([7, 10, 8, 12, 13, 14]);
 
 const TEXT = flashStr('\
-integer division or modulo by zero\n\
-float division by zero\n\
-division by zero\n\
-integer modulo by zero\n\
-float floor division by zero\n\
-float modulo\n\
-float divmod()\n\
-0.0 cannot be raised to a negative power\n\
-list index out of range\n\
-tuple index out of range\n\
-string index out of range\n\
-int too large for 32 bits\n\
-cannot convert float infinity to integer\n\
-slice step cannot be zero\n\
-substring not found\n\
-unsupported format character\n\
-chr() arg not in range(0x110000)\n\
+ argument\n\
+ must be \n\
+convert\n\
+ division\n\
+ require\n\
+float\n\
+ given\n\
+ canNbe \n\
+integer\n\
+ and \n\
+() \n\
+ for \n\
+ modulo\n\
+not \n\
+ operand type\n\
+pin has no \n\
+ or \n\
+ out of range\n\
+string\n\
+format\n\
+unsupported\n\
+invalid \n\
+intK\n\
+ index\n\
+ to \n\
+ by zero\n\
+ID orMZ\n\
+FDZ\n\
+divisionZ\n\
+IMZ\n\
+F floorDZ\n\
+FM\n\
+F divmod()\n\
+0.0HraisedYa negative power\n\
+listXR\n\
+tupleXR\n\
+SXR\n\
+int too largeL32 bits\n\
+canNC F infinityYI\n\
+slice stepHzero\n\
+subS Nfound\n\
+U T character\n\
+chrKarg Nin range(0x110000)\n\
 empty separator\n\
-invalid pin (0..19 or \'A0\'..\'A5\')\n\
-invalid mode\n\
-pin has no ADC (A0..A5)\n\
-pin has no PWM (3 5 6 9 10 11)\n\
-duty out of range\n\
-invalid literal for int() with base $: ?\n\
-could not convert string to float: ?\n\
-cannot convert float NaN to integer\n\
-pow() 3rd argument cannot be 0\n\
-int() base must be >= 2 and <= 36, or 0\n\
-base is not invertible for the given modulus\n\
+Vpin (0..19Q\'`A0\'..\'`A5\')\n\
+Vmode\n\
+P`A`D`C (`A0..`A5)\n\
+P`P`W`M (3 5 6 9 10 11)\n\
+dutyR\n\
+VliteralLWwith base $: ?\n\
+could NC SYF: ?\n\
+canNC F `Na`NYI\n\
+powK3rdAH0\n\
+WbaseB>= 2J<= 36,Q0\n\
+base is NinvertibleLtheG modulus\n\
 negative shift count\n\
-slice indices must be integers or None or have an __index__ method\n\
-can only concatenate str (not "{") to str\n\
-not enough arguments for format string\n\
-ord() expected a character\n\
-not all arguments converted during string formatting\n\
-\'in <string>\' requires string as left operand, not {\n\
-string indices must be integers, not \'{\'\n\
-int() can\'t convert non-string with explicit base\n\
-unsupported operand type(s) for #: \'{\' and \'}\'\n\
-bad operand type for unary #: \'{\'\n\
-\'#\' not supported between instances of \'{\' and \'}\'\n\
-%! format: an integer is required, not {\n\
-%! format: a real number is required, not {\n\
-$() takes ;\n\
-$() missing ;\n\
-$() got an unexpected keyword argument ?\n\
-$() got multiple values for argument ?\n\
-name \'$\' is not defined\n\
- or pow()\n\
+slice indicesBIsQ`NoneQhave an __index__ method\n\
+can only concatenate str (N"{")Ystr\n\
+NenoughAsLT S\n\
+ordKexpected a character\n\
+NallAs Ced during S Tting\n\
+\'in <S>\'Es S as left operand, N{\n\
+S indicesBIs, N\'{\'\n\
+Wcan\'t C non-S with explicit base\n\
+UO(s)L#: \'{\'J\'}\'\n\
+badOLunary #: \'{\'\n\
+\'#\' Nsupported between instances of \'{\'J\'}\'\n\
+%! T: an I isEd, N{\n\
+%! T: a real number isEd, N{\n\
+$Ktakes ;\n\
+$Kmissing ;\n\
+$Kgot an unexpected keywordA ?\n\
+$Kgot multiple values forA ?\n\
+name \'$\' is Ndefined\n\
+Qpow()\n\
 +\n\
 &\n\
 //\n\
@@ -118,19 +147,16 @@ name \'$\' is not defined\n\
 +\n\
 ~\n\
 from \n\
- to \n\
  positional\n\
- argument\n\
 s\n\
  but \n\
- was given\n\
- were given\n\
- required\n\
+ wasG\n\
+ wereG\n\
+Ed\n\
  keyword-only\n\
 : \n\
 , \n\
- and \n\
-, and \n');
+,J\n');
 
 let msgNumber: u8 = 0;
 let msgOp: u8 = 0;
@@ -161,7 +187,11 @@ export function printLine(n: u8, a: u16, b: u16): void {
   while (TEXT[i] !== 10) {
     const c = TEXT[i];
     i = u16(i + 1);
-    if (c === 36) printStr(a);
+    if (c >= 65 && c <= 90) printLine(u8(c - 65), a, b);
+    else if (c === 96) {
+      emit(TEXT[i]);
+      i = u16(i + 1);
+    } else if (c === 36) printStr(a);
     else if (c === 123) printTypeName(a);
     else if (c === 125) printTypeName(b);
     else if (c === 63) printRepr(b);
