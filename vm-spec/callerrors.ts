@@ -69,20 +69,20 @@ export function printCallDetails(): void {
     piece(callGiven === 1 ? Msg.WAS_GIVEN : Msg.WERE_GIVEN);
     return;
   }
-  let count: u16 = 0;
-  for (let m: u32 = callMissing; m !== 0; m = m >>> 1) count = u16(count + (m & 1));
+  let count: u8 = 0;
+  for (let m: u32 = callMissing; m !== 0; m = m >>> 1) count = u8(count + (m & 1));
   printCount(count);
   piece(Msg.REQUIRED);
   piece(callKwonly ? Msg.KEYWORD_ONLY : Msg.POSITIONAL);
   printArguments(count);
   piece(Msg.COLON);
-  let listed: u16 = 0;
+  let listed: u8 = 0;
   let i: u8 = 0;
   for (let m: u32 = callMissing; m !== 0; m = m >>> 1) {
     if ((m & 1) !== 0) {
       if (listed > 0) piece(listed + 1 < count ? Msg.COMMA : count === 2 ? Msg.AND : Msg.COMMA_AND);
       printRepr(anyTupleItem(codeU16(callCode, Code.PARAMS), i));
-      listed = u16(listed + 1);
+      listed = u8(listed + 1);
     }
     i = u8(i + 1);
   }

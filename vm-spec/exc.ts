@@ -78,16 +78,15 @@ export function lookupExcClass(name: u16): u16 {
   if (!isImage(name) || recordType(name) !== Record.STR) return NULL;
   const length = imageStrLength(name);
   let cls: u8 = Exc.FIRST;
-  let start: u16 = 0;
+  let j: u16 = 0; // bytes of name matched on this line; 0xffff once they differ
   for (let i: u16 = 0; i < EXC_NAMES.length; i = u16(i + 1)) {
-    if (EXC_NAMES[i] !== 10) continue;
-    if (u16(i - start) === length) {
-      let same: bool = true;
-      for (let j: u16 = 0; same && j < length; j = u16(j + 1)) same = imageStrByte(name, j) === EXC_NAMES[start + j];
-      if (same) return makeBuiltin(cls);
-    }
-    start = u16(i + 1);
-    cls = u8(cls + 1);
+    const c = EXC_NAMES[i];
+    if (c === 10) {
+      if (j === length) return makeBuiltin(cls);
+      cls = u8(cls + 1);
+      j = 0;
+    } else if (j < length && imageStrByte(name, j) === c) j = u16(j + 1);
+    else j = 0xffff;
   }
   return NULL;
 }

@@ -11,20 +11,18 @@ import type { bool } from './types.ts';
 import { NULL } from './value.ts';
 
 const TB_MAX = 8;
+const enum Tb { HANDLED = 0, PASSED = 1, COMPLETE = 2 }
 const tbCodes = new Uint16Array(TB_MAX);
 const tbIps = new Uint16Array(TB_MAX);
 let tbLength: u8 = 0;
 let tbFrame: u16 = NULL; // the frame handling the exception (its entry is the last one)
 let tbExc: u16 = NULL;   // the exception these entries belong to (compared, never read)
-let tbPassed: bool = false;   // tbFrame called a builtin whose Python callee left the exception
-let tbComplete: bool = false; // uncaught: the entries are the whole traceback
+let tbState: u8 = Tb.HANDLED; // PASSED: tbFrame called a builtin whose Python callee left the
+                              // exception; COMPLETE: uncaught, the entries are the whole traceback
 
 export function tbReset(): void {
   tbLength = 0;
-  tbFrame = NULL;
-  tbExc = NULL;
-  tbPassed = false;
-  tbComplete = false;
+  tbHandledBy(NULL, NULL);
 }
 
 /** Appends an entry (innermost first); when full, the last slot is overwritten. */
@@ -35,34 +33,31 @@ export function tbAdd(code: u16, ip: u16): void {
   tbLength = u8(tbLength + 1);
 }
 
-/** Records that `frame` now handles `exc` (the entries end with that frame's raise point). */
-export function tbHandledBy(frame: u16, exc: u16): void {
+function tbSet(frame: u16, exc: u16, state: u8): void {
   tbFrame = frame;
   tbExc = exc;
-  tbPassed = false;
-  tbComplete = false;
+  tbState = state;
 }
+
+/** True when the record is in `state` for `frame` and `exc`. */
+function tbIs(state: u8, frame: u16, exc: u16): bool {
+  return tbState === state && frame === tbFrame && exc === tbExc;
+}
+
+/** Records that `frame` now handles `exc` (the entries end with that frame's raise point). */
+export function tbHandledBy(frame: u16, exc: u16): void { tbSet(frame, exc, Tb.HANDLED); }
 
 /** Records that no frame up to the loop's boundary handles `exc`: it goes on in `caller` (NULL: uncaught). */
-export function tbLeft(caller: u16, exc: u16): void {
-  tbFrame = caller;
-  tbExc = exc;
-  tbPassed = caller !== NULL;
-  tbComplete = caller === NULL;
-}
+export function tbLeft(caller: u16, exc: u16): void { tbSet(caller, exc, caller !== NULL ? Tb.PASSED : Tb.COMPLETE); }
 
 /** True when re-raising `exc` from `frame` continues the recorded traceback. */
-export function tbContinues(frame: u16, exc: u16): bool {
-  return tbLength > 0 && !tbPassed && !tbComplete && frame === tbFrame && exc === tbExc;
-}
+export function tbContinues(frame: u16, exc: u16): bool { return tbLength > 0 && tbIs(Tb.HANDLED, frame, exc); }
 
 /** True when `exc` failing in `frame` came out of a nested loop's frames (their entries are kept). */
-export function tbPassedTo(frame: u16, exc: u16): bool {
-  return tbPassed && frame === tbFrame && exc === tbExc;
-}
+export function tbPassedTo(frame: u16, exc: u16): bool { return tbIs(Tb.PASSED, frame, exc); }
 
 /** True when the entries are the whole traceback of uncaught `exc`. */
-export function tbIsComplete(exc: u16): bool { return tbComplete && exc === tbExc; }
+export function tbIsComplete(exc: u16): bool { return tbIs(Tb.COMPLETE, NULL, exc); }
 
 export function tbCount(): u8 { return tbLength; }
 export function tbCode(i: u8): u16 { return tbCodes[i]; }
