@@ -839,7 +839,11 @@ export class Lowerer {
   }
 
   private conditional(e: import('ts-morph').ConditionalExpression): Val {
-    const cond = this.cond(e.getCondition());
+    // A condition that is itself a ?: keeps its parentheses: C would read c ? a : b ? x : y as
+    // c ? a : (b ? x : y).
+    let inner: Node = e.getCondition();
+    while (Node.isParenthesizedExpression(inner)) inner = inner.getExpression();
+    const cond = Node.isConditionalExpression(inner) ? `(${this.cond(e.getCondition())})` : this.cond(e.getCondition());
     const a = this.expr(e.getWhenTrue());
     const b = this.expr(e.getWhenFalse());
     const pure = a.pure && b.pure;
