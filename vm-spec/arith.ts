@@ -22,9 +22,10 @@ export const enum Nb {
 
 export function binaryOp(op: u8, a: u16, b: u16): u16 {
   const nb: u8 = op >= Nb.INPLACE ? u8(op - Nb.INPLACE) : op;
+  // Numbers first: the loops' arithmetic; two numbers are neither strs nor sequences.
+  if (isNumber(a) && isNumber(b)) return numberBinary(op, a, b);
   if (isStr(a) || isStr(b)) return strBinaryOp(nb, a, b);
   if ((nb === Nb.ADD || nb === Nb.MULTIPLY) && (isSeq(a) || isSeq(b))) return seqBinary(nb === Nb.ADD, op >= Nb.INPLACE, a, b);
-  if (isNumber(a) && isNumber(b)) return numberBinary(op, a, b);
   return raiseUnsupported(op, a, b);
 }
 
