@@ -406,16 +406,18 @@ function interpret(): u8 {
       case Op.LOAD_NAME: {
         // A global variable (constants 0 .. globalCount-1 name them), else a builtin. Library
         // code sees only builtins (a program's `len = 3` must not change sorted()); it runs in
-        // functions, so module code (LOAD_NAME) need not ask.
-        const library = op !== Op.LOAD_NAME && isImage(get16(u16(f + F.FUNC)));
-        let v = arg < globalCount && !library ? tupleGet(getRoot(Root.GLOBALS), arg) : NULL;
-        const name = constantValue(arg);
-        if (v === NULL) v = lookupBuiltin(name);
-        if (v === NULL) v = libLookup(name, LibKind.GLOBAL);
+        // functions, so module code (LOAD_NAME) need not ask. The name is read only on a miss.
+        let v: u16 = NULL;
+        if (arg < globalCount && (op === Op.LOAD_NAME || !isImage(get16(u16(f + F.FUNC))))) v = tupleGet(getRoot(Root.GLOBALS), arg);
         if (v === NULL) {
-          ok = false;
-          raiseMsgOf(Msg.NAME, name, NULL);
-          break;
+          const name = constantValue(arg);
+          v = lookupBuiltin(name);
+          if (v === NULL) v = libLookup(name, LibKind.GLOBAL);
+          if (v === NULL) {
+            ok = false;
+            raiseMsgOf(Msg.NAME, name, NULL);
+            break;
+          }
         }
         if (op === Op.LOAD_GLOBAL_NULL) push(f, NULL);
         push(f, v);
