@@ -49,6 +49,17 @@ function readMarshalChecked(data: Uint8Array, start: number, what: string) {
   }
 }
 
+/** One code object per source, from one CPython run. */
+function compileSources(python: string, sources: { path: string; name: string }[]): CodeObject[] {
+  checkPythonVersion(python);
+  const list = readMarshalChecked(compileWithCPython(python, sources), 0, 'python output');
+  if (list === null || typeof list !== 'object' || !('kind' in list) || list.kind !== 'list') throw new CompileError('error: python did not return a list of code objects');
+  return list.items.map((c) => {
+    if (!isCode(c)) throw new CompileError('error: python did not return a code object');
+    return c;
+  });
+}
+
 /** Reads every input into a CPython code object (one python run for all .py files). */
 export function loadCodeObjects(options: CompileOptions): CodeObject[] {
   for (const f of options.inputs) {
@@ -57,14 +68,7 @@ export function loadCodeObjects(options: CompileOptions): CodeObject[] {
   const sources = options.inputs.filter((f) => !f.endsWith('.pyc'));
   const fromPython = new Map<string, CodeObject>();
   if (sources.length > 0) {
-    checkPythonVersion(options.python);
-    const data = compileWithCPython(options.python, sources.map((f) => ({ path: f, name: f })));
-    const list = readMarshalChecked(data, 0, 'python output');
-    if (list === null || typeof list !== 'object' || !('kind' in list) || list.kind !== 'list') throw new CompileError('error: python did not return a list of code objects');
-    list.items.forEach((c, i) => {
-      if (!isCode(c)) throw new CompileError('error: python did not return a code object');
-      fromPython.set(sources[i], c);
-    });
+    compileSources(options.python, sources.map((f) => ({ path: f, name: f }))).forEach((c, i) => fromPython.set(sources[i], c));
   }
   return options.inputs.map((f) => fromPython.get(f) ?? readPyc(f));
 }
@@ -94,11 +98,7 @@ export function loadLib(python: string, dir: string = LIB_DIR): LibFunction[] {
   const files = libSources(dir);
   let all: LibFunction[] = [];
   if (files.length > 0) {
-    checkPythonVersion(python);
-    const data = compileWithCPython(python, files.map((f) => ({ path: f, name: LIB_FILE_PREFIX + path.basename(f) })));
-    const list = readMarshalChecked(data, 0, 'python output (library)');
-    if (list === null || typeof list !== 'object' || !('kind' in list) || list.kind !== 'list') throw new CompileError('error: python did not return the library code objects');
-    all = list.items.flatMap((c) => (isCode(c) ? libFunctions(c) : []));
+    all = compileSources(python, files.map((f) => ({ path: f, name: LIB_FILE_PREFIX + path.basename(f) }))).flatMap(libFunctions);
   }
   libCache.set(key, all);
   return all;
