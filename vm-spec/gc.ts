@@ -60,17 +60,17 @@ export function setGcStress(on: bool): void { gcStress = on; }
 // of raw data). One rule for every type: the length and count words that some types keep in
 // front (tuple, list, dict) are below 0x400, never a heap reference, and allocation zero-fills
 // the unused tail (NULL). Only three types differ: ITER's [kind][index] and FRAME's [ip][sp]
-// [nlocals] are raw numbers in front, a DICTTAB's index bytes follow its cap, and a FRAME's
+// are raw numbers in front, a DICTTAB's index bytes follow its cap, and a FRAME's
 // slots end at its stack pointer.
-const FIRST_SLOT = flashU8([0, 0, 0, 0, 2, 2, 2, 2, 4, 2, 6, 2, 8, 2, 2, 2, 2, 2, 2, 2, 2]);
+const FIRST_SLOT = flashU8([0, 0, 0, 0, 2, 2, 2, 2, 4, 2, 6, 2, 6, 2, 2, 2, 2, 2, 2, 2, 2]);
 
 function markChildren(off: u16): void {
   const type = blockType(off);
   let at: u16 = u16(off + FIRST_SLOT[type]);
   let end: u16 = u16(off + blockGranules(off) * GRANULE);
   if (type === HeapType.DICTTAB) at = u16(at + get16(u16(off + 2)) * 2);
-  // FRAME [header][ip][sp][nlocals][back][func][code][locals...][stack...]
-  if (type === HeapType.FRAME) end = u16(at + (3 + get16(u16(off + 6)) + get16(u16(off + 4))) * 2);
+  // FRAME [header][ip][sp][back][func][code][locals...][stack...]: sp is the stack's end
+  if (type === HeapType.FRAME) end = get16(u16(off + 4));
   while (at < end) {
     markValue(get16(at));
     at = u16(at + 2);

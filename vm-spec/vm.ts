@@ -41,41 +41,42 @@ import { excPending, lookupExcClass, excMatches, raiseValue, isExcClass } from '
 import { tbReset, tbAdd, tbHandledBy, tbLeft, tbContinues, tbPassedTo, tbIsComplete, tbCount, tbCode, tbIp } from './traceback.ts';
 import { raiseTooMany, raiseKeyword, raiseMissing } from './callerrors.ts';
 
-// FRAME block: [header][ip][sp][nlocals][back][func][code][locals...][stack...]
-const enum F { IP = 2, SP = 4, NLOCALS = 6, BACK = 8, FUNC = 10, CODE = 12, LOCALS = 14 }
+// FRAME block: [header][ip][sp][back][func][code][locals...][stack...]. sp is the heap offset of
+// the first free stack slot (one add per push/pop; the collector scans up to it).
+const enum F { IP = 2, SP = 4, BACK = 6, FUNC = 8, CODE = 10, LOCALS = 12 }
 
 const MSG_BAD_IMAGE = flashStr('svimpy: the image is not valid (error ');
 
+/** Heap offset of the first stack slot of frame block f (whose code is `code`). */
+function stackBase(f: u16, code: u16): u16 { return u16(f + F.LOCALS + codeU8(code, Code.NLOCALS) * 2); }
+
 function newFrame(code: u16, back: u16): u16 {
-  const nlocals = codeU8(code, Code.NLOCALS);
-  const stack = codeU8(code, Code.STACKSIZE);
-  const v = alloc(HeapType.FRAME, u16(F.LOCALS + (nlocals + stack) * 2));
+  const v = alloc(HeapType.FRAME, u16(F.LOCALS + (codeU8(code, Code.NLOCALS) + codeU8(code, Code.STACKSIZE)) * 2));
   if (v === NULL) return raise(Exc.MemoryError);
   const f = heapOffset(v);
-  set16(u16(f + F.NLOCALS), nlocals);
+  set16(u16(f + F.SP), stackBase(f, code));
   set16(u16(f + F.BACK), back);
   set16(u16(f + F.CODE), code);
   return v;
 }
 
-function stackBase(f: u16): u16 { return u16(f + F.LOCALS + get16(u16(f + F.NLOCALS)) * 2); }
 function sp(f: u16): u16 { return get16(u16(f + F.SP)); }
 function push(f: u16, v: u16): void {
-  const n = sp(f);
-  set16(u16(stackBase(f) + n * 2), v);
-  set16(u16(f + F.SP), u16(n + 1));
+  const top = sp(f);
+  set16(top, v);
+  set16(u16(f + F.SP), u16(top + 2));
 }
 function pop(f: u16): u16 {
-  const n = u16(sp(f) - 1);
-  set16(u16(f + F.SP), n);
-  return get16(u16(stackBase(f) + n * 2));
+  const top = u16(sp(f) - 2);
+  set16(u16(f + F.SP), top);
+  return get16(top);
 }
-/** Stack item i counted from the bottom. */
-function item(f: u16, i: u16): u16 { return get16(u16(stackBase(f) + i * 2)); }
+/** Heap offset of stack item n counted from the top (1 = TOS). */
+function slot(f: u16, n: u16): u16 { return u16(sp(f) - n * 2); }
 /** Stack item n counted from the top (1 = TOS). */
-function peek(f: u16, n: u16): u16 { return item(f, u16(sp(f) - n)); }
-function setPeek(f: u16, n: u16, v: u16): void { set16(u16(stackBase(f) + (sp(f) - n) * 2), v); }
-function drop(f: u16, n: u16): void { set16(u16(f + F.SP), u16(sp(f) - n)); }
+function peek(f: u16, n: u16): u16 { return get16(slot(f, n)); }
+function setPeek(f: u16, n: u16, v: u16): void { set16(slot(f, n), v); }
+function drop(f: u16, n: u16): void { set16(u16(f + F.SP), slot(f, n)); }
 /** Replaces the top `n` items by `result`; false when result is NULL (exception pending). */
 function replaceTop(f: u16, n: u16, result: u16): bool {
   if (result === NULL) return false;
@@ -84,7 +85,6 @@ function replaceTop(f: u16, n: u16, result: u16): bool {
   return true;
 }
 
-/** True when image STR v has exactly the bytes text[start..start+length). */
 /** `v in container`: 1 or 0, 255 with an exception pending. */
 function contains(container: u16, v: u16): u8 {
   if (isDict(container)) return dictGet(container, v) !== NULL ? 1 : 0;
@@ -379,7 +379,7 @@ function interpret(): u8 {
         break;
       }
       case Op.BUILD_STRING:
-        ok = replaceTop(f, arg, strBuild(u16(stackBase(f) + (sp(f) - arg) * 2), arg));
+        ok = replaceTop(f, arg, strBuild(slot(f, arg), arg));
         break;
       case Op.BUILD_SLICE: {
         const step = arg === 3 ? pop(f) : NONE;
@@ -531,25 +531,26 @@ function interpret(): u8 {
           ok = raise(Exc.KeyboardInterrupt) !== NULL;
           break;
         }
-        const top = sp(f);
-        const method = item(f, u16(top - arg - 2));
-        const callable = method !== NULL ? method : item(f, u16(top - arg - 1));
-        const first: u16 = method !== NULL ? u16(top - arg - 1) : u16(top - arg);
+        // [NULL, callable, args] or [method, self, args]: the self is the first argument.
+        const cut = slot(f, u16(arg + 2));
+        const method = get16(cut);
+        const callable = method !== NULL ? method : get16(u16(cut + 2));
+        const first: u16 = method !== NULL ? u16(cut + 2) : u16(cut + 4);
         const count: u16 = method !== NULL ? u16(arg + 1) : arg;
         let result: u16 = NULL;
         if (isFunc(callable)) {
-          ok = callFunction(frame, callable, u16(stackBase(f) + first * 2), count, kwnames, u16(top - arg - 2));
+          ok = callFunction(frame, callable, first, count, kwnames, cut);
           kwnames = NULL;
           break;
         }
-        setArgs(u16(stackBase(f) + first * 2), count, kwnames);
+        setArgs(first, count, kwnames);
         result = callBuiltin(callable);
         kwnames = NULL;
         if (result === NULL) {
           ok = false;
           break;
         }
-        set16(u16(f + F.SP), u16(top - arg - 2));
+        set16(u16(f + F.SP), cut);
         push(f, result);
         break;
       }
@@ -728,7 +729,7 @@ function unwind(reraise: bool): bool {
   const at = u16(codeStart(code) + codeU16(code, Code.CODE_LENGTH) + e * 7);
   const depthLasti = imageU8(u16(at + 6));
   setRoot(Root.FRAME, frame);
-  set16(u16(f + F.SP), depthLasti >> 1);
+  set16(u16(f + F.SP), u16(stackBase(f, code) + (depthLasti >> 1) * 2));
   if ((depthLasti & 1) !== 0) push(f, makeSmall(get16(u16(f + F.IP))));
   // A raised class becomes an instance, as in CPython (if the heap has no room: the class).
   let exc = pendingExc();
