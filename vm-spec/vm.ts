@@ -60,28 +60,31 @@ function newFrame(code: u16, back: u16): u16 {
   return v;
 }
 
-function sp(f: u16): u16 { return get16(u16(f + F.SP)); }
-function push(f: u16, v: u16): void {
-  const top = sp(f);
+// The stack helpers work on the frame `cur` (the interpreter's current one; unwind and
+// RETURN_VALUE set it for the frame they push on): one argument less at each of their uses.
+let cur: u16 = 0;
+function sp(): u16 { return get16(u16(cur + F.SP)); }
+function push(v: u16): void {
+  const top = sp();
   set16(top, v);
-  set16(u16(f + F.SP), u16(top + 2));
+  set16(u16(cur + F.SP), u16(top + 2));
 }
-function pop(f: u16): u16 {
-  const top = u16(sp(f) - 2);
-  set16(u16(f + F.SP), top);
+function pop(): u16 {
+  const top = u16(sp() - 2);
+  set16(u16(cur + F.SP), top);
   return get16(top);
 }
 /** Heap offset of stack item n counted from the top (1 = TOS). */
-function slot(f: u16, n: u16): u16 { return u16(sp(f) - n * 2); }
+function slot(n: u8): u16 { return u16(sp() - n * 2); }
 /** Stack item n counted from the top (1 = TOS). */
-function peek(f: u16, n: u16): u16 { return get16(slot(f, n)); }
-function setPeek(f: u16, n: u16, v: u16): void { set16(slot(f, n), v); }
-function drop(f: u16, n: u16): void { set16(u16(f + F.SP), slot(f, n)); }
+function peek(n: u8): u16 { return get16(slot(n)); }
+function setPeek(n: u8, v: u16): void { set16(slot(n), v); }
+function drop(n: u8): void { set16(u16(cur + F.SP), slot(n)); }
 /** Replaces the top `n` items by `result`; false when result is NULL (exception pending). */
-function replaceTop(f: u16, n: u16, result: u16): bool {
+function replaceTop(n: u8, result: u16): bool {
   if (result === NULL) return false;
-  drop(f, n);
-  push(f, result);
+  drop(n);
+  push(result);
   return true;
 }
 
@@ -195,6 +198,7 @@ function interpret(): u8 {
   for (;;) {
     const frame = getRoot(Root.FRAME);
     const f = heapOffset(frame);
+    cur = f;
     const code = get16(u16(f + F.CODE));
     const base = codeStart(code);
     let ip: u16 = get16(u16(f + F.IP));
@@ -218,13 +222,13 @@ function interpret(): u8 {
     let ok: bool = true;
     switch (op) {
       case Op.POP_TOP:
-        pop(f);
+        pop();
         break;
       case Op.PUSH_NULL:
-        push(f, NULL);
+        push(NULL);
         break;
       case Op.LOAD_CONST:
-        push(f, constantValue(arg));
+        push(constantValue(arg));
         break;
       case Op.KW_NAMES:
         kwnames = constantValue(arg);
@@ -232,32 +236,32 @@ function interpret(): u8 {
       case Op.NOP:
         break;
       case Op.LIST_EXTEND:
-        ok = extendFrom(peek(f, u16(arg + 1)), peek(f, 1));
-        if (ok) drop(f, 1);
+        ok = extendFrom(peek(u8(arg + 1)), peek(1));
+        if (ok) drop(1);
         break;
       case Op.BUILD_MAP:
       case Op.BUILD_CONST_KEY_MAP: {
         const d = newDict();
         const rooted = d !== NULL && pushRoot(d);
         ok = rooted;
-        const keys = op === Op.BUILD_CONST_KEY_MAP ? peek(f, 1) : NULL;
-        const below: u16 = op === Op.BUILD_CONST_KEY_MAP ? u16(arg + 1) : u16(arg * 2);
+        const keys = op === Op.BUILD_CONST_KEY_MAP ? peek(1) : NULL;
+        const below: u8 = op === Op.BUILD_CONST_KEY_MAP ? u8(arg + 1) : u8(arg * 2);
         for (let i: u16 = 0; ok && i < arg; i = u16(i + 1)) {
-          const key = keys !== NULL ? anyTupleItem(keys, i) : peek(f, u16(below - i * 2));
-          const value = keys !== NULL ? peek(f, u16(below - i)) : peek(f, u16(below - i * 2 - 1));
+          const key = keys !== NULL ? anyTupleItem(keys, i) : peek(u8(below - i * 2));
+          const value = keys !== NULL ? peek(u8(below - i)) : peek(u8(below - i * 2 - 1));
           ok = dictSet(d, key, value) !== NULL;
         }
         if (rooted) popRoot();
-        if (ok) ok = replaceTop(f, below, d);
+        if (ok) ok = replaceTop(below, d);
         break;
       }
       case Op.CONTAINS_OP: {
-        const found = contains(peek(f, 1), peek(f, 2));
-        ok = found !== 255 && replaceTop(f, 2, makeBool((found === 1) !== (arg !== 0)));
+        const found = contains(peek(1), peek(2));
+        ok = found !== 255 && replaceTop(2, makeBool((found === 1) !== (arg !== 0)));
         break;
       }
       case Op.UNPACK_SEQUENCE: {
-        const seq = asSequence(peek(f, 1)); // any iterable
+        const seq = asSequence(peek(1)); // any iterable
         if (seq === NULL) {
           ok = false;
           break;
@@ -268,21 +272,21 @@ function interpret(): u8 {
           raise(Exc.ValueError);
           break;
         }
-        drop(f, 1);
-        for (let i: u16 = 0; i < n; i = u16(i + 1)) push(f, seqItem(seq, u16(n - 1 - i)));
+        drop(1);
+        for (let i: u16 = 0; i < n; i = u16(i + 1)) push(seqItem(seq, u16(n - 1 - i)));
         break;
       }
       case Op.LOAD_METHOD: {
-        const obj = peek(f, 1);
+        const obj = peek(1);
         let method = lookupMethod(obj, nameIndex(constantValue(arg)));
         if (method === NULL) method = libLookup(constantValue(arg), libKindOf(obj));
         const attr = method === NULL ? lookupAttr(obj, nameIndex(constantValue(arg))) : NULL;
         if (method !== NULL) {
-          setPeek(f, 1, method);
-          push(f, obj);
+          setPeek(1, method);
+          push(obj);
         } else if (attr !== NULL) {
-          setPeek(f, 1, NULL); // not a method: [NULL, attribute] as CPython 3.11
-          push(f, attr);
+          setPeek(1, NULL); // not a method: [NULL, attribute] as CPython 3.11
+          push(attr);
         } else {
           ok = false;
           raise(Exc.AttributeError);
@@ -290,21 +294,21 @@ function interpret(): u8 {
         break;
       }
       case Op.PUSH_EXC_INFO: {
-        const exc = pop(f);
+        const exc = pop();
         const handled = getRoot(Root.HANDLED);
-        push(f, handled === NULL ? NONE : handled);
-        push(f, exc);
+        push(handled === NULL ? NONE : handled);
+        push(exc);
         setRoot(Root.HANDLED, exc);
         break;
       }
       case Op.POP_EXCEPT: {
-        const saved = pop(f);
+        const saved = pop();
         setRoot(Root.HANDLED, saved === NONE ? NULL : saved);
         break;
       }
       case Op.CHECK_EXC_MATCH: {
-        const cls = peek(f, 1);
-        const exc = peek(f, 2);
+        const cls = peek(1);
+        const exc = peek(2);
         let match: bool = false;
         if (isAnyTuple(cls)) {
           const n = anyTupleLength(cls);
@@ -312,16 +316,16 @@ function interpret(): u8 {
         } else {
           match = excMatches(exc, cls);
         }
-        ok = replaceTop(f, 1, makeBool(match));
+        ok = replaceTop(1, makeBool(match));
         break;
       }
       case Op.LOAD_ASSERTION_ERROR:
-        push(f, makeBuiltin(Exc.AssertionError));
+        push(makeBuiltin(Exc.AssertionError));
         break;
       case Op.RERAISE:
         // The traceback keeps the original raise point (traceback.ts); the saved offset at
         // stack position n is not needed.
-        raiseValue(pop(f));
+        raiseValue(pop());
         ok = false;
         break;
       case Op.RAISE_VARARGS: {
@@ -330,22 +334,22 @@ function interpret(): u8 {
           const handled = getRoot(Root.HANDLED);
           if (handled === NULL) raise(Exc.RuntimeError);
           else raiseValue(handled);
-        } else if (arg === 1 && excClassOfValue(peek(f, 1))) {
-          raiseValue(pop(f));
+        } else if (arg === 1 && excClassOfValue(peek(1))) {
+          raiseValue(pop());
         } else {
           raise(Exc.TypeError);
         }
         break;
       }
       case Op.GET_ITER:
-        ok = replaceTop(f, 1, getIter(peek(f, 1)));
+        ok = replaceTop(1, getIter(peek(1)));
         break;
       case Op.FOR_ITER: {
-        const next = iterNext(peek(f, 1));
-        if (next !== NULL) push(f, next);
+        const next = iterNext(peek(1));
+        if (next !== NULL) push(next);
         else if (excPending()) ok = false;
         else {
-          drop(f, 1);
+          drop(1);
           set16(u16(f + F.IP), arg);
         }
         break;
@@ -356,50 +360,50 @@ function interpret(): u8 {
           ok = false;
           break;
         }
-        for (let i: u16 = 0; i < arg; i = u16(i + 1)) tupleSet(t, i, peek(f, u16(arg - i)));
-        ok = replaceTop(f, arg, t);
+        for (let i: u16 = 0; i < arg; i = u16(i + 1)) tupleSet(t, i, peek(u8(arg - i)));
+        ok = replaceTop(u8(arg), t);
         break;
       }
       case Op.BUILD_LIST: {
         const list = newList();
         const rooted = list !== NULL && pushRoot(list);
         ok = rooted;
-        for (let i: u16 = 0; ok && i < arg; i = u16(i + 1)) ok = listAppend(list, peek(f, u16(arg - i))) !== NULL;
+        for (let i: u16 = 0; ok && i < arg; i = u16(i + 1)) ok = listAppend(list, peek(u8(arg - i))) !== NULL;
         if (rooted) popRoot();
-        if (ok) ok = replaceTop(f, arg, list);
+        if (ok) ok = replaceTop(u8(arg), list);
         break;
       }
       case Op.LIST_APPEND:
-        ok = listAppend(peek(f, u16(arg + 1)), peek(f, 1)) !== NULL;
-        if (ok) drop(f, 1);
+        ok = listAppend(peek(u8(arg + 1)), peek(1)) !== NULL;
+        if (ok) drop(1);
         break;
       case Op.FORMAT_VALUE: {
-        const n: u16 = (arg & 4) !== 0 ? 2 : 1;
-        ok = replaceTop(f, n, formatValue(peek(f, n), u8(arg & 3), n === 2 ? peek(f, 1) : NULL));
+        const n: u8 = (arg & 4) !== 0 ? 2 : 1;
+        ok = replaceTop(n, formatValue(peek(n), u8(arg & 3), n === 2 ? peek(1) : NULL));
         break;
       }
       case Op.BUILD_STRING:
-        ok = replaceTop(f, arg, strBuild(slot(f, arg), arg));
+        ok = replaceTop(u8(arg), strBuild(slot(u8(arg)), arg));
         break;
       case Op.BUILD_SLICE: {
-        const step = arg === 3 ? pop(f) : NONE;
-        ok = replaceTop(f, 2, newSlice(peek(f, 2), peek(f, 1), step));
+        const step = arg === 3 ? pop() : NONE;
+        ok = replaceTop(2, newSlice(peek(2), peek(1), step));
         break;
       }
       case Op.BINARY_SUBSCR:
-        ok = replaceTop(f, 2, subscript(peek(f, 2), peek(f, 1)));
+        ok = replaceTop(2, subscript(peek(2), peek(1)));
         break;
       case Op.STORE_SUBSCR: {
-        const list = peek(f, 2);
-        const index = peek(f, 1);
-        if (isDict(list)) ok = dictSet(list, index, peek(f, 3)) !== NULL;
-        else ok = isList(list) ? listStore(list, index, peek(f, 3)) : raise(Exc.TypeError) !== NULL;
-        if (ok) drop(f, 3);
+        const list = peek(2);
+        const index = peek(1);
+        if (isDict(list)) ok = dictSet(list, index, peek(3)) !== NULL;
+        else ok = isList(list) ? listStore(list, index, peek(3)) : raise(Exc.TypeError) !== NULL;
+        if (ok) drop(3);
         break;
       }
       case Op.DELETE_SUBSCR:
-        ok = deleteItem(peek(f, 2), peek(f, 1));
-        if (ok) drop(f, 2);
+        ok = deleteItem(peek(2), peek(1));
+        if (ok) drop(2);
         break;
       case Op.LOAD_GLOBAL_NULL:
       case Op.LOAD_GLOBAL:
@@ -419,8 +423,8 @@ function interpret(): u8 {
             break;
           }
         }
-        if (op === Op.LOAD_GLOBAL_NULL) push(f, NULL);
-        push(f, v);
+        if (op === Op.LOAD_GLOBAL_NULL) push(NULL);
+        push(v);
         break;
       }
       case Op.STORE_NAME:
@@ -433,7 +437,7 @@ function interpret(): u8 {
           ok = raise(Exc.RuntimeError) !== NULL;
           break;
         }
-        const value = op === Op.STORE_NAME || op === Op.STORE_GLOBAL ? pop(f) : NULL;
+        const value = op === Op.STORE_NAME || op === Op.STORE_GLOBAL ? pop() : NULL;
         tupleSet(getRoot(Root.GLOBALS), arg, value);
         break;
       case Op.DELETE_FAST:
@@ -446,42 +450,42 @@ function interpret(): u8 {
           raise(Exc.NameError);
           break;
         }
-        push(f, v);
+        push(v);
         break;
       }
       case Op.STORE_FAST:
-        set16(u16(f + F.LOCALS + arg * 2), pop(f));
+        set16(u16(f + F.LOCALS + arg * 2), pop());
         break;
       case Op.BINARY_OP:
-        ok = replaceTop(f, 2, binaryOp(u8(arg), peek(f, 2), peek(f, 1)));
+        ok = replaceTop(2, binaryOp(u8(arg), peek(2), peek(1)));
         break;
       case Op.COMPARE_OP:
-        ok = replaceTop(f, 2, compareOp(u8(arg), peek(f, 2), peek(f, 1)));
+        ok = replaceTop(2, compareOp(u8(arg), peek(2), peek(1)));
         break;
       case Op.IS_OP:
-        ok = replaceTop(f, 2, makeBool((peek(f, 2) === peek(f, 1)) !== (arg !== 0)));
+        ok = replaceTop(2, makeBool((peek(2) === peek(1)) !== (arg !== 0)));
         break;
       case Op.UNARY_NEGATIVE:
-        ok = replaceTop(f, 1, unaryNegative(peek(f, 1)));
+        ok = replaceTop(1, unaryNegative(peek(1)));
         break;
       case Op.UNARY_POSITIVE:
-        ok = replaceTop(f, 1, unaryPositive(peek(f, 1)));
+        ok = replaceTop(1, unaryPositive(peek(1)));
         break;
       case Op.UNARY_INVERT:
-        ok = replaceTop(f, 1, unaryInvert(peek(f, 1)));
+        ok = replaceTop(1, unaryInvert(peek(1)));
         break;
       case Op.UNARY_NOT: {
-        const t = truth(peek(f, 1));
-        ok = t !== 255 && replaceTop(f, 1, makeBool(t === 0));
+        const t = truth(peek(1));
+        ok = t !== 255 && replaceTop(1, makeBool(t === 0));
         break;
       }
       case Op.COPY:
-        push(f, peek(f, arg));
+        push(peek(u8(arg)));
         break;
       case Op.SWAP: {
-        const top = peek(f, 1);
-        setPeek(f, 1, peek(f, arg));
-        setPeek(f, arg, top);
+        const top = peek(1);
+        setPeek(1, peek(u8(arg)));
+        setPeek(u8(arg), top);
         break;
       }
       case Op.JUMP:
@@ -491,27 +495,27 @@ function interpret(): u8 {
         break;
       case Op.IMPORT_NAME: {
         const m = builtinModule(constantValue(arg)); // TODO: modules compiled into the image
-        ok = replaceTop(f, 2, m === NULL ? raise(Exc.NotImplementedError) : m);
+        ok = replaceTop(2, m === NULL ? raise(Exc.NotImplementedError) : m);
         break;
       }
       case Op.IMPORT_FROM:
       case Op.LOAD_ATTR: {
-        const owner = peek(f, 1);
+        const owner = peek(1);
         const v = lookupAttr(owner, nameIndex(constantValue(arg)));
         if (v === NULL) ok = raise(Exc.AttributeError) !== NULL;
-        else if (op === Op.IMPORT_FROM) push(f, v);
-        else setPeek(f, 1, v);
+        else if (op === Op.IMPORT_FROM) push(v);
+        else setPeek(1, v);
         break;
       }
       case Op.POP_JUMP_IF_NONE:
       case Op.POP_JUMP_IF_NOT_NONE:
-        if ((pop(f) === NONE) === (op === Op.POP_JUMP_IF_NONE)) set16(u16(f + F.IP), arg);
+        if ((pop() === NONE) === (op === Op.POP_JUMP_IF_NONE)) set16(u16(f + F.IP), arg);
         break;
       case Op.POP_JUMP_IF_FALSE:
       case Op.POP_JUMP_IF_TRUE:
       case Op.JUMP_IF_FALSE_OR_POP:
       case Op.JUMP_IF_TRUE_OR_POP: {
-        const t = truth(peek(f, 1));
+        const t = truth(peek(1));
         if (t === 255) {
           ok = false;
           break;
@@ -520,9 +524,9 @@ function interpret(): u8 {
         const keep = op === Op.JUMP_IF_FALSE_OR_POP || op === Op.JUMP_IF_TRUE_OR_POP;
         if (t === jumpOn) {
           set16(u16(f + F.IP), arg);
-          if (!keep) drop(f, 1);
+          if (!keep) drop(1);
         } else {
-          drop(f, 1);
+          drop(1);
         }
         break;
       }
@@ -532,7 +536,7 @@ function interpret(): u8 {
           break;
         }
         // [NULL, callable, args] or [method, self, args]: the self is the first argument.
-        const cut = slot(f, u16(arg + 2));
+        const cut = slot(u8(arg + 2));
         const method = get16(cut);
         const callable = method !== NULL ? method : get16(u16(cut + 2));
         const first: u16 = method !== NULL ? u16(cut + 2) : u16(cut + 4);
@@ -551,33 +555,34 @@ function interpret(): u8 {
           break;
         }
         set16(u16(f + F.SP), cut);
-        push(f, result);
+        push(result);
         break;
       }
       case Op.RETURN_VALUE: {
-        const result = pop(f);
+        const result = pop();
         const back = get16(u16(f + F.BACK));
         if (back === NULL) return 0; // the module's code ended
         depth = u8(depth - 1);
         setRoot(Root.FRAME, back);
-        push(heapOffset(back), result);
+        cur = heapOffset(back);
+        push(result);
         break;
       }
       case Op.MAKE_FUNCTION: {
-        let n: u16 = 1;
-        if ((arg & 8) !== 0) n = u16(n + 1);
-        if ((arg & 4) !== 0) n = u16(n + 1);
+        let n: u8 = 1;
+        if ((arg & 8) !== 0) n = u8(n + 1);
+        if ((arg & 4) !== 0) n = u8(n + 1);
         let kwdefaults: u16 = NULL;
         if ((arg & 2) !== 0) {
-          n = u16(n + 1);
-          kwdefaults = peek(f, n);
+          n = u8(n + 1);
+          kwdefaults = peek(n);
         }
         let defaults: u16 = NULL;
         if ((arg & 1) !== 0) {
-          n = u16(n + 1);
-          defaults = peek(f, n);
+          n = u8(n + 1);
+          defaults = peek(n);
         }
-        ok = replaceTop(f, n, newFunc(peek(f, 1), defaults, kwdefaults));
+        ok = replaceTop(n, newFunc(peek(1), defaults, kwdefaults));
         break;
       }
       default:
@@ -729,15 +734,16 @@ function unwind(reraise: bool): bool {
   const at = u16(codeStart(code) + codeU16(code, Code.CODE_LENGTH) + e * 7);
   const depthLasti = imageU8(u16(at + 6));
   setRoot(Root.FRAME, frame);
+  cur = f;
   set16(u16(f + F.SP), u16(stackBase(f, code) + (depthLasti >> 1) * 2));
-  if ((depthLasti & 1) !== 0) push(f, makeSmall(get16(u16(f + F.IP))));
+  if ((depthLasti & 1) !== 0) push(makeSmall(get16(u16(f + F.IP))));
   // A raised class becomes an instance, as in CPython (if the heap has no room: the class).
   let exc = pendingExc();
   if (isExcClass(exc)) {
     const instance = newExc(excClassOf(exc), NULL);
     if (instance !== NULL) exc = instance;
   }
-  push(f, exc);
+  push(exc);
   clearExc();
   tbHandledBy(frame, exc);
   set16(u16(f + F.IP), imageU16(u16(at + 4)));
