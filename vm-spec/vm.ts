@@ -5,7 +5,7 @@ import { u8, u16, i32, u32, flashStr } from './types.ts';
 import type { bool } from './types.ts';
 import { NULL, NONE, TRUE, heapOffset, isImage, makeBuiltin, makeSmall } from './value.ts';
 import { putc, interruptPending } from './platform.ts';
-import { HeapType, heapInit, get16, set16 } from './heap.ts';
+import { HeapType, heapInit, get16, set16, heap } from './heap.ts';
 import { alloc, resetRoots, setRoot, getRoot, Root, pushRoot, popRoot } from './gc.ts';
 import { Exc, raise, pendingExc, clearExc, excClassOf, printExcName } from './exc.ts';
 import {
@@ -211,10 +211,10 @@ function interpret(): u8 {
       op = imageU8(u16(base + ip + 1));
       ip = u16(ip + 2);
     }
-    if (op >= 0x80) {
+    if (op >= Op.FIRST_JUMP) {
       arg = imageU16(u16(base + ip));
       ip = u16(ip + 2);
-    } else if (op >= 0x40) {
+    } else if (op >= Op.FIRST_WITH_ARG) {
       arg = u16(arg | imageU8(u16(base + ip)));
       ip = u16(ip + 1);
     }
@@ -406,13 +406,13 @@ function interpret(): u8 {
         if (ok) drop(2);
         break;
       case Op.LOAD_GLOBAL_NULL:
-      case Op.LOAD_GLOBAL:
-      case Op.LOAD_NAME: {
+      case Op.LOAD_GLOBAL: {
         // A global variable (constants 0 .. globalCount-1 name them), else a builtin. Library
         // code sees only builtins (a program's `len = 3` must not change sorted()); it runs in
-        // functions, so module code (LOAD_NAME) need not ask. The name is read only on a miss.
+        // functions, so module code (FUNC NULL) is not. The name is read only on a miss.
         let v: u16 = NULL;
-        if (arg < globalCount && (op === Op.LOAD_NAME || !isImage(get16(u16(f + F.FUNC))))) v = tupleGet(getRoot(Root.GLOBALS), arg);
+        // (isImage of FUNC from its low byte: no get16 call on this hot path)
+        if (arg < globalCount && (heap[u16(f + F.FUNC)] & 3) !== 2) v = tupleGet(getRoot(Root.GLOBALS), arg);
         if (v === NULL) {
           const name = constantValue(arg);
           v = lookupBuiltin(name);
@@ -427,9 +427,7 @@ function interpret(): u8 {
         push(v);
         break;
       }
-      case Op.STORE_NAME:
       case Op.STORE_GLOBAL:
-      case Op.DELETE_NAME:
       case Op.DELETE_GLOBAL:
         // The compiler makes every stored name a global variable (arg < globalCount). An
         // unbound one holds NULL (reads then fall through to the builtins / NameError).
@@ -437,7 +435,7 @@ function interpret(): u8 {
           ok = raise(Exc.RuntimeError) !== NULL;
           break;
         }
-        const value = op === Op.STORE_NAME || op === Op.STORE_GLOBAL ? pop() : NULL;
+        const value = op === Op.STORE_GLOBAL ? pop() : NULL;
         tupleSet(getRoot(Root.GLOBALS), arg, value);
         break;
       case Op.DELETE_FAST:

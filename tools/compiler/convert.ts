@@ -161,7 +161,7 @@ function checkImport(name: string, before: RawInstr[], ctx: ConvertContext, wher
 function instrSize(instr: RawInstr): number {
   if (instr.jump) return 3;
   const code = instr.op as number;
-  if (code < 0x40) return 1;
+  if (code < Op.FIRST_WITH_ARG) return 1;
   return instr.arg > 0xff ? 4 : 2;
 }
 
@@ -197,12 +197,12 @@ function layout(code: CodeObject, ctx: ConvertContext, raw: RawInstr[], units: n
       bytes[p + 2] = t >> 8;
       return;
     }
-    if ((instr.op as number) >= 0x40 && instr.arg > 0xff) {
+    if ((instr.op as number) >= Op.FIRST_WITH_ARG && instr.arg > 0xff) {
       bytes[p++] = Op.EXT;
       bytes[p++] = instr.arg >> 8;
     }
     bytes[p++] = instr.op;
-    if ((instr.op as number) >= 0x40) bytes[p] = instr.arg & 0xff;
+    if ((instr.op as number) >= Op.FIRST_WITH_ARG) bytes[p] = instr.arg & 0xff;
   });
 
   const exceptions: ConvertedException[] = [];

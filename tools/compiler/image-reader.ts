@@ -7,6 +7,7 @@ import {
   RecordType, STR_HEAD_SIZE, strHash, VALUE_FALSE, VALUE_NONE, VALUE_NULL, VALUE_TRUE,
 } from './image-format.ts';
 import { argWidth, opTable } from './opnames.ts';
+import { Op } from '../../vm-spec/opcodes.ts';
 
 export class ImageError extends Error {}
 
@@ -207,7 +208,7 @@ export function decodeInstructions(code: Uint8Array, where = 0): Instruction[] {
     const start = ip;
     let hi = 0;
     let op = code[ip];
-    if (op === 0x40) {
+    if (op === Op.EXT) {
       // EXT hi, then the instruction
       if (ip + 2 >= code.length) throw new ImageError(`corrupt image: EXT at the end of the code at ${where}`);
       hi = code[ip + 1];
@@ -215,7 +216,7 @@ export function decodeInstructions(code: Uint8Array, where = 0): Instruction[] {
       op = code[ip];
     }
     const info = ops.get(op);
-    if (!info || op === 0x40) throw new ImageError(`corrupt image: unknown opcode ${hex(op)} at ip ${ip} of the code at ${where}`);
+    if (!info || op === Op.EXT) throw new ImageError(`corrupt image: unknown opcode ${hex(op)} at ip ${ip} of the code at ${where}`);
     const width = argWidth(op);
     if (ip + 1 + width > code.length) throw new ImageError(`corrupt image: instruction at ip ${ip} of the code at ${where} runs past its end`);
     let arg: number | undefined;

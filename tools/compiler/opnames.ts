@@ -1,18 +1,19 @@
 // Names and argument widths of the VM's opcodes, read from vm-spec/opcodes.ts itself so the
 // enum stays the single source (a const enum has no run-time name table).
 import fs from 'node:fs';
+import { Op } from '../../vm-spec/opcodes.ts';
 
 export interface OpInfo { name: string; code: number; comment: string }
 
 /** Argument bytes after the opcode byte, from the number range (docs/rpyc.md). */
 export function argWidth(code: number): number {
-  if (code < 0x40) return 0;
-  if (code < 0x80) return 1;
+  if (code < Op.FIRST_WITH_ARG) return 0;
+  if (code < Op.FIRST_JUMP) return 1;
   return 2;
 }
 
 export function isJump(code: number): boolean {
-  return code >= 0x80;
+  return code >= Op.FIRST_JUMP;
 }
 
 let cached: Map<number, OpInfo> | undefined;
