@@ -9,6 +9,7 @@ import { alloc } from './gc.ts';
 import { Exc, raise } from './exc.ts';
 import { Record, recordType, imageFloatBits } from './image.ts';
 import { isAnyInt, anyIntValue } from './int.ts';
+import { fmod, floor } from './platform.ts';
 
 export function isHeapFloat(v: u16): bool { return isHeapRef(v) && blockType(heapOffset(v)) === HeapType.FLOAT; }
 export function isFloat(v: u16): bool { return isHeapFloat(v) || (isImage(v) && recordType(v) === Record.FLOAT); }
@@ -43,36 +44,14 @@ export function signBit(x: f32): bool { return (f32Bits(x) & 0x80000000) !== 0; 
 export function zeroSigned(x: f32): f32 { return f32FromBits(u32(f32Bits(x) & 0x80000000)); }
 export function absF32(x: f32): f32 { return f32FromBits(u32(f32Bits(x) & 0x7fffffff)); }
 
-/** floor(x); beyond 2^23 every f32 is already whole (and inf, nan stay). */
-export function floorF32(x: f32): f32 {
-  if (!(x > -8388608.0 && x < 8388608.0)) return x;
-  const t = f32(i32(x));
-  if (t === x) return x; // whole (keeps -0.0)
-  return t > x ? f32(t - 1.0) : t;
-}
+/** floor(x) (inf, nan and -0.0 stay). */
+export function floorF32(x: f32): f32 { return floor(x); }
 
 /** True when x is a whole number (finite). */
 export function isWhole(x: f32): bool { return isFinite32(x) && floorF32(x) === x; }
 
-/**
- * fmod(x, y) exactly (y not 0): the remainder is subtracted as y scaled by powers of two; each
- * subtraction r - m with m <= r < 2m is exact (Sterbenz), so no rounding ever happens.
- */
-export function fmodF32(x: f32, y: f32): f32 {
-  const ax = absF32(x);
-  const ay = absF32(y);
-  if (!isFinite32(ax) || isNan(ay)) return f32FromBits(0x7fc00000);
-  if (ax < ay || !isFinite32(ay)) return x;
-  let m: f32 = ay;
-  while (m <= f32(ax * 0.5)) m = f32(m * 2.0);
-  let r: f32 = ax;
-  for (;;) {
-    if (r >= m) r = f32(r - m);
-    if (m === ay) break;
-    m = f32(m * 0.5);
-  }
-  return signBit(x) ? -r : r;
-}
+/** fmod(x, y) (y not 0): exact, the sign of x; nan for an inf or nan x or a nan y. */
+export function fmodF32(x: f32, y: f32): f32 { return fmod(x, y); }
 
 /** Python's x // y (div) or x % y for floats (y not 0), as CPython's float_divmod computes them;
  * x % y has the sign of y. (In f32, for quotients beyond about 2^20 the rounding of (x - mod) / y
