@@ -1,4 +1,4 @@
-// Operators on lists, tuples and ranges: + and * (and their in-place forms on lists), `in`,
+// Operators on lists, tuples and ranges (and str indexing and slicing): + and * (and their in-place forms on lists), `in`,
 // indexing, slicing, item and slice assignment and `del`. Slice positions come from slice.ts
 // (one computation for every sequence), int positions from indexIn, items from iter.ts itemOf.
 import { u8, u16, i16, i32 } from './types.ts';
@@ -6,7 +6,8 @@ import type { bool } from './types.ts';
 import { NULL, TRUE } from './value.ts';
 import { pushRoot, popRoot } from './gc.ts';
 import { Exc, raise } from './exc.ts';
-import { raiseMsg, raiseWith, Msg } from './errors.ts';
+import { raiseMsg, raiseMsgOf, raiseWith, Msg } from './errors.ts';
+import { isStr, strByte, strSetByte, newStrKeeping } from './str.ts';
 import { isAnyInt, anyIntValue } from './int.ts';
 import { isSeq, seqLength, seqItem, hold } from './seq.ts';
 import { isList, newList, listAppend, listLength, listGet, listSet, listInsert, listDeleteAt, listClear } from './list.ts';
@@ -123,28 +124,32 @@ function indexIn(index: u16, length: u16, msg: u8): i16 {
   return i;
 }
 
-/** seq[index] for lists, tuples and ranges: an int index or a slice (strs and dicts: elsewhere). */
+/** seq[index] for strs, lists, tuples and ranges: an int index or a slice (dicts: elsewhere). */
 export function seqSubscript(seq: u16, index: u16): u16 {
+  const str = isStr(seq);
   const range = isRange(seq);
-  if (!range && !isSeq(seq)) return raise(Exc.TypeError);
+  if (!str && !range && !isSeq(seq)) return raise(Exc.TypeError);
   const length = u16(sizeOf(seq));
   if (!isSlice(index)) {
-    const i = indexIn(index, length, isList(seq) ? Msg.LIST_INDEX : Msg.TUPLE_INDEX);
+    if (str && !isAnyInt(index)) return raiseMsgOf(Msg.STR_INDICES, index, NULL);
+    const i = indexIn(index, length, str ? Msg.STR_INDEX : isList(seq) ? Msg.LIST_INDEX : Msg.TUPLE_INDEX);
     return i < 0 ? NULL : itemOf(seq, u16(i));
   }
   if (range) return raise(Exc.NotImplementedError);
   if (!sliceIndices(index, length)) return NULL;
-  const list = newList();
-  if (list === NULL || !hold(list)) return NULL;
+  // A str's bytes go straight into the new str; items into a list (a tuple is made from it).
+  const out = str ? newStrKeeping(sliceCount, seq, NULL) : newList();
+  if (out === NULL || !hold(out)) return NULL;
   let at: i16 = sliceStart;
   let ok: bool = true;
   for (let k: u16 = 0; ok && k < sliceCount; k = u16(k + 1)) {
-    ok = listAppend(list, seqItem(seq, u16(at))) !== NULL;
+    if (str) strSetByte(out, k, strByte(seq, u16(at)));
+    else ok = listAppend(out, seqItem(seq, u16(at))) !== NULL;
     at = i16(at + sliceStep);
   }
   popRoot();
   if (!ok) return NULL;
-  return isList(seq) ? list : listToTuple(list);
+  return str || isList(seq) ? out : listToTuple(out);
 }
 
 /** Removes the items sliceIndices selected from `list`, the lowest position first. */

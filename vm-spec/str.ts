@@ -1,6 +1,6 @@
 // str: immutable bytes (UTF-8). Image strs stay in the image; STR heap blocks
 // [header][length][bytes...] hold strings made at run time. Both read through strLength/strByte.
-import { u8, u16, i16, i32 } from './types.ts';
+import { u8, u16, i32 } from './types.ts';
 import type { bool } from './types.ts';
 import { NULL, isImage, isHeapRef, heapOffset } from './value.ts';
 import { HeapType, blockType, get16, set16, heap } from './heap.ts';
@@ -9,9 +9,6 @@ import { Exc, raise } from './exc.ts';
 import { Record, recordType, imageStrLength, imageStrByte, imageStrHash } from './image.ts';
 import { STR_HASH_SEED, strHashStep } from './strhash.ts';
 import { numOut, formatI32 } from './numfmt.ts';
-import { isInt, intValue } from './int.ts';
-import { isSlice, sliceIndices, sliceStart, sliceStep, sliceCount } from './slice.ts';
-import { raiseMsg, raiseMsgOf, Msg } from './errors.ts';
 
 const MAX_STR = 2000;
 
@@ -127,33 +124,6 @@ export function strFind(haystack: u16, needle: u16): bool {
 export function strOfByte(c: u8): u16 {
   const v = newStr(1);
   if (v !== NULL) strSetByte(v, 0, c);
-  return v;
-}
-
-/** s[index] for an int index (negative from the end) or a slice. */
-export function strSubscript(s: u16, index: u16): u16 {
-  const length = strLength(s);
-  let at: i16 = 0;
-  let count: u16 = 1;
-  let step: i16 = 1;
-  if (isSlice(index)) {
-    if (!sliceIndices(index, length)) return NULL;
-    at = sliceStart;
-    count = sliceCount;
-    step = sliceStep;
-  } else {
-    if (!isInt(index)) return raiseMsgOf(Msg.STR_INDICES, index, NULL);
-    let i: i32 = intValue(index);
-    if (i < 0) i = i32(i + length);
-    if (i < 0 || i >= length) return raiseMsg(Msg.STR_INDEX);
-    at = i16(i);
-  }
-  const v = newStrKeeping(count, s, NULL);
-  if (v === NULL) return NULL;
-  for (let k: u16 = 0; k < count; k = u16(k + 1)) {
-    strSetByte(v, k, strByte(s, u16(at)));
-    at = i16(at + step);
-  }
   return v;
 }
 

@@ -31,7 +31,7 @@ import { seqLength, seqItem, isAnyTuple } from './seq.ts';
 import { newList, listAppend, listLength, listGet, listSet, isList } from './list.ts';
 import { newTuple, tupleSet, tupleLength, tupleGet, isHeapTuple } from './tuple.ts';
 import { isInt, intValue, newInt, intSub } from './int.ts';
-import { isStr, strLength, strOfInt, strFind, strSubscript, strBuild } from './str.ts';
+import { isStr, strLength, strOfInt, strFind, strBuild } from './str.ts';
 import { newSlice } from './slice.ts';
 import { formatValue } from './strformat.ts';
 import { strContains } from './builtins-str.ts';
@@ -97,7 +97,6 @@ function contains(container: u16, v: u16): u8 {
 
 /** seq[index] for lists and tuples with an int index (negative from the end). */
 function subscript(seq: u16, index: u16): u16 {
-  if (isStr(seq)) return strSubscript(seq, index);
   if (isDict(seq)) {
     const v = dictGet(seq, index);
     return v === NULL ? raiseWith(Exc.KeyError, index) : v;
