@@ -96,7 +96,7 @@ function intBinaryMore(nb: u8, x: i32, y: i32): u16 {
       // times 2 y times. An overflow ends it; only a factor of -1, 0, 1 (or an x of 0) could go on
       // beyond 64 steps, and 64 - (y & 1) steps give those the same result.
       let factor: i32 = x;
-      let times: i32 = 1;
+      let times: u8 = 1;
       r = y;
       if (nb !== IntOp.MULTIPLY) {
         if (y < 0) return raiseMsg(Msg.NEGATIVE_SHIFT); // POWER has y >= 0
@@ -104,7 +104,7 @@ function intBinaryMore(nb: u8, x: i32, y: i32): u16 {
           r = x >> (y > 31 ? 31 : y);
           break;
         }
-        times = y > 64 ? i32(64 - (y & 1)) : y;
+        times = y > 64 ? u8(64 - (y & 1)) : u8(y);
         r = 1;
         if (nb === IntOp.LSHIFT) {
           factor = 2;
@@ -115,7 +115,7 @@ function intBinaryMore(nb: u8, x: i32, y: i32): u16 {
         const p = Math.imul(r, factor);
         overflow = factor !== 0 && (i32(p / factor) !== r || (factor === -1 && r === I32_MIN));
         r = p;
-        times = i32(times - 1);
+        times = u8(times - 1);
       }
       break;
     }

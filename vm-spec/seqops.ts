@@ -42,9 +42,9 @@ export function listFrom(iterable: u16): u16 {
 export function asSequence(v: u16): u16 { return isSeq(v) ? v : listFrom(v); }
 
 /** Appends seq's items `times` times to list; false with an exception pending. */
-function appendRepeated(list: u16, seq: u16, times: i32): bool {
+function appendRepeated(list: u16, seq: u16, times: u16): bool {
   const n = seqLength(seq);
-  for (let k: i32 = 0; k < times; k = i32(k + 1)) {
+  for (let k: u16 = 0; k < times; k = u16(k + 1)) {
     for (let i: u16 = 0; i < n; i = u16(i + 1)) {
       if (listAppend(list, seqItem(seq, i)) === NULL) return false;
     }
@@ -60,18 +60,18 @@ export function seqBinary(add: bool, inplace: bool, a: u16, b: u16): u16 {
   if (add && inplace && isList(a)) return extendFrom(a, b) ? a : NULL;
   const seq = isSeq(a) ? a : b;
   const other = seq === a ? b : a;
-  let times: i32 = 1;
+  let times: u16 = 1;
   if (add) {
     if (isList(a) !== isList(b) || !isSeq(b) || !isSeq(a)) return raise(Exc.TypeError);
   } else {
     if (!isAnyInt(other)) return raise(Exc.TypeError);
-    times = anyIntValue(other);
-    if (times < 0) times = 0;
-    if (times > 600) return raise(Exc.MemoryError);
+    const n = anyIntValue(other);
+    if (n > 600) return raise(Exc.MemoryError);
+    times = n < 0 ? 0 : u16(n);
     if (inplace && isList(a)) {
       // a *= n: a's first len(a) items appended n - 1 more times.
       if (times === 0) listClear(a);
-      return times === 0 || appendRepeated(a, a, i32(times - 1)) ? a : NULL;
+      return times === 0 || appendRepeated(a, a, u16(times - 1)) ? a : NULL;
     }
   }
   const list = newList();
