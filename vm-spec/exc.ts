@@ -1,14 +1,12 @@
 // Built-in exception classes, CPython's hierarchy, and the pending exception.
 // Convention: a VM function that fails sets the pending exception and returns NULL
 // (or false); callers pass NULL up until the interpreter unwinds to a handler.
-import { u8, u16, flashU8, flashStr } from './types.ts';
+import { u8, u16, flashU8 } from './types.ts';
 import type { bool } from './types.ts';
 import { NULL, isBuiltin, builtinNumber, makeBuiltin, isHeapRef, heapOffset } from './value.ts';
 import { Root, setRoot, getRoot } from './gc.ts';
 import { HeapType, blockType, get16 } from './heap.ts';
-import { emit } from './print.ts';
-import { Record, recordType, imageStrLength, imageStrByte } from './image.ts';
-import { isImage } from './value.ts';
+import { N, nameIndex } from './names.ts';
 
 /** Built-in numbers of the exception classes (value = number * 4, see value.ts). */
 export const enum Exc {
@@ -21,8 +19,6 @@ export const enum Exc {
 
 // Parent class of each (indexed by number - FIRST); 0 for BaseException.
 const EXC_PARENT = flashU8([0, 4, 5, 6, 6, 5, 9, 9, 5, 5, 5, 5, 5, 5, 5, 18, 18, 5, 4]);
-// Class names, one per line, in number order.
-const EXC_NAMES = flashStr('BaseException\nException\nArithmeticError\nZeroDivisionError\nOverflowError\nLookupError\nIndexError\nKeyError\nValueError\nTypeError\nNameError\nAttributeError\nStopIteration\nMemoryError\nRuntimeError\nRecursionError\nNotImplementedError\nAssertionError\nKeyboardInterrupt\n');
 
 export function isExcClass(v: u16): bool {
   return isBuiltin(v) && builtinNumber(v) >= Exc.FIRST && builtinNumber(v) <= Exc.LAST;
@@ -45,20 +41,6 @@ export function excClassOf(v: u16): u8 {
   return 0;
 }
 
-/** Writes the name of built-in exception class `cls` (to print.ts's sink). */
-export function printExcName(cls: u8): void {
-  let line: u8 = Exc.FIRST;
-  for (let i: u16 = 0; i < EXC_NAMES.length; i = u16(i + 1)) {
-    const c = EXC_NAMES[i];
-    if (c === 10) {
-      if (line === cls) return;
-      line = u8(line + 1);
-    } else if (line === cls) {
-      emit(c);
-    }
-  }
-}
-
 /** Makes `cls` (with no arguments) the pending exception; returns NULL for the caller to pass up. Allocates nothing. */
 export function raise(cls: u8): u16 {
   setRoot(Root.EXC, makeBuiltin(cls));
@@ -73,22 +55,12 @@ export function pendingExc(): u16 { return getRoot(Root.EXC); }
 export function excPending(): bool { return getRoot(Root.EXC) !== NULL; }
 export function clearExc(): void { setRoot(Root.EXC, NULL); }
 
-/** The built-in exception class named by image str `name`, or NULL. */
+/** The built-in exception class named by image str `name`, or NULL: the compiler stores
+ * its name number (names.ts), and the classes' names are numbered in class order. */
 export function lookupExcClass(name: u16): u16 {
-  if (!isImage(name) || recordType(name) !== Record.STR) return NULL;
-  const length = imageStrLength(name);
-  let cls: u8 = Exc.FIRST;
-  let j: u16 = 0; // bytes of name matched on this line; 0xffff once they differ
-  for (let i: u16 = 0; i < EXC_NAMES.length; i = u16(i + 1)) {
-    const c = EXC_NAMES[i];
-    if (c === 10) {
-      if (j === length) return makeBuiltin(cls);
-      cls = u8(cls + 1);
-      j = 0;
-    } else if (j < length && imageStrByte(name, j) === c) j = u16(j + 1);
-    else j = 0xffff;
-  }
-  return NULL;
+  const n = nameIndex(name);
+  if (n < N.BaseException || n > N.KeyboardInterrupt) return NULL;
+  return makeBuiltin(u16(n - N.BaseException + Exc.FIRST));
 }
 
 /** except-clause matching: exc (class or instance) against a class or a tuple of classes given by the caller one at a time. */

@@ -10,7 +10,7 @@ import { Record, recordType, imageStrName } from './image.ts';
 // name table in flash.
 // Groups: globals (core, numbers, strings, sequences: B order); methods of list, dict (a name
 // shared by both appears once; the other methods are Python code, vm-spec/lib); keyword
-// arguments; modules and their members.
+// arguments; modules and their members; the exception classes.
 
 export const enum N {
   print = 0,
@@ -28,7 +28,12 @@ export const enum N {
   pinMode = 57, digitalWrite = 58, digitalRead = 59, analogRead = 60, analogWrite = 61, delay = 62,
   millis = 63, micros = 64, INPUT = 65, OUTPUT = 66, INPUT_PULLUP = 67, HIGH = 68, LOW = 69,
   args = 70,
-  COUNT = 71,
+  // the exception classes, in Exc order (exc.ts)
+  BaseException = 71, Exception = 72, ArithmeticError = 73, ZeroDivisionError = 74, OverflowError = 75,
+  LookupError = 76, IndexError = 77, KeyError = 78, ValueError = 79, TypeError = 80, NameError = 81,
+  AttributeError = 82, StopIteration = 83, MemoryError = 84, RuntimeError = 85, RecursionError = 86,
+  NotImplementedError = 87, AssertionError = 88, KeyboardInterrupt = 89,
+  COUNT = 90,
   NONE = 255,
 }
 
@@ -37,7 +42,7 @@ export const enum N {
  * compiled against (docs/rpyc.md); loadImage refuses one whose name numbers are not ours.
  * names.test.ts checks it, so a change of NAMES must change it.
  */
-export const NAMES_HASH = 0x7bcd;
+export const NAMES_HASH = 0xafb3;
 
 /**
  * The N of image STR `name`, or N.NONE: the compiler stores it in the STR record.

@@ -10,7 +10,7 @@ import { recordType } from './image.ts';
 import { HeapType, blockType, get16 } from './heap.ts';
 import { anyIntValue } from './int.ts';
 import { numOut, formatI32, formatF32Repr } from './numfmt.ts';
-import { Exc, isExcClass, printExcName, excClassOf } from './exc.ts';
+import { Exc, isExcClass, excClassOf } from './exc.ts';
 import { excArgument, printMessage } from './errors.ts';
 import { strLength, strByte, strSetByte, newStrKeeping } from './str.ts';
 import { seqLength, seqItem } from './seq.ts';
@@ -90,12 +90,14 @@ export function render(kind: u8, a: u16, b: u16): u16 {
 export function textLength(kind: u8, v: u16): u16 { return countText(kind, v, NULL); }
 
 // ---- words ----
-// Type names, one per line, in Ty order; then the other words the printers use.
-const WORDS = flashStr('int\nfloat\nbool\nstr\nlist\ntuple\ndict\nrange\nNoneType\nfunction\nslice\nbuiltin_function_or_method\ntype\nNone\nTrue\nFalse\n<class \'\n<built-in function>\n<function>\n');
+// Type names, one per line, in Ty order; then the other words the printers use; then the
+// exception classes' names in class order (exc.ts).
+const WORDS = flashStr('int\nfloat\nbool\nstr\nlist\ntuple\ndict\nrange\nNoneType\nfunction\nslice\nbuiltin_function_or_method\ntype\nNone\nTrue\nFalse\n<class \'\n<built-in function>\n<function>\n\
+BaseException\nException\nArithmeticError\nZeroDivisionError\nOverflowError\nLookupError\nIndexError\nKeyError\nValueError\nTypeError\nNameError\nAttributeError\nStopIteration\nMemoryError\nRuntimeError\nRecursionError\nNotImplementedError\nAssertionError\nKeyboardInterrupt\n');
 const enum Ty {
   INT = 0, FLOAT = 1, BOOL = 2, STR = 3, LIST = 4, TUPLE = 5, DICT = 6, RANGE = 7, NONE = 8,
   FUNCTION = 9, SLICE = 10, BUILTIN = 11, TYPE = 12,
-  W_NONE = 13, W_TRUE = 14, W_FALSE = 15, W_CLASS = 16, W_BUILTIN = 17, W_FUNCTION = 18,
+  W_NONE = 13, W_TRUE = 14, W_FALSE = 15, W_CLASS = 16, W_BUILTIN = 17, W_FUNCTION = 18, W_EXC = 19,
   EXCEPTION = 255,
 }
 // The Ty of a heap block by its HeapType, and of an image record by its Record type.
@@ -121,6 +123,9 @@ export function printWord(word: u8): void {
     }
   }
 }
+
+/** Writes the name of built-in exception class `cls`. */
+export function printExcName(cls: u8): void { printWord(u8(Ty.W_EXC + cls - Exc.FIRST)); }
 
 /** Writes numOut[0..length) (the result of a numfmt function). */
 export function printNumOut(length: u8): void {

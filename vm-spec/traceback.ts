@@ -1,24 +1,20 @@
 // The traceback of the exception being handled: where it was raised, for the frames that
 // unwinding has left (and the handling frame's own raise point). A re-raise (`raise` alone,
 // or the RERAISE at the end of finally/except cleanup) then reports these original lines, as
-// CPython does, instead of the re-raise point. An exception that leaves a nested interpreter
-// loop (a key function called by sorted) is passed to the builtin's caller with its frames
-// recorded, and the caller's unwinding continues the record. An uncaught exception whose
-// record was continued is printed from the record alone (it is then complete); otherwise the
+// CPython does, instead of the re-raise point. An uncaught exception whose record was continued is printed from the record alone (it is then complete); otherwise the
 // frames on the call chain are read directly. TB_MAX entries (beyond: the middle ones go).
 import { u8, u16 } from './types.ts';
 import type { bool } from './types.ts';
 import { NULL } from './value.ts';
 
 const TB_MAX = 8;
-const enum Tb { HANDLED = 0, PASSED = 1, COMPLETE = 2 }
+const enum Tb { HANDLED = 0, COMPLETE = 1 }
 const tbCodes = new Uint16Array(TB_MAX);
 const tbIps = new Uint16Array(TB_MAX);
 let tbLength: u8 = 0;
 let tbFrame: u16 = NULL; // the frame handling the exception (its entry is the last one)
 let tbExc: u16 = NULL;   // the exception these entries belong to (compared, never read)
-let tbState: u8 = Tb.HANDLED; // PASSED: tbFrame called a builtin whose Python callee left the
-                              // exception; COMPLETE: uncaught, the entries are the whole traceback
+let tbState: u8 = Tb.HANDLED; // COMPLETE: uncaught, the entries are the whole traceback
 
 export function tbReset(): void {
   tbLength = 0;
@@ -47,14 +43,11 @@ function tbIs(state: u8, frame: u16, exc: u16): bool {
 /** Records that `frame` now handles `exc` (the entries end with that frame's raise point). */
 export function tbHandledBy(frame: u16, exc: u16): void { tbSet(frame, exc, Tb.HANDLED); }
 
-/** Records that no frame up to the loop's boundary handles `exc`: it goes on in `caller` (NULL: uncaught). */
-export function tbLeft(caller: u16, exc: u16): void { tbSet(caller, exc, caller !== NULL ? Tb.PASSED : Tb.COMPLETE); }
+/** Records that no frame handles `exc`: the entries are its whole traceback. */
+export function tbUncaught(exc: u16): void { tbSet(NULL, exc, Tb.COMPLETE); }
 
 /** True when re-raising `exc` from `frame` continues the recorded traceback. */
 export function tbContinues(frame: u16, exc: u16): bool { return tbLength > 0 && tbIs(Tb.HANDLED, frame, exc); }
-
-/** True when `exc` failing in `frame` came out of a nested loop's frames (their entries are kept). */
-export function tbPassedTo(frame: u16, exc: u16): bool { return tbIs(Tb.PASSED, frame, exc); }
 
 /** True when the entries are the whole traceback of uncaught `exc`. */
 export function tbIsComplete(exc: u16): bool { return tbIs(Tb.COMPLETE, NULL, exc); }

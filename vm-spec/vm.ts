@@ -7,7 +7,7 @@ import { NULL, NONE, TRUE, heapOffset, isImage, makeBuiltin, makeSmall } from '.
 import { putc, interruptPending } from './platform.ts';
 import { HeapType, heapInit, get16, set16, heap } from './heap.ts';
 import { alloc, resetRoots, setRoot, getRoot, Root, pushRoot, popRoot } from './gc.ts';
-import { Exc, raise, pendingExc, clearExc, excClassOf, printExcName } from './exc.ts';
+import { Exc, raise, pendingExc, clearExc, excClassOf } from './exc.ts';
 import {
   ImageError, Record, Code, loadImage, moduleCodeValue, moduleGlobalCount, constantValue, codeU8, codeU16, codeStart,
   imageU8, imageU16, recordType, imageStrLength, imageStrByte, imageTupleLength, imageTupleItem,
@@ -36,9 +36,9 @@ import { newSlice } from './slice.ts';
 import { formatValue } from './strformat.ts';
 import { strContains } from './builtins-str.ts';
 import { newExc, excArgument, raiseMsgOf, raiseWith, Msg } from './errors.ts';
-import { printRepr } from './print.ts';
+import { printRepr, printExcName } from './print.ts';
 import { excPending, lookupExcClass, excMatches, raiseValue, isExcClass } from './exc.ts';
-import { tbReset, tbAdd, tbHandledBy, tbLeft, tbContinues, tbPassedTo, tbIsComplete, tbCount, tbCode, tbIp } from './traceback.ts';
+import { tbReset, tbAdd, tbHandledBy, tbUncaught, tbContinues, tbIsComplete, tbCount, tbCode, tbIp } from './traceback.ts';
 import { raiseTooMany, raiseKeyword, raiseMissing } from './callerrors.ts';
 
 // FRAME block: [header][ip][sp][back][func][code][locals...][stack...]. sp is the heap offset of
@@ -112,15 +112,14 @@ function libKindOf(obj: u16): u8 {
   return 255;
 }
 
-/** Exception-table handler of `code` for instruction offset ip: entry index, or 255 for none. */
-function findHandler(code: u16, ip: u16): u8 {
-  const table = u16(codeStart(code) + codeU16(code, Code.CODE_LENGTH));
-  const count = codeU8(code, Code.NEXC);
-  for (let e: u8 = 0; e < count; e = u8(e + 1)) {
-    const at = u16(table + e * 7);
-    if (ip >= imageU16(at) && ip < imageU16(u16(at + 2))) return e;
+/** Image offset of the exception-table entry of `code` that covers instruction offset ip, or 0 for none. */
+function findHandler(code: u16, ip: u16): u16 {
+  let at = u16(codeStart(code) + codeU16(code, Code.CODE_LENGTH));
+  for (let e: u8 = codeU8(code, Code.NEXC); e > 0; e = u8(e - 1)) {
+    if (ip >= imageU16(at) && ip < imageU16(u16(at + 2))) return at;
+    at = u16(at + 7);
   }
-  return 255;
+  return 0;
 }
 
 function printDecimal(n: u16): void {
@@ -676,17 +675,6 @@ function callFunction(caller: u16, func: u16, first: u16, count: u16, kwnames: u
 
 function excClassOfValue(v: u16): bool { return isExcClass(v) || excClassOf(v) !== 0; }
 
-/** Frames below `frame` (0 for the module frame). */
-function frameDepth(frame: u16): u8 {
-  let n: u8 = 0;
-  let f: u16 = get16(u16(heapOffset(frame) + F.BACK));
-  while (f !== NULL) {
-    n = u8(n + 1);
-    f = get16(u16(heapOffset(f) + F.BACK));
-  }
-  return n;
-}
-
 /**
  * Moves control to the handler of the pending exception; false when no frame handles it.
  * A re-raise (bare `raise`, RERAISE) continues the recorded traceback (traceback.ts), so it
@@ -695,20 +683,20 @@ function frameDepth(frame: u16): u8 {
 function unwind(reraise: bool): bool {
   const current = getRoot(Root.FRAME);
   const raised = pendingExc();
-  const passed = tbPassedTo(current, raised);
-  const continues = passed || (reraise && tbContinues(current, raised));
+  const continues = reraise && tbContinues(current, raised);
   if (!continues) tbReset();
   let frame: u16 = current;
   let last: u16 = current;
-  let e: u8 = 255;
+  let at: u16 = 0;
   while (frame !== NULL) {
     const f = heapOffset(frame);
     // A caller's ip is its resume point; ip - 1 lies inside its CALL instruction.
     if (frame !== current) set16(u16(f + F.IP), u16(get16(u16(f + F.IP)) - 1));
-    e = findHandler(get16(u16(f + F.CODE)), get16(u16(f + F.IP)));
-    if (e !== 255) break;
+    at = findHandler(get16(u16(f + F.CODE)), get16(u16(f + F.IP)));
+    if (at !== 0) break;
     last = frame;
     frame = get16(u16(f + F.BACK));
+    depth = u8(depth - 1); // (meaningless once no frame is left: the program ends)
   }
   // Uncaught with nothing recorded: printUncaught reads the frames themselves.
   if (frame === NULL && !continues) return false;
@@ -717,18 +705,16 @@ function unwind(reraise: bool): bool {
   const end: u16 = frame === NULL ? last : frame;
   let g: u16 = current;
   for (;;) {
-    if (passed || !continues || g !== current) tbAdd(get16(u16(heapOffset(g) + F.CODE)), get16(u16(heapOffset(g) + F.IP)));
+    if (!continues || g !== current) tbAdd(get16(u16(heapOffset(g) + F.CODE)), get16(u16(heapOffset(g) + F.IP)));
     if (g === end) break;
     g = get16(u16(heapOffset(g) + F.BACK));
   }
   if (frame === NULL) {
-    tbLeft(NULL, raised); // uncaught with the record complete
+    tbUncaught(raised); // uncaught with the record complete
     return false;
   }
   const f = heapOffset(frame);
   const code = get16(u16(f + F.CODE));
-  depth = frameDepth(frame);
-  const at = u16(codeStart(code) + codeU16(code, Code.CODE_LENGTH) + e * 7);
   const depthLasti = imageU8(u16(at + 6));
   setRoot(Root.FRAME, frame);
   cur = f;

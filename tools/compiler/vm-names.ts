@@ -13,7 +13,10 @@ export const VM_NAMES: readonly string[] = [
   'read_u16', 'duty_u16', 'freq', 'mode', 'pull', 'sleep', 'sleep_ms', 'sleep_us', 'ticks_ms',
   'ticks_us', 'ticks_diff', 'ticks_add', 'pinMode', 'digitalWrite', 'digitalRead', 'analogRead',
   'analogWrite', 'delay', 'millis', 'micros', 'INPUT', 'OUTPUT', 'INPUT_PULLUP', 'HIGH', 'LOW',
-  'args',
+  'args', 'BaseException', 'Exception', 'ArithmeticError', 'ZeroDivisionError', 'OverflowError',
+  'LookupError', 'IndexError', 'KeyError', 'ValueError', 'TypeError', 'NameError', 'AttributeError',
+  'StopIteration', 'MemoryError', 'RuntimeError', 'RecursionError', 'NotImplementedError',
+  'AssertionError', 'KeyboardInterrupt',
 ];
 const indexOf = new Map(VM_NAMES.map((name, n) => [name, n]));
 
