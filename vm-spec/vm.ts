@@ -13,7 +13,7 @@ import {
   imageU8, imageU16, recordType, imageStrLength, imageStrByte, imageTupleLength, imageTupleItem,
 } from './image.ts';
 import { Op } from './opcodes.ts';
-import { printStr } from './print.ts';
+import { printStr, printNumOut } from './print.ts';
 import { numOut, formatI32 } from './numfmt.ts';
 import { newDict, dictGet, dictSet, keysEqual, isDict, dictCount } from './dict.ts';
 import { binaryOp, compareOp, truth, unaryNegative, unaryInvert, unaryPositive } from './arith.ts';
@@ -122,10 +122,7 @@ function findHandler(code: u16, ip: u16): u16 {
   return 0;
 }
 
-function printDecimal(n: u16): void {
-  const length = formatI32(n, 10, false);
-  for (let i: u8 = 0; i < length; i = u8(i + 1)) putc(numOut[i]);
-}
+function printDecimal(n: u16): void { printNumOut(formatI32(n, 10, false)); }
 
 /** The uncaught-exception record: ESC 'E' class TAB message TAB code:ip,... NL (innermost first). */
 function printUncaught(frame: u16): void {
@@ -134,32 +131,29 @@ function printUncaught(frame: u16): void {
   putc(69);
   printExcName(excClassOf(exc));
   putc(9);
-  const arg = excArgument(exc);
-  if (arg !== NULL) {
-    if (excClassOf(exc) === Exc.KeyError) printRepr(arg);
-    else printStr(arg);
-  }
+  printStr(exc); // str(exc): its argument's str ('' without one), a KeyError's key's repr
   putc(9);
-  let f: u16 = frame;
-  let first: bool = true;
-  if (tbIsComplete(exc)) {
-    // A re-raised or passed-on exception: the record has every frame, original raise points.
-    for (let i: u8 = 0; i < tbCount(); i = u8(i + 1)) {
-      if (i > 0) putc(44);
-      printDecimal(u16(tbCode(i) >> 2));
-      putc(58);
-      printDecimal(tbIp(i));
+  // A re-raised exception: the record has every frame, original raise points; else the chain.
+  const complete = tbIsComplete(exc);
+  let f: u16 = complete ? NULL : frame;
+  for (let i: u8 = 0; ; i = u8(i + 1)) {
+    let code: u16 = 0;
+    let ip: u16 = 0;
+    if (complete) {
+      if (i === tbCount()) break;
+      code = tbCode(i);
+      ip = tbIp(i);
+    } else {
+      if (f === NULL) break;
+      const off = heapOffset(f);
+      code = get16(u16(off + F.CODE));
+      ip = get16(u16(off + F.IP)); // callers already hold ip - 1 (unwind)
+      f = get16(u16(off + F.BACK));
     }
-    f = NULL;
-  }
-  while (f !== NULL) {
-    const off = heapOffset(f);
-    if (!first) putc(44);
-    first = false;
-    printDecimal(u16(get16(u16(off + F.CODE)) >> 2));
+    if (i > 0) putc(44);
+    printDecimal(u16(code >> 2));
     putc(58);
-    printDecimal(get16(u16(off + F.IP))); // callers already hold ip - 1 (unwind)
-    f = get16(u16(off + F.BACK));
+    printDecimal(ip);
   }
   putc(10);
 }
@@ -539,7 +533,7 @@ function interpret(): u8 {
         const count: u16 = method !== NULL ? u16(arg + 1) : arg;
         let result: u16 = NULL;
         if (isFunc(callable)) {
-          ok = callFunction(frame, callable, first, count, kwnames, cut);
+          ok = callFunction(frame, callable, first, u8(count), kwnames, cut);
           kwnames = NULL;
           break;
         }
@@ -616,58 +610,60 @@ function paramIndex(code: u16, name: u16): u8 {
  * (the last len(kwnames) of them keywords). On success the new frame is current and the
  * caller's stack is cut below the callable; false with an exception pending otherwise.
  */
-function callFunction(caller: u16, func: u16, first: u16, count: u16, kwnames: u16, cut: u16): bool {
+function callFunction(caller: u16, func: u16, first: u16, count: u8, kwnames: u16, cut: u16): bool {
   const code = funcCode(func);
-  if (depth >= MAX_DEPTH) {
-    raise(Exc.RecursionError);
-    return false;
-  }
-  const frame = newFrame(code, caller);
+  // A heap that cannot hold another frame is reported as the deep recursion it almost always is.
+  const frame = depth < MAX_DEPTH ? newFrame(code, caller) : NULL;
   if (frame === NULL) {
-    // The heap cannot hold another frame: report it as the deep recursion it almost always is.
     raise(Exc.RecursionError);
     return false;
   }
-  const c = heapOffset(caller);
   const nf = heapOffset(frame);
+  const locals = u16(nf + F.LOCALS);
   set16(u16(nf + F.FUNC), func);
   const argcount = codeU8(code, Code.ARGCOUNT);
-  const nparams: u16 = u16(argcount + codeU8(code, Code.KWONLY));
-  const nkw: u16 = kwnames === NULL ? 0 : anyTupleLength(kwnames);
-  const npos: u16 = u16(count - nkw);
+  const npos: u8 = u8(count - (kwnames === NULL ? 0 : anyTupleLength(kwnames)));
   const defaults = funcDefaults(func);
-  const ndefaults: u16 = defaults === NULL ? 0 : anyTupleLength(defaults);
+  const ndefaults: u8 = defaults === NULL ? 0 : u8(anyTupleLength(defaults));
   if (npos > argcount) {
     raiseTooMany(code, ndefaults, npos);
     return false;
   }
-  for (let i: u16 = 0; i < npos; i = u16(i + 1)) set16(u16(nf + F.LOCALS + i * 2), get16(u16(first + i * 2)));
-  for (let k: u16 = 0; k < nkw; k = u16(k + 1)) {
-    const p = paramIndex(code, anyTupleItem(kwnames, k));
-    if (p === 255 || get16(u16(nf + F.LOCALS + p * 2)) !== NULL) {
-      raiseKeyword(code, anyTupleItem(kwnames, k), p !== 255);
-      return false;
+  // Each argument into its parameter's slot: the positional ones in order, keywords by name.
+  for (let i: u8 = 0; i < count; i = u8(i + 1)) {
+    let p: u8 = i;
+    if (i >= npos) {
+      const name = anyTupleItem(kwnames, u8(i - npos));
+      p = paramIndex(code, name);
+      if (p === 255 || get16(u16(locals + p * 2)) !== NULL) {
+        raiseKeyword(code, name, p !== 255);
+        return false;
+      }
     }
-    set16(u16(nf + F.LOCALS + p * 2), get16(u16(first + (npos + k) * 2)));
+    set16(u16(locals + p * 2), get16(u16(first + i * 2)));
   }
   // Defaults; the parameters still unbound then are missing (positional ones reported first).
   const kwdefaults = funcKwDefaults(func);
+  const nparams: u8 = u8(argcount + codeU8(code, Code.KWONLY));
   let missing: u32 = 0;
-  let missingKwonly: u32 = 0;
-  for (let i: u16 = 0; i < nparams; i = u16(i + 1)) {
-    const slot = u16(nf + F.LOCALS + i * 2);
-    if (get16(slot) !== NULL) continue;
-    if (i < argcount && i + ndefaults >= argcount) set16(slot, anyTupleItem(defaults, u16(i + ndefaults - argcount)));
-    else if (i >= argcount && kwdefaults !== NULL) set16(slot, dictGet(kwdefaults, anyTupleItem(codeU16(code, Code.PARAMS), i)));
+  let kwonly: bool = false;
+  for (let i: u8 = 0; i < nparams; i = u8(i + 1)) {
+    const slot = u16(locals + i * 2);
+    if (get16(slot) === NULL) {
+      if (i < argcount) {
+        if (i + ndefaults >= argcount) set16(slot, anyTupleItem(defaults, u8(i + ndefaults - argcount)));
+      } else if (kwdefaults !== NULL) set16(slot, dictGet(kwdefaults, anyTupleItem(codeU16(code, Code.PARAMS), i)));
+    }
     if (get16(slot) !== NULL || i > 31) continue;
-    if (i < argcount) missing = u32(missing | (1 << i));
-    else missingKwonly = u32(missingKwonly | (1 << i));
+    if (missing !== 0 && i >= argcount && !kwonly) break;
+    kwonly = i >= argcount;
+    missing = u32(missing | (1 << i));
   }
-  if (missing !== 0 || missingKwonly !== 0) {
-    raiseMissing(code, missing !== 0 ? missing : missingKwonly, missing === 0);
+  if (missing !== 0) {
+    raiseMissing(code, missing, kwonly);
     return false;
   }
-  set16(u16(c + F.SP), cut);
+  set16(u16(cur + F.SP), cut);
   depth = u8(depth + 1);
   setRoot(Root.FRAME, frame);
   return true;
