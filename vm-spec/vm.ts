@@ -231,20 +231,27 @@ function interpret(): u8 {
         ok = extendFrom(peek(u8(arg + 1)), peek(1));
         if (ok) drop(1);
         break;
+      case Op.BUILD_LIST:
       case Op.BUILD_MAP:
       case Op.BUILD_CONST_KEY_MAP: {
-        const d = newDict();
-        const rooted = d !== NULL && pushRoot(d);
-        ok = rooted;
-        const keys = op === Op.BUILD_CONST_KEY_MAP ? peek(1) : NULL;
-        const below: u8 = op === Op.BUILD_CONST_KEY_MAP ? u8(arg + 1) : u8(arg * 2);
+        // The items lie on the stack from `at` up: the values of a list, key and value pairs of
+        // a map, the values below the key tuple (TOS) of a const-key map.
+        const isList = op === Op.BUILD_LIST;
+        const constKeys = op === Op.BUILD_CONST_KEY_MAP;
+        const below: u8 = isList ? u8(arg) : constKeys ? u8(arg + 1) : u8(arg * 2);
+        const step: u8 = isList || constKeys ? 2 : 4;
+        const c = isList ? newList() : newDict();
+        ok = c !== NULL && pushRoot(c);
+        if (!ok) break;
+        let at = slot(below);
         for (let i: u16 = 0; ok && i < arg; i = u16(i + 1)) {
-          const key = keys !== NULL ? anyTupleItem(keys, i) : peek(u8(below - i * 2));
-          const value = keys !== NULL ? peek(u8(below - i)) : peek(u8(below - i * 2 - 1));
-          ok = dictSet(d, key, value) !== NULL;
+          const value = get16(u16(at + step - 2));
+          if (isList) ok = listAppend(c, value) !== NULL;
+          else ok = dictSet(c, constKeys ? anyTupleItem(peek(1), i) : get16(at), value) !== NULL;
+          at = u16(at + step);
         }
-        if (rooted) popRoot();
-        if (ok) ok = replaceTop(below, d);
+        popRoot();
+        if (ok) ok = replaceTop(below, c);
         break;
       }
       case Op.CONTAINS_OP: {
@@ -352,17 +359,9 @@ function interpret(): u8 {
           ok = false;
           break;
         }
-        for (let i: u16 = 0; i < arg; i = u16(i + 1)) tupleSet(t, i, peek(u8(arg - i)));
+        const at = slot(u8(arg));
+        for (let i: u16 = 0; i < arg; i = u16(i + 1)) tupleSet(t, i, get16(u16(at + i * 2)));
         ok = replaceTop(u8(arg), t);
-        break;
-      }
-      case Op.BUILD_LIST: {
-        const list = newList();
-        const rooted = list !== NULL && pushRoot(list);
-        ok = rooted;
-        for (let i: u16 = 0; ok && i < arg; i = u16(i + 1)) ok = listAppend(list, peek(u8(arg - i))) !== NULL;
-        if (rooted) popRoot();
-        if (ok) ok = replaceTop(u8(arg), list);
         break;
       }
       case Op.LIST_APPEND:
@@ -559,9 +558,8 @@ function interpret(): u8 {
         break;
       }
       case Op.MAKE_FUNCTION: {
-        let n: u8 = 1;
-        if ((arg & 8) !== 0) n = u8(n + 1);
-        if ((arg & 4) !== 0) n = u8(n + 1);
+        // Below the code: annotations (4, ignored), kw-defaults (2), defaults (1) when their bit is set.
+        let n: u8 = (arg & 4) !== 0 ? 2 : 1;
         let kwdefaults: u16 = NULL;
         if ((arg & 2) !== 0) {
           n = u8(n + 1);
