@@ -40,7 +40,7 @@ export function imageCrc(start: u16, end: u16): u16 {
 export function loadImage(): u8 {
   const area = imageSize();
   if (area < HEADER_SIZE || imageByte(0) !== 0x53 || imageByte(1) !== 0x56) return ImageError.MAGIC;
-  if (imageByte(2) !== 4) return ImageError.VERSION;
+  if (imageByte(2) !== 5) return ImageError.VERSION;
   imageLength = imageU16(4);
   if (imageLength < HEADER_SIZE || imageLength > area) return ImageError.LENGTH;
   if (imageCrc(8, imageLength) !== imageU16(6)) return ImageError.CRC;

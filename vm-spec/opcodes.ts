@@ -1,4 +1,4 @@
-// The VM's own opcode numbering (image format v4, docs/rpyc.md). Dense, so that the
+// The VM's own opcode numbering (image format v5, docs/rpyc.md). Dense, so that the
 // interpreter's switch needs a jump table of only as many entries as there are opcodes; an
 // image of another numbering is refused by its format version.
 // The argument width follows from the number:
@@ -40,40 +40,37 @@ export const enum Op {
   LOAD_ATTR = 0x1b, // TOS = getattr(TOS, name k)
   LOAD_METHOD = 0x1c, // pop obj; push (method, obj) if obj.k is a plain method, else (NULL, obj.k)
   IMPORT_NAME = 0x1d, // pop fromlist, pop level; push module named k
-  IMPORT_FROM = 0x1e, // push getattr(TOS module, name k) (module stays)
-  CALL = 0x1f, // stack [NULL, callable, n args] or [method, self, n args] (after LOAD_METHOD); pop all, push the result
-  KW_NAMES = 0x20, // the next CALL's last len(const k) arguments are keywords named by tuple const k
-  BINARY_OP = 0x21, // pop b, pop a, push a <op n> b; n is CPython 3.11's NB_* number (docs/rpyc.md)
-  COMPARE_OP = 0x22, // pop b, pop a, push a <cmp n> b; n: 0 < 1 <= 2 == 3 != 4 > 5 >=
-  IS_OP = 0x23, // pop b, pop a, push (a is b) xor n
-  CONTAINS_OP = 0x24, // pop b, pop a, push (a in b) xor n
-  BUILD_TUPLE = 0x25, // pop n items, push a tuple of them
-  BUILD_LIST = 0x26, // pop n items, push a list of them
-  BUILD_MAP = 0x27, // pop n key/value pairs (key pushed first), push a dict
-  BUILD_CONST_KEY_MAP = 0x28, // pop a key tuple, pop n values, push a dict
-  BUILD_SLICE = 0x29, // n = 2: pop stop, start; n = 3: pop step, stop, start; push a slice
-  BUILD_STRING = 0x2a, // pop n strings, push their concatenation
-  LIST_APPEND = 0x2b, // pop v; list at stack position n (1 = TOS after the pop) .append(v)
-  LIST_EXTEND = 0x2c, // pop seq; list at position n .extend(seq)
-  MAP_ADD = 0x2d, // pop value, pop key; dict at position n [key] = value
-  UNPACK_SEQUENCE = 0x2e, // pop a sequence of exactly n items, push them last item first
-  COPY = 0x2f, // push the n-th item (1 = TOS)
-  SWAP = 0x30, // swap TOS with the n-th item
-  MAKE_FUNCTION = 0x31, // pop code; n & 1: pop a defaults tuple first, n & 2: pop a kw-defaults dict, n & 4: pop annotations (ignored); push the function
-  RAISE_VARARGS = 0x32, // n = 0: re-raise the handled exception; n = 1: pop exc (class or instance) and raise it
-  RERAISE = 0x33, // pop exc and raise it again; n != 0: a saved offset lies at stack position n (peeked, not popped; the VM may ignore it)
-  FORMAT_VALUE = 0x34, // n & 3: conversion (0 none, 1 str, 2 repr, 3 ascii); n & 4: pop a format spec first; TOS = format(TOS)
+  CALL = 0x1e, // stack [NULL, callable, n args] or [method, self, n args] (after LOAD_METHOD); pop all, push the result
+  KW_NAMES = 0x1f, // the next CALL's last len(const k) arguments are keywords named by tuple const k
+  BINARY_OP = 0x20, // pop b, pop a, push a <op n> b; n is CPython 3.11's NB_* number (docs/rpyc.md)
+  COMPARE_OP = 0x21, // pop b, pop a, push a <cmp n> b; n: 0 < 1 <= 2 == 3 != 4 > 5 >=
+  IS_OP = 0x22, // pop b, pop a, push (a is b) xor n
+  CONTAINS_OP = 0x23, // pop b, pop a, push (a in b) xor n
+  BUILD_TUPLE = 0x24, // pop n items, push a tuple of them
+  BUILD_LIST = 0x25, // pop n items, push a list of them
+  BUILD_MAP = 0x26, // pop n key/value pairs (key pushed first), push a dict
+  BUILD_CONST_KEY_MAP = 0x27, // pop a key tuple, pop n values, push a dict
+  BUILD_SLICE = 0x28, // n = 2: pop stop, start; n = 3: pop step, stop, start; push a slice
+  BUILD_STRING = 0x29, // pop n strings, push their concatenation
+  LIST_APPEND = 0x2a, // pop v; list at stack position n (1 = TOS after the pop) .append(v)
+  LIST_EXTEND = 0x2b, // pop seq; list at position n .extend(seq)
+  MAP_ADD = 0x2c, // pop value, pop key; dict at position n [key] = value
+  UNPACK_SEQUENCE = 0x2d, // pop a sequence of exactly n items, push them last item first
+  COPY = 0x2e, // push the n-th item (1 = TOS)
+  SWAP = 0x2f, // swap TOS with the n-th item
+  MAKE_FUNCTION = 0x30, // pop code; n & 1: pop a defaults tuple first, n & 2: pop a kw-defaults dict, n & 4: pop annotations (ignored); push the function
+  RAISE_VARARGS = 0x31, // n = 0: re-raise the handled exception; n = 1: pop exc (class or instance) and raise it
+  RERAISE = 0x32, // pop exc and raise it again; n != 0: a saved offset lies at stack position n (peeked, not popped; the VM may ignore it)
+  FORMAT_VALUE = 0x33, // n & 3: conversion (0 none, 1 str, 2 repr, 3 ascii); n & 4: pop a format spec first; TOS = format(TOS)
 
   // ---- 2-byte jump target t (byte offset in this code object) ----
-  JUMP = 0x35, // ip = t
-  POP_JUMP_IF_FALSE = 0x36, // pop; if false: ip = t
-  POP_JUMP_IF_TRUE = 0x37, // pop; if true: ip = t
-  POP_JUMP_IF_NONE = 0x38, // pop; if None: ip = t
-  POP_JUMP_IF_NOT_NONE = 0x39, // pop; if not None: ip = t
-  JUMP_IF_FALSE_OR_POP = 0x3a, // if TOS false: ip = t (TOS stays), else pop
-  JUMP_IF_TRUE_OR_POP = 0x3b, // if TOS true: ip = t (TOS stays), else pop
-  FOR_ITER = 0x3c, // push next(TOS iterator); when exhausted: pop the iterator, ip = t
+  JUMP = 0x34, // ip = t
+  POP_JUMP_IF_FALSE = 0x35, // pop; if false: ip = t
+  POP_JUMP_IF_TRUE = 0x36, // pop; if true: ip = t
+  POP_JUMP_IF_NONE = 0x37, // pop; if None: ip = t
+  POP_JUMP_IF_NOT_NONE = 0x38, // pop; if not None: ip = t
+  FOR_ITER = 0x39, // push next(TOS iterator); when exhausted: pop the iterator, ip = t
 
   // Where the groups start (not opcodes).
-  FIRST_WITH_ARG = 0x12, FIRST_JUMP = 0x35,
+  FIRST_WITH_ARG = 0x12, FIRST_JUMP = 0x34,
 }

@@ -275,23 +275,6 @@ function interpret(): u8 {
         for (let i: u16 = 0; i < n; i = u16(i + 1)) push(seqItem(seq, u16(n - 1 - i)));
         break;
       }
-      case Op.LOAD_METHOD: {
-        const obj = peek(1);
-        let method = lookupMethod(obj, nameIndex(constantValue(arg)));
-        if (method === NULL) method = libLookup(constantValue(arg), libKindOf(obj));
-        const attr = method === NULL ? lookupAttr(obj, nameIndex(constantValue(arg))) : NULL;
-        if (method !== NULL) {
-          setPeek(1, method);
-          push(obj);
-        } else if (attr !== NULL) {
-          setPeek(1, NULL); // not a method: [NULL, attribute] as CPython 3.11
-          push(attr);
-        } else {
-          ok = false;
-          raise(Exc.AttributeError);
-        }
-        break;
-      }
       case Op.PUSH_EXC_INFO: {
         const exc = pop();
         const handled = getRoot(Root.HANDLED);
@@ -487,36 +470,39 @@ function interpret(): u8 {
         ok = replaceTop(2, m === NULL ? raise(Exc.NotImplementedError) : m);
         break;
       }
-      case Op.IMPORT_FROM:
+      case Op.LOAD_METHOD: {
+        const obj = peek(1);
+        let method = lookupMethod(obj, nameIndex(constantValue(arg)));
+        if (method === NULL) method = libLookup(constantValue(arg), libKindOf(obj));
+        if (method !== NULL) {
+          setPeek(1, method);
+          push(obj);
+          break;
+        }
+        // Not a method: [NULL, attribute] as CPython 3.11; the attribute as LOAD_ATTR reads it.
+        setPeek(1, NULL);
+        push(obj);
+      }
+      // falls through
       case Op.LOAD_ATTR: {
-        const owner = peek(1);
-        const v = lookupAttr(owner, nameIndex(constantValue(arg)));
+        const v = lookupAttr(peek(1), nameIndex(constantValue(arg)));
         if (v === NULL) ok = raise(Exc.AttributeError) !== NULL;
-        else if (op === Op.IMPORT_FROM) push(v);
         else setPeek(1, v);
         break;
       }
       case Op.POP_JUMP_IF_NONE:
       case Op.POP_JUMP_IF_NOT_NONE:
-        if ((pop() === NONE) === (op === Op.POP_JUMP_IF_NONE)) set16(u16(f + F.IP), arg);
-        break;
       case Op.POP_JUMP_IF_FALSE:
-      case Op.POP_JUMP_IF_TRUE:
-      case Op.JUMP_IF_FALSE_OR_POP:
-      case Op.JUMP_IF_TRUE_OR_POP: {
-        const t = truth(peek(1));
+      case Op.POP_JUMP_IF_TRUE: {
+        // t: 1 for a true or None TOS (255: truth() failed); it jumps on 1 or on 0
+        const none = op === Op.POP_JUMP_IF_NONE || op === Op.POP_JUMP_IF_NOT_NONE;
+        const t: u8 = none ? (peek(1) === NONE ? 1 : 0) : truth(peek(1));
         if (t === 255) {
           ok = false;
           break;
         }
-        const jumpOn: u8 = op === Op.POP_JUMP_IF_TRUE || op === Op.JUMP_IF_TRUE_OR_POP ? 1 : 0;
-        const keep = op === Op.JUMP_IF_FALSE_OR_POP || op === Op.JUMP_IF_TRUE_OR_POP;
-        if (t === jumpOn) {
-          set16(u16(f + F.IP), arg);
-          if (!keep) drop(1);
-        } else {
-          drop(1);
-        }
+        drop(1);
+        if (t === (op === Op.POP_JUMP_IF_TRUE || op === Op.POP_JUMP_IF_NONE ? 1 : 0)) set16(u16(f + F.IP), arg);
         break;
       }
       case Op.CALL: {

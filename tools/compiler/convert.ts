@@ -64,6 +64,7 @@ export function convertCode(code: CodeObject, ctx: ConvertContext): ConvertedCod
   checkCodeFlags(code, at(code.firstlineno));
 
   const raw: RawInstr[] = [];
+  let copies = false; // a COPY 1 the compiler added needs one stack slot more
   let ext = 0;
   let extStart = -1;
   for (let i = 0; i < units; ) {
@@ -86,11 +87,14 @@ export function convertCode(code: CodeObject, ctx: ConvertContext): ConvertedCod
     const next = i + 1 + info.caches;
     if (m.kind === 'refuse') throw new CompileError(`${at(line)}: error: ${m.reason}`);
     if (m.kind === 'op') {
+      if (m.copy) raw.push({ unit: start, line, op: Op.COPY, arg: 1, jump: false });
       raw.push(makeInstr(code, ctx, raw, m.op, m.arg, arg, start, next, line, at(line)));
+      if (m.popAfter) raw.push({ unit: start, line, op: Op.POP_TOP, arg: 0, jump: false });
+      copies ||= m.copy === true;
     }
     i = next;
   }
-  return layout(code, ctx, raw, units, at);
+  return layout(code, ctx, raw, units, at, copies ? 1 : 0);
 }
 
 function checkCodeFlags(code: CodeObject, where: string): void {
@@ -165,7 +169,7 @@ function instrSize(instr: RawInstr): number {
   return instr.arg > 0xff ? 4 : 2;
 }
 
-function layout(code: CodeObject, ctx: ConvertContext, raw: RawInstr[], units: number, at: (line: number) => string): ConvertedCode {
+function layout(code: CodeObject, ctx: ConvertContext, raw: RawInstr[], units: number, at: (line: number) => string, extraStack: number): ConvertedCode {
   const where = at(code.firstlineno);
   for (const instr of raw) {
     if (!instr.jump && instr.arg > 0xffff) throw new CompileError(`${at(instr.line)}: error: argument ${instr.arg} is too large for sVimPy (at most 65535)`);
@@ -181,7 +185,7 @@ function layout(code: CodeObject, ctx: ConvertContext, raw: RawInstr[], units: n
   if (total > 0xffff) throw new CompileError(`${where}: error: the code of ${code.qualname} is too long for sVimPy (${total} bytes)`);
   const offsetOfUnit = new Array<number>(units + 1).fill(total);
   const startsAt = new Map<number, number>();
-  raw.forEach((instr, i) => startsAt.set(instr.unit, offsets[i]));
+  raw.forEach((instr, i) => { if (!startsAt.has(instr.unit)) startsAt.set(instr.unit, offsets[i]); });
   for (let u = units - 1; u >= 0; u--) offsetOfUnit[u] = startsAt.get(u) ?? offsetOfUnit[u + 1];
   const unitOffset = (u: number): number => offsetOfUnit[Math.min(Math.max(u, 0), units)];
 
@@ -216,7 +220,8 @@ function layout(code: CodeObject, ctx: ConvertContext, raw: RawInstr[], units: n
 
   const nparams = code.argcount + code.kwonlyargcount;
   const nlocals = code.localsplusnames.length;
-  for (const [what, n] of [['locals', nlocals], ['stack size', code.stacksize], ['exception handlers', exceptions.length]] as const) {
+  const stacksize = code.stacksize + extraStack;
+  for (const [what, n] of [['locals', nlocals], ['stack size', stacksize], ['exception handlers', exceptions.length]] as const) {
     if (n > 255) throw new CompileError(`${where}: error: ${code.qualname} has too many ${what} for sVimPy (${n}, at most 255)`);
   }
   return {
@@ -225,7 +230,7 @@ function layout(code: CodeObject, ctx: ConvertContext, raw: RawInstr[], units: n
     posonlyargcount: code.posonlyargcount,
     kwonlyargcount: code.kwonlyargcount,
     nlocals,
-    stacksize: code.stacksize,
+    stacksize,
     flags: code.flags & 0xff,
     bytes,
     exceptions,

@@ -13,7 +13,9 @@ export type ArgKind =
   | 'jump-backward'; // relative backward jump in code units
 
 export type Mapping =
-  | { kind: 'op'; op: Op; arg: ArgKind }
+  // copy: a COPY 1 first, popAfter: a POP_TOP after (instructions the VM does without, written
+  // with others: JUMP_IF_FALSE_OR_POP t = COPY 1, POP_JUMP_IF_FALSE t, POP_TOP)
+  | { kind: 'op'; op: Op; arg: ArgKind; copy?: boolean; popAfter?: boolean }
   | { kind: 'drop' } // no run-time effect for the VM
   | { kind: 'extended-arg' }
   | { kind: 'refuse'; reason: string };
@@ -89,10 +91,10 @@ const TABLE: [number, string, number, Mapping][] = [
   [106, 'LOAD_ATTR', 4, op(Op.LOAD_ATTR, 'name')],
   [107, 'COMPARE_OP', 2, op(Op.COMPARE_OP, 'n')],
   [108, 'IMPORT_NAME', 0, op(Op.IMPORT_NAME, 'name')],
-  [109, 'IMPORT_FROM', 0, op(Op.IMPORT_FROM, 'name')],
+  [109, 'IMPORT_FROM', 0, { kind: 'op', op: Op.LOAD_ATTR, arg: 'name', copy: true }],
   [110, 'JUMP_FORWARD', 0, op(Op.JUMP, 'jump-forward')],
-  [111, 'JUMP_IF_FALSE_OR_POP', 0, op(Op.JUMP_IF_FALSE_OR_POP, 'jump-forward')],
-  [112, 'JUMP_IF_TRUE_OR_POP', 0, op(Op.JUMP_IF_TRUE_OR_POP, 'jump-forward')],
+  [111, 'JUMP_IF_FALSE_OR_POP', 0, { kind: 'op', op: Op.POP_JUMP_IF_FALSE, arg: 'jump-forward', copy: true, popAfter: true }],
+  [112, 'JUMP_IF_TRUE_OR_POP', 0, { kind: 'op', op: Op.POP_JUMP_IF_TRUE, arg: 'jump-forward', copy: true, popAfter: true }],
   [114, 'POP_JUMP_FORWARD_IF_FALSE', 0, op(Op.POP_JUMP_IF_FALSE, 'jump-forward')],
   [115, 'POP_JUMP_FORWARD_IF_TRUE', 0, op(Op.POP_JUMP_IF_TRUE, 'jump-forward')],
   [116, 'LOAD_GLOBAL', 5, op(Op.LOAD_GLOBAL, 'global')],

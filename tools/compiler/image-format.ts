@@ -1,9 +1,9 @@
-// Constants of the rpyc image format, version 4 (docs/rpyc.md).
+// Constants of the rpyc image format, version 5 (docs/rpyc.md).
 import { STR_HASH_SEED, strHashStep } from '../../vm-spec/strhash.ts';
 
 export const MAGIC0 = 0x53; // 'S'
 export const MAGIC1 = 0x56; // 'V'
-export const FORMAT_VERSION = 4;
+export const FORMAT_VERSION = 5;
 /** A STR record: type, len u16, hash u16, VM name number u8, bytes. */
 export const STR_HEAD_SIZE = 6;
 export const HEADER_SIZE = 18;

@@ -21,10 +21,19 @@ const DROPPED = new Set(['CACHE', 'NOP', 'RESUME', 'PRECALL', 'EXTENDED_ARG']);
 const CONST_OPS = new Set(['LOAD_CONST', 'KW_NAMES']);
 const NAME_OPS = new Set(['LOAD_NAME', 'STORE_NAME', 'DELETE_NAME', 'STORE_GLOBAL', 'DELETE_GLOBAL', 'LOAD_ATTR', 'LOAD_METHOD', 'IMPORT_NAME', 'IMPORT_FROM']);
 
-/** The name our instruction should have, written independently of cpython311.ts. */
+// CPython instructions the compiler writes as several of ours: [before, after] the main one.
+const EXPANDED: Record<string, [string[], string[]]> = {
+  IMPORT_FROM: [['COPY'], []],
+  JUMP_IF_FALSE_OR_POP: [['COPY'], ['POP_TOP']],
+  JUMP_IF_TRUE_OR_POP: [['COPY'], ['POP_TOP']],
+};
+
+/** The name our (main) instruction should have, written independently of cpython311.ts. */
 function expectedName(opname: string, arg: number | null): string {
   if (opname === 'LOAD_GLOBAL') return (arg ?? 0) & 1 ? 'LOAD_GLOBAL_NULL' : 'LOAD_GLOBAL';
   if (['LOAD_NAME', 'STORE_NAME', 'DELETE_NAME'].includes(opname)) return opname.replace('_NAME', '_GLOBAL');
+  if (opname === 'IMPORT_FROM') return 'LOAD_ATTR';
+  if (opname.startsWith('JUMP_IF_')) return opname.replace(/^JUMP_IF_(\w+)_OR_POP$/, 'POP_JUMP_IF_$1');
   if (['JUMP_FORWARD', 'JUMP_BACKWARD', 'JUMP_BACKWARD_NO_INTERRUPT'].includes(opname)) return 'JUMP';
   return opname.replace(/^POP_JUMP_(FORWARD|BACKWARD)_IF_/, 'POP_JUMP_IF_');
 }
@@ -53,18 +62,33 @@ function expectedConst(t: Tagged, codeOffset: (key: string) => number): Tagged {
 
 function compareCode(image: Image, ours: CodeRecord, theirs: PyCode, codeOffset: (key: string) => number): void {
   const kept = theirs.instructions.filter((i) => !DROPPED.has(i.opname));
-  // CPython byte offset -> index of the first kept instruction at or after it.
+  // Index of our first instruction for each kept one (and one past the end), and of its main one.
+  const firstOurs: number[] = [];
+  const mainOf: number[] = [];
+  let n = 0;
+  for (const k of kept) {
+    const [before, after] = EXPANDED[k.opname] ?? [[], []];
+    firstOurs.push(n);
+    mainOf.push(n + before.length);
+    n += before.length + 1 + after.length;
+  }
+  firstOurs.push(n);
+  // CPython byte offset -> index of our first instruction for the first kept one at or after it.
   const indexAt = (offset: number): number => {
     const i = kept.findIndex((k) => k.offset >= offset);
-    return i < 0 ? kept.length : i;
+    return firstOurs[i < 0 ? kept.length : i];
   };
   const ourIndexAt = (ip: number): number => {
     const i = ours.instructions.findIndex((k) => k.ip >= ip);
     return i < 0 ? ours.instructions.length : i;
   };
-  expect(ours.instructions.map((i) => i.name)).toEqual(kept.map((k) => expectedName(k.opname, k.arg)));
-  ours.instructions.forEach((ins, n) => {
-    const k = kept[n];
+  expect(ours.instructions.map((i) => i.name)).toEqual(kept.flatMap((k) => {
+    const [before, after] = EXPANDED[k.opname] ?? [[], []];
+    return [...before, expectedName(k.opname, k.arg), ...after];
+  }));
+  kept.forEach((k, n) => {
+    const ins = ours.instructions[mainOf[n]];
+    if (EXPANDED[k.opname]?.[0].length) expect(ours.instructions[firstOurs[n]].arg).toBe(1); // COPY 1
     const what = `${theirs.qualname} #${n} ${k.opname}`;
     if (k.jump) expect(ourIndexAt(ins.arg!), what).toBe(indexAt(k.argval as number));
     else if (CONST_OPS.has(k.opname)) expect(tag(image, image.constant(ins.arg!)), what).toEqual(expectedConst(theirs.consts[k.arg!], codeOffset));
@@ -77,7 +101,8 @@ function compareCode(image: Image, ours: CodeRecord, theirs: PyCode, codeOffset:
     .filter((e) => e.start < e.end);
   const ourExc = ours.exceptions.map((e) => ({ start: ourIndexAt(e.start), end: ourIndexAt(e.end), target: ourIndexAt(e.target), depth: e.depth, lasti: e.lasti }));
   expect(ourExc, theirs.qualname).toEqual(expectedExc);
-  expect([ours.argcount, ours.kwonlyargcount, ours.nlocals, ours.stacksize]).toEqual([theirs.argcount, theirs.kwonlyargcount, theirs.nlocals, theirs.stacksize]);
+  const copies = kept.some((k) => EXPANDED[k.opname]?.[0].length);
+  expect([ours.argcount, ours.kwonlyargcount, ours.nlocals, ours.stacksize]).toEqual([theirs.argcount, theirs.kwonlyargcount, theirs.nlocals, theirs.stacksize + (copies ? 1 : 0)]);
   expect(ours.params).toEqual(theirs.varnames.slice(0, theirs.argcount + theirs.kwonlyargcount));
   expect(ours.name).toBe(theirs.name);
 }
@@ -91,7 +116,7 @@ describe('compile, then read the image back', () => {
   });
 
   test('header and module table', () => {
-    expect([...program.image.slice(0, 3)]).toEqual([0x53, 0x56, 4]);
+    expect([...program.image.slice(0, 3)]).toEqual([0x53, 0x56, 5]);
     expect(image.header.length).toBe(program.image.length);
     expect(image.modules().map((m) => m.name)).toEqual(['sample_app', 'sample_lib', 'sample_features']);
     expect(program.map.modules.map((m) => m.code)).toEqual(image.modules().map((m) => m.code));
@@ -129,7 +154,9 @@ def walk(c):
     seq = []
     for i in dis.get_instructions(c):
         # (the line of an instruction is that of its opcode unit, not of an EXTENDED_ARG prefix)
-        if i.opname not in ('CACHE', 'NOP', 'RESUME', 'PRECALL', 'EXTENDED_ARG'): seq.append(line_at[i.offset])
+        # (IMPORT_FROM and JUMP_IF_*_OR_POP become 2 and 3 instructions of ours)
+        n = 2 if i.opname == 'IMPORT_FROM' else 3 if i.opname.endswith('_OR_POP') else 1
+        if i.opname not in ('CACHE', 'NOP', 'RESUME', 'PRECALL', 'EXTENDED_ARG'): seq += [line_at[i.offset]] * n
     out['%s:%d' % (c.co_qualname, c.co_firstlineno)] = seq
     for k in c.co_consts:
         if isinstance(k, types.CodeType): walk(k)
@@ -215,7 +242,7 @@ describe('svimpy dis text', () => {
     const dir = writeFiles({ 'fib.py': 'def fib(n):\n    if n < 2:\n        return n\n    return fib(n - 1) + fib(n - 2)\n\nprint(fib(15))\n' });
     const p = compileProgram({ inputs: [path.join(dir, 'fib.py')], python: 'python3' });
     const text = disassemble(new Image(p.image), p.map);
-    expect(text).toMatch(new RegExp(`^rpyc image, format 4: ${p.image.length} bytes, CRC-16 0x[0-9a-f]{4} ok, 1 module\\(s\\)`));
+    expect(text).toMatch(new RegExp(`^rpyc image, format 5: ${p.image.length} bytes, CRC-16 0x[0-9a-f]{4} ok, 1 module\\(s\\)`));
     expect(text).toContain('line 2: if n < 2:');
     expect(text).toMatch(/COMPARE_OP +0 +\(<\)/);
     expect(text).toMatch(/POP_JUMP_IF_FALSE +(\d+) +\(to \1\)/);

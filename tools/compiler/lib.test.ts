@@ -70,7 +70,7 @@ describe('library functions', () => {
     expect(libNames).toEqual(['_scale', 'twice']);
     const none = setUp('print(1)\n');
     expect(Object.values(none.map.code).filter((c) => c.lib)).toEqual([]);
-    expect(none.image[2]).toBe(4); // format version 4: dense opcode numbers
+    expect(none.image[2]).toBe(5); // format version 5: dense opcode numbers
   });
 
   it('runs as builtins and methods, with defaults, keywords and hidden frames, the same on Node and C', async () => {
