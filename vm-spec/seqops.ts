@@ -87,13 +87,12 @@ export function seqBinary(add: bool, inplace: bool, a: u16, b: u16): u16 {
 export function seqContains(container: u16, v: u16): u8 {
   if (isRange(container)) return isAnyInt(v) && rangeIndex(container, anyIntValue(v)) >= 0 ? 1 : 0;
   if (isKeysView(container)) return dictGet(viewDict(container), v) !== NULL ? 1 : 0;
-  // Lists and tuples by index (no iterator to allocate), anything else through its iterator.
-  const seq = isSeq(container);
-  const it = seq ? container : getIter(container);
+  // One iterator for every other container (no index path of its own for lists and tuples).
+  const it = getIter(container);
   if (it === NULL || !hold(it)) return 255;
   let found: u8 = 0;
-  for (let i: u16 = 0; found === 0; i = u16(i + 1)) {
-    const item = seq ? (i < seqLength(it) ? seqItem(it, i) : NULL) : iterNext(it);
+  while (found === 0) {
+    const item = iterNext(it);
     if (item === NULL) {
       if (excPending()) found = 255;
       break;
