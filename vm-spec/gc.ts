@@ -128,7 +128,8 @@ function sweep(): void {
     } else {
       // A free run: this block and the unmarked ones after it, up to a block's maximum size.
       let next: u16 = u16(off + granules * GRANULE);
-      while (next < HEAP_SIZE && !isMarked(next) && u16(granules + blockGranules(next)) <= MAX_GRANULES) {
+      // (A heap of at most MAX_GRANULES granules never reaches that maximum: C drops the test.)
+      while (next < HEAP_SIZE && !isMarked(next) && (HEAP_SIZE <= MAX_GRANULES * GRANULE || u16(granules + blockGranules(next)) <= MAX_GRANULES)) {
         granules = u16(granules + blockGranules(next));
         next = u16(off + granules * GRANULE);
       }
