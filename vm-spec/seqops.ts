@@ -4,7 +4,7 @@
 import { u8, u16, i16, i32 } from './types.ts';
 import type { bool } from './types.ts';
 import { NULL, TRUE } from './value.ts';
-import { pushRoot, popRoot } from './gc.ts';
+import { popRoot } from './gc.ts';
 import { Exc, raise } from './exc.ts';
 import { raiseMsg, raiseMsgOf, raiseWith, Msg } from './errors.ts';
 import { isStr, strByte, strSetByte, newStrKeeping } from './str.ts';
@@ -21,7 +21,7 @@ import { excPending } from './exc.ts';
 /** A new tuple with the items of list `list`. */
 export function listToTuple(list: u16): u16 {
   const n = listLength(list);
-  if (!pushRoot(list)) return raise(Exc.MemoryError);
+  if (!hold(list)) return NULL;
   const t = newTuple(n);
   popRoot();
   if (t === NULL) return NULL;
@@ -174,9 +174,10 @@ export function listStore(list: u16, index: u16, value: u16): bool {
   const del = value === NULL;
   if (!isSlice(index)) {
     const i = indexIn(index, listLength(list), Msg.LIST_INDEX);
-    if (i >= 0 && del) listDeleteAt(list, u16(i));
-    if (i >= 0 && !del) listSet(list, u16(i), value);
-    return i >= 0;
+    if (i < 0) return false;
+    if (del) listDeleteAt(list, u16(i));
+    else listSet(list, u16(i), value);
+    return true;
   }
   // A copy of the new items first: `a[:] = a` and any iterable work.
   const items = del ? NULL : listFrom(value);
@@ -188,7 +189,7 @@ export function listStore(list: u16, index: u16, value: u16): bool {
     return true;
   }
   deleteSlice(list);
-  if (!pushRoot(items)) return raise(Exc.MemoryError) !== NULL;
+  if (!hold(items)) return false;
   let ok: bool = true;
   for (let k: u16 = 0; ok && k < n; k = u16(k + 1)) ok = listInsert(list, u16(sliceStart + k), listGet(items, k)) !== NULL;
   popRoot();
