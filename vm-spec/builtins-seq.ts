@@ -3,13 +3,11 @@
 import { u8, u16, i32, flashU8 } from './types.ts';
 import type { bool } from './types.ts';
 import {
-  NULL, NONE, TRUE, FALSE, isImage, makeBool, makeBuiltin, makeSmall, isBuiltin, builtinNumber,
+  NULL, NONE, TRUE, FALSE, makeBool, makeBuiltin, makeSmall, isBuiltin, builtinNumber,
 } from './value.ts';
 import { popRoot } from './gc.ts';
 import { Exc, raise, excPending, excClassOf, excSubclass, isExcClass } from './exc.ts';
 import { N, B } from './names.ts';
-import { HeapType } from './heap.ts';
-import { Record, recordType } from './image.ts';
 import { arg, argCount, kwCount, kwName, kwValue } from './args.ts';
 import { isAnyInt, anyIntValue, newInt } from './int.ts';
 import { isStr } from './str.ts';
@@ -17,9 +15,10 @@ import { isSeq, isAnyTuple, seqLength, seqItem, hold } from './seq.ts';
 import { isList, newList, listAppend, listLength, listGet, listDeleteAt } from './list.ts';
 import { newTuple, tupleSet } from './tuple.ts';
 import { isDict, newDict, dictSet, dictUsed, dictEntryKey, dictEntryValue, hashValue } from './dict.ts';
-import { It, isType, newRange, isRange, getIter, iterNext, newIter, isIterator, sizeOf } from './iter.ts';
+import { It, newRange, isRange, getIter, iterNext, newIter, isIterator, sizeOf } from './iter.ts';
 import { listFrom, listToTuple } from './seqops.ts';
 import { compareOp } from './arith.ts';
+import { Ty, TYPE_NAMES, typeLine } from './print.ts';
 
 // Method names (N numbers) in method-number order: list methods are B.LIST_METHOD_FIRST + position,
 // dict methods B.DICT_METHOD_FIRST + position. The other methods are Python code (vm-spec/lib).
@@ -54,18 +53,10 @@ export function dictMethod(name: u8): u8 {
 
 /** The type object of v: a builtin (int, str, ... NoneType, or an exception class). */
 function typeObject(v: u16): u16 {
-  let name: u8 = N.NONE;
-  if (v === TRUE || v === FALSE) name = N.bool;
-  else if (isAnyInt(v)) name = N.int;
-  else if (isType(v, HeapType.FLOAT) || (isImage(v) && recordType(v) === Record.FLOAT)) name = N.float;
-  else if (isStr(v)) name = N.str;
-  else if (isList(v)) name = N.list;
-  else if (isAnyTuple(v)) name = N.tuple;
-  else if (isDict(v)) name = N.dict;
-  else if (isRange(v)) name = N.range;
-  if (name !== N.NONE) return makeBuiltin(u16(B.GLOBAL_BASE + name));
-  if (v === NONE) return makeBuiltin(B.NoneType);
-  if (excClassOf(v) !== 0 && !isExcClass(v)) return makeBuiltin(excClassOf(v));
+  const t = typeLine(v); // print.ts: the type-name line; int .. range are the builtins of TYPE_NAMES
+  if (t <= Ty.RANGE) return makeBuiltin(u16(B.GLOBAL_BASE + TYPE_NAMES[t]));
+  if (t === Ty.NONE) return makeBuiltin(B.NoneType);
+  if (t === Ty.EXCEPTION && !isExcClass(v)) return makeBuiltin(excClassOf(v));
   return raise(Exc.NotImplementedError);
 }
 

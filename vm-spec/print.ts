@@ -94,7 +94,7 @@ export function textLength(kind: u8, v: u16): u16 { return countText(kind, v, NU
 // exception classes' names in class order (exc.ts).
 const WORDS = flashStr('int\nfloat\nbool\nstr\nlist\ntuple\ndict\nrange\nNoneType\nfunction\nslice\nbuiltin_function_or_method\ntype\nNone\nTrue\nFalse\n<class \'\n<built-in function>\n<function>\n\
 BaseException\nException\nArithmeticError\nZeroDivisionError\nOverflowError\nLookupError\nIndexError\nKeyError\nValueError\nTypeError\nNameError\nAttributeError\nStopIteration\nMemoryError\nRuntimeError\nRecursionError\nNotImplementedError\nAssertionError\nKeyboardInterrupt\n');
-const enum Ty {
+export const enum Ty {
   INT = 0, FLOAT = 1, BOOL = 2, STR = 3, LIST = 4, TUPLE = 5, DICT = 6, RANGE = 7, NONE = 8,
   FUNCTION = 9, SLICE = 10, BUILTIN = 11, TYPE = 12,
   W_NONE = 13, W_TRUE = 14, W_FALSE = 15, W_CLASS = 16, W_BUILTIN = 17, W_FUNCTION = 18, W_EXC = 19,
@@ -108,7 +108,7 @@ const HEAP_TY = flashU8([
 // (A FUNC record is a builtin written in Python, libfunc.ts: it shows as a builtin.)
 const RECORD_TY = flashU8([Ty.BUILTIN, Ty.STR, Ty.INT, Ty.FLOAT, Ty.TUPLE, Ty.BUILTIN, Ty.BUILTIN]);
 // The builtin of each type that is one (Ty.INT .. Ty.RANGE), as its N.
-const TYPE_NAMES = flashU8([N.int, N.float, N.bool, N.str, N.list, N.tuple, N.dict, N.range]);
+export const TYPE_NAMES = flashU8([N.int, N.float, N.bool, N.str, N.list, N.tuple, N.dict, N.range]);
 
 /** Writes line `word` of WORDS. */
 export function printWord(word: u8): void {
@@ -137,7 +137,7 @@ export function isFloatValue(v: u16): bool { return isFloat(v); }
 export function floatValue(v: u16): f32 { return floatOf(v); }
 
 /** The type-name line of v (Ty), or Ty.EXCEPTION for an exception (a bare class stands for an instance without arguments). */
-function typeLine(v: u16): u8 {
+export function typeLine(v: u16): u8 {
   if (isHeapRef(v)) return HEAP_TY[blockType(heapOffset(v))];
   if (isImage(v)) {
     const r = recordType(v);
