@@ -1,6 +1,6 @@
 // Built-in functions on sequences and containers (range .. hash in names.ts), and the methods
-// of list, tuple (index, count) and dict. A method's self is argument 0.
-import { u8, u16, i32, flashU8 } from './types.ts';
+// of list (append) and dict. A method's self is argument 0.
+import { u8, u16 } from './types.ts';
 import type { bool } from './types.ts';
 import {
   NULL, NONE, TRUE, FALSE, makeBool, makeBuiltin, makeSmall, isBuiltin, builtinNumber,
@@ -12,43 +12,23 @@ import { arg, argCount, kwCount, kwName, kwValue } from './args.ts';
 import { isAnyInt, anyIntValue, newInt } from './int.ts';
 import { isStr } from './str.ts';
 import { isSeq, isAnyTuple, seqLength, seqItem, hold } from './seq.ts';
-import { isList, newList, listAppend, listLength, listGet, listDeleteAt } from './list.ts';
+import { isList, newList, listAppend, listLength, listGet } from './list.ts';
 import { newTuple, tupleSet } from './tuple.ts';
 import { isDict, newDict, dictSet, dictUsed, dictEntryKey, dictEntryValue, hashValue } from './dict.ts';
 import { It, newRange, isRange, getIter, iterNext, newIter, isIterator, sizeOf } from './iter.ts';
 import { listFrom, listToTuple } from './seqops.ts';
-import { compareOp } from './arith.ts';
 import { Ty, TYPE_NAMES, typeLine } from './print.ts';
 
-// Method names (N numbers) in method-number order: list methods are B.LIST_METHOD_FIRST + position,
-// dict methods B.DICT_METHOD_FIRST + position. The other methods are Python code (vm-spec/lib).
-// list (0..3): append pop index count; dict (4..7): keys values items update.
-const METHOD_NAMES = flashU8([21, 22, 23, 24, 25, 26, 27, 28]);
-const DICT_NAMES_AT = 4;
-const enum LM { append = 0, pop = 1, index = 2, count = 3 }
-const enum DM { keys = 0, values = 1, items = 2, update = 3 }
-
-/** Position of `name` in METHOD_NAMES[from..to), counted from `from`; 255 when absent. */
-function nameAt(name: u8, from: u8, to: u8): u8 {
-  for (let i: u8 = from; i < to; i = u8(i + 1)) {
-    if (METHOD_NAMES[i] === name) return u8(i - from);
-  }
-  return 255;
-}
+// The native methods: list.append, and dict's keys values items update (consecutive Ns, method
+// numbers B.DICT_METHOD_FIRST + 0..3). The other methods are Python code (vm-spec/lib).
 
 /** The list method number for name `name` (an N), or 0. */
 export function listMethod(name: u8): u8 {
-  const p = nameAt(name, 0, DICT_NAMES_AT);
-  return p === 255 ? 0 : u8(B.LIST_METHOD_FIRST + p);
-}
-/** tuple has index and count, shared with list. */
-export function tupleMethod(name: u8): u8 {
-  return name === N.index || name === N.count ? listMethod(name) : 0;
+  return name === N.append ? B.LIST_METHOD_FIRST : 0;
 }
 /** The dict method number for name `name` (an N), or 0. */
 export function dictMethod(name: u8): u8 {
-  const p = nameAt(name, DICT_NAMES_AT, u8(METHOD_NAMES.length));
-  return p === 255 ? 0 : u8(B.DICT_METHOD_FIRST + p);
+  return name >= N.keys && name <= N.update ? u8(B.DICT_METHOD_FIRST + name - N.keys) : 0;
 }
 
 /** The type object of v: a builtin (int, str, ... NoneType, or an exception class). */
@@ -66,16 +46,6 @@ function isInstance(v: u16, cls: u16): bool {
   if (isExcClass(cls)) return excClassOf(v) !== 0 && !isExcClass(v) && excSubclass(excClassOf(v), u8(builtinNumber(cls)));
   const t = typeObject(v);
   return t === cls || (cls === makeBuiltin(u16(B.GLOBAL_BASE + N.int)) && (v === TRUE || v === FALSE));
-}
-
-/** Index of the first item of list/tuple seq equal to v from position `from`: -1 none, -2 error. */
-function findItem(seq: u16, v: u16, from: u16): i32 {
-  for (let i: u16 = from; i < seqLength(seq); i = u16(i + 1)) {
-    const r = compareOp(2, seqItem(seq, i), v);
-    if (r === NULL) return -2;
-    if (r === TRUE) return i;
-  }
-  return -1;
 }
 
 /** Adds to dict d the pairs of `source` (a dict, or an iterable of pairs) and, if `keywords`, the keyword arguments. */
@@ -104,9 +74,15 @@ function dictFill(d: u16, source: u16, keywords: bool): bool {
 
 /** Calls sequence builtin or list/tuple/dict method `n` on the current arguments. */
 export function seqBuiltin(n: u8): u16 {
-  if (n >= B.DICT_METHOD_FIRST) return dictCall(u8(n - B.DICT_METHOD_FIRST));
-  if (n >= B.LIST_METHOD_FIRST) return listCall(u8(n - B.LIST_METHOD_FIRST));
   const count = argCount();
+  if (n >= B.DICT_METHOD_FIRST) { // d.keys() d.values() d.items() d.update(...)
+    if (n === B.dict_update) return dictFill(arg(0), count > 1 ? arg(1) : NULL, true) ? NONE : NULL;
+    return newIter(u16(It.VIEW_KEYS + n - B.DICT_METHOD_FIRST), arg(0), NULL, 0);
+  }
+  if (n === B.LIST_METHOD_FIRST) { // list.append
+    if (count !== 2) return raise(Exc.TypeError);
+    return listAppend(arg(0), arg(1)) === NULL ? NULL : NONE;
+  }
   const name = u8(n - B.GLOBAL_BASE);
   const a = count > 0 ? arg(0) : NULL;
   switch (name) {
@@ -186,36 +162,4 @@ export function seqBuiltin(n: u8): u16 {
     }
   }
   return raise(Exc.TypeError);
-}
-
-/** list and tuple methods (tuple: index, count). */
-function listCall(m: u8): u16 {
-  const count = argCount();
-  const self = arg(0);
-  const x = count > 1 ? arg(1) : NULL;
-  if (m === LM.index || m === LM.count) {
-    if (count !== 2) return raise(Exc.TypeError);
-    if (m === LM.index) {
-      const i = findItem(self, x, 0);
-      return i >= 0 ? makeSmall(i) : (i === -1 ? raise(Exc.ValueError) : NULL);
-    }
-    let found: i32 = 0;
-    for (let i: i32 = findItem(self, x, 0); i >= 0; i = findItem(self, x, u16(i + 1))) found = i32(found + 1);
-    return excPending() ? NULL : makeSmall(found);
-  }
-  if (m === LM.append) return count === 2 && listAppend(self, x) !== NULL ? NONE : (count === 2 ? NULL : raise(Exc.TypeError));
-  // pop
-  const length = listLength(self);
-  let i: i32 = count > 1 && isAnyInt(x) ? anyIntValue(x) : -1;
-  if (i < 0) i = i32(i + length);
-  if (i < 0 || i >= length) return raise(Exc.IndexError);
-  const v = listGet(self, u16(i));
-  listDeleteAt(self, u16(i));
-  return v;
-}
-
-/** dict methods. */
-function dictCall(m: u8): u16 {
-  if (m === DM.update) return dictFill(arg(0), argCount() > 1 ? arg(1) : NULL, true) ? NONE : NULL;
-  return newIter(u16(It.VIEW_KEYS + m), arg(0), NULL, 0); // keys values items
 }

@@ -13,8 +13,7 @@ import { N, B, nameIndex } from './names.ts';
 import { arg, argCount, kwArg, kwCount, kwOther } from './args.ts';
 import { numBuiltin } from './builtins-num.ts';
 import { strBuiltin } from './builtins-str.ts';
-import { seqBuiltin, listMethod, dictMethod, tupleMethod } from './builtins-seq.ts';
-import { isAnyTuple } from './seq.ts';
+import { seqBuiltin, listMethod, dictMethod } from './builtins-seq.ts';
 import { moduleBuiltin, moduleMethod, moduleAttr } from './builtins-module.ts';
 
 /** The builtin (function or exception class) named by image STR `name`, or NULL. */
@@ -29,7 +28,6 @@ export function lookupMethod(obj: u16, name: u8): u16 {
   let number: u8 = 0;
   if (isList(obj)) number = listMethod(name); // (strs have only Python methods: vm-spec/lib/str.py)
   else if (isDict(obj)) number = dictMethod(name);
-  else if (isAnyTuple(obj)) number = tupleMethod(name);
   else number = moduleMethod(obj, name);
   return number === 0 ? NULL : makeBuiltin(number);
 }

@@ -7,8 +7,8 @@ import type { bool } from './types.ts';
 import { NULL, isImage, imageOffset } from './value.ts';
 import { Record, recordType, imageU8, imageU16, imageTupleLength, imageTupleItem, libTable } from './image.ts';
 
-/** What a library function is found as: a global, or a method of str, list or dict. */
-export const enum LibKind { GLOBAL = 0, STR = 1, LIST = 2, DICT = 3 }
+/** What a library function is found as: a global, or a method of str, list, dict or tuple. */
+export const enum LibKind { GLOBAL = 0, STR = 1, LIST = 2, DICT = 3, TUPLE = 4 }
 const enum LF { KIND = 1, NAME = 2, CODE = 4, DEFAULTS = 6 }
 
 export function isLibFunc(v: u16): bool { return isImage(v) && recordType(v) === Record.FUNC; }

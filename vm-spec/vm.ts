@@ -109,6 +109,7 @@ function libKindOf(obj: u16): u8 {
   if (isStr(obj)) return LibKind.STR;
   if (isList(obj)) return LibKind.LIST;
   if (isDict(obj)) return LibKind.DICT;
+  if (isAnyTuple(obj)) return LibKind.TUPLE;
   return 255;
 }
 

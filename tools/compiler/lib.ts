@@ -31,7 +31,7 @@ export function libSources(dir: string = LIB_DIR): string[] {
   return fs.readdirSync(dir).filter((f) => f.endsWith('.py')).sort().map((f) => path.join(dir, f));
 }
 
-const PREFIXES: [string, LibKind][] = [['str__', LibKind.STR], ['list__', LibKind.LIST], ['dict__', LibKind.DICT]];
+const PREFIXES: [string, LibKind][] = [['str__', LibKind.STR], ['list__', LibKind.LIST], ['dict__', LibKind.DICT], ['tuple__', LibKind.TUPLE]];
 
 const CPY_EXTENDED_ARG = 144;
 const CPY_STORE_GLOBAL_OPS = new Set([90, 91, 97, 98]); // STORE_NAME, DELETE_NAME, STORE_GLOBAL, DELETE_GLOBAL

@@ -21,7 +21,7 @@ def _start(i, n):
         i += n
         if i < 0:
             return 0
-    return i
+    return i + 0  # True is 1
 
 
 def _end(i, n):

@@ -1,5 +1,5 @@
-# list methods as Python code (lib conventions: vm-spec/lib/README.md). append and pop stay
-# native, and index and count, which tuples share (the library has no tuple methods).
+# list and tuple methods as Python code (lib conventions: vm-spec/lib/README.md). append stays
+# native (benchmarks append in their loops).
 
 
 def list__insert(self, index, obj):
@@ -39,3 +39,59 @@ def list__copy(self):
 
 def list__clear(self):
     del self[:]
+
+
+def list__pop(self, index=-1):
+    _int(index)
+    n = len(self)
+    if n == 0:
+        raise IndexError("pop from empty list")
+    if index < -n or index >= n:
+        raise IndexError("pop index out of range")
+    v = self[index]
+    del self[index]
+    return v
+
+
+def list__index(self, value, start=0, stop=2147483647):
+    i = _find_item(self, value, start, stop)
+    if i < 0:
+        raise ValueError("%r is not in list" % (value,))
+    return i
+
+
+def tuple__index(self, value, start=0, stop=2147483647):
+    i = _find_item(self, value, start, stop)
+    if i < 0:
+        raise ValueError("tuple.index(x): x not in tuple")
+    return i
+
+
+def _find_item(seq, value, start, stop):
+    # The first position of value in seq[start:stop] (the same object, or ==, as CPython), or -1.
+    if not (isinstance(start, int) and isinstance(stop, int)):
+        raise TypeError("slice indices must be integers or have an __index__ method")
+    i = _start(start, len(seq))
+    stop = _end(stop, len(seq))
+    while i < stop:
+        x = seq[i]
+        if x is value or x == value:
+            return i
+        i += 1
+    return -1
+
+
+def list__count(self, value):
+    return _count(self, value)
+
+
+def tuple__count(self, value):
+    return _count(self, value)
+
+
+def _count(seq, value):
+    c = 0
+    for x in seq:
+        if x is value or x == value:
+            c += 1
+    return c

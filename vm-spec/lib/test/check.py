@@ -187,8 +187,25 @@ for s in seqs:
         case("list." + f, s)
     case("list.insert", s, "0", 1)
     case("list.insert", s, 1.5, 1)
+    for i in [-1, 0, 1, -2, 3, -100, 100, True, "1", None, 1.0]:
+        case("list.pop", s, i)
+    case("list.pop", s)
+    for v in [1, "a", [1], 9, 1.0, (1,), float("nan"), True]:
+        case("list.count", s, v)
+        case("list.index", s, v)
+        case("tuple.count", tuple(s), v)
+        case("tuple.index", tuple(s), v)
+        for start in [0, 1, -1, -100, 100, True, None, "0"]:
+            case("list.index", s, v, start)
+            case("tuple.index", tuple(s), v, start)
+            for stop in [0, 2, -1, -100, 100, None, 1.5]:
+                case("list.index", s, v, start, stop)
+                case("tuple.index", tuple(s), v, start, stop)
 a = [1, 2]
 case("list.extend", a, a)
+nan = float("nan")
+case("list.index", [nan], nan)
+case("tuple.count", (nan, nan), nan)
 
 # dict methods.
 dicts = [{}, {"a": 1}, {"a": 1, "b": 2, 3: None}, {1: "int", 2.5: "float"}]
