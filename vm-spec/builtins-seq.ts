@@ -15,7 +15,7 @@ import { isSeq, isAnyTuple, seqLength, seqItem, hold } from './seq.ts';
 import { isList, newList, listAppend, listLength, listGet } from './list.ts';
 import { newTuple, tupleSet } from './tuple.ts';
 import { isDict, newDict, dictSet, dictUsed, dictEntryKey, dictEntryValue, hashValue } from './dict.ts';
-import { It, newRange, isRange, getIter, iterNext, newIter, isIterator, sizeOf } from './iter.ts';
+import { It, newRange, isRange, getIter, newIter, sizeOf } from './iter.ts';
 import { listFrom, listToTuple } from './seqops.ts';
 import { Ty, TYPE_NAMES, typeLine } from './print.ts';
 
@@ -128,12 +128,6 @@ export function seqBuiltin(n: u8): u16 {
       return typeObject(a);
     case N.iter:
       return getIter(a);
-    case N.next: {
-      if (!isIterator(a)) return raise(Exc.TypeError);
-      const v = iterNext(a);
-      if (v !== NULL || excPending()) return v;
-      return count > 1 ? arg(1) : raise(Exc.StopIteration);
-    }
     case N.enumerate:
     {
       const start = count > 1 ? arg(1) : makeSmall(0);

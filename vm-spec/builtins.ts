@@ -19,7 +19,7 @@ import { moduleBuiltin, moduleMethod, moduleAttr } from './builtins-module.ts';
 /** The builtin (function or exception class) named by image STR `name`, or NULL. */
 export function lookupBuiltin(name: u16): u16 {
   const n = nameIndex(name);
-  if (n < N.GLOBALS) return makeBuiltin(u16(B.GLOBAL_BASE + n));
+  if (n < N.GLOBALS && n !== N.next) return makeBuiltin(u16(B.GLOBAL_BASE + n)); // next is Python code (vm-spec/lib)
   return lookupExcClass(name);
 }
 

@@ -93,11 +93,6 @@ export function getIter(v: u16): u16 {
   return newIter(kind, a, NULL, 0);
 }
 
-/** True for an object next() accepts. */
-export function isIterator(v: u16): bool {
-  return isType(v, HeapType.RANGEITER) || (isType(v, HeapType.ITER) && iterKind(v) < It.VIEW_KEYS);
-}
-
 /** Item i (0 <= i < sizeOf(a)) of a list, tuple, str or range (strs and big ints are new objects). */
 export function itemOf(a: u16, i: u16): u16 {
   if (isStr(a)) return strOfByte(strByte(a, i));

@@ -1,4 +1,4 @@
-# sum, any, all as Python code (lib conventions: vm-spec/lib/README.md).
+# sum, any, all, next as Python code (lib conventions: vm-spec/lib/README.md).
 
 
 def sum(iterable, start=0):
@@ -21,3 +21,17 @@ def all(iterable):
         if not x:
             return False
     return True
+
+
+def next(iterator, default="\0-"):
+    try:
+        ok = iter(iterator) is iterator
+    except TypeError:
+        ok = False
+    if not ok:
+        raise TypeError("'%s' object is not an iterator" % _tn(iterator))
+    for x in iterator:
+        return x
+    if default == "\0-":  # not given (the mark of order.py)
+        raise StopIteration
+    return default

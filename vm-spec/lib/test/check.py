@@ -146,6 +146,10 @@ case("all", [1, 0, key_fail])
 case("any", 5)
 case("sum", 5)
 case("all", iter([]))
+for it in [iter([1, 2]), iter(""), iter("ab"), iter(range(3)), iter({"k": 1}), iter(()), iter({}.items()), [1], "ab", 5, None, {}]:
+    case("next", it)
+    case("next", it, None)
+    case("next", it, "\0-x")
 
 # Numbers.
 nums = [0, 1, -1, 7, -7, 17, -17, 2147483647, -2147483647, 255, -255, 4096, True, False, 0.0, -0.0, 2.5, -7.5, 0.5,
