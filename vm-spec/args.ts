@@ -29,7 +29,7 @@ export function arg(i: u16): u16 { return get16(u16(base + i * 2)); }
 export function kwArg(name: u8): u16 {
   const n = kwCount();
   for (let k: u16 = 0; k < n; k = u16(k + 1)) {
-    if (nameIndex(imageTupleItem(kwnames, k)) === name) return get16(u16(base + (total - n + k) * 2));
+    if (nameIndex(kwName(k)) === name) return kwValue(k);
   }
   return NULL;
 }
@@ -38,7 +38,7 @@ export function kwArg(name: u8): u16 {
 export function kwOther(a: u8, b: u8): bool {
   const n = kwCount();
   for (let k: u16 = 0; k < n; k = u16(k + 1)) {
-    const name = nameIndex(imageTupleItem(kwnames, k));
+    const name = nameIndex(kwName(k));
     if (name === 255 || (name !== a && name !== b)) return true;
   }
   return false;

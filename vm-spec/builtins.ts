@@ -51,8 +51,7 @@ export function callBuiltin(callable: u16): u16 {
   if (kwCount() > 0 && !takesKeywords(n)) return raise(Exc.TypeError);
   if (n >= B.NUM_FIRST && n <= B.NUM_LAST) return numBuiltin(n);
   if (n >= B.STR_FIRST && n <= B.STR_LAST) return strBuiltin(n);
-  if ((n >= B.SEQ_FIRST && n <= B.SEQ_LAST) || (n >= B.LIST_METHOD_FIRST && n <= B.DICT_METHOD_LAST)) return seqBuiltin(n);
-  return raise(Exc.NotImplementedError);
+  return seqBuiltin(n); // range .. hash, list and dict methods; it raises TypeError for the rest (None, NoneType)
 }
 
 /** print(*args, sep=' ', end='\n') */
