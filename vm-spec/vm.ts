@@ -306,22 +306,14 @@ function interpret(): u8 {
         push(makeBuiltin(Exc.AssertionError));
         break;
       case Op.RERAISE:
-        // The traceback keeps the original raise point (traceback.ts); the saved offset at
-        // stack position n is not needed.
-        raiseValue(pop());
-        ok = false;
-        break;
       case Op.RAISE_VARARGS: {
+        // RERAISE: TOS (the traceback keeps the original raise point, traceback.ts; the saved
+        // offset at stack position n is not needed); RAISE_VARARGS 0: the handled exception.
+        const exc = op === Op.RAISE_VARARGS && arg === 0 ? getRoot(Root.HANDLED) : pop();
         ok = false;
-        if (arg === 0) {
-          const handled = getRoot(Root.HANDLED);
-          if (handled === NULL) raise(Exc.RuntimeError);
-          else raiseValue(handled);
-        } else if (arg === 1 && excClassOfValue(peek(1))) {
-          raiseValue(pop());
-        } else {
-          raise(Exc.TypeError);
-        }
+        if (exc === NULL) raise(Exc.RuntimeError);
+        else if (excClassOf(exc) === 0) raise(Exc.TypeError);
+        else raiseValue(exc);
         break;
       }
       case Op.GET_ITER:
@@ -654,8 +646,6 @@ function callFunction(caller: u16, func: u16, first: u16, count: u8, kwnames: u1
   return true;
 }
 
-function excClassOfValue(v: u16): bool { return isExcClass(v) || excClassOf(v) !== 0; }
-
 /**
  * Moves control to the handler of the pending exception; false when no frame handles it.
  * A re-raise (bare `raise`, RERAISE) continues the recorded traceback (traceback.ts), so it
@@ -667,31 +657,22 @@ function unwind(reraise: bool): bool {
   const continues = reraise && tbContinues(current, raised);
   if (!continues) tbReset();
   let frame: u16 = current;
-  let last: u16 = current;
   let at: u16 = 0;
   while (frame !== NULL) {
     const f = heapOffset(frame);
     // A caller's ip is its resume point; ip - 1 lies inside its CALL instruction.
     if (frame !== current) set16(u16(f + F.IP), u16(get16(u16(f + F.IP)) - 1));
+    // The raise points of the frames being left and of the handling frame (a re-raising
+    // frame's own point is already the last entry).
+    if (!continues || frame !== current) tbAdd(get16(u16(f + F.CODE)), get16(u16(f + F.IP)));
     at = findHandler(get16(u16(f + F.CODE)), get16(u16(f + F.IP)));
     if (at !== 0) break;
-    last = frame;
     frame = get16(u16(f + F.BACK));
     depth = u8(depth - 1); // (meaningless once no frame is left: the program ends)
   }
-  // Uncaught with nothing recorded: printUncaught reads the frames themselves.
-  if (frame === NULL && !continues) return false;
-  // Keep the raise points of the frames being left and of the handling frame (a re-raising
-  // frame's own point is already the last entry).
-  const end: u16 = frame === NULL ? last : frame;
-  let g: u16 = current;
-  for (;;) {
-    if (!continues || g !== current) tbAdd(get16(u16(heapOffset(g) + F.CODE)), get16(u16(heapOffset(g) + F.IP)));
-    if (g === end) break;
-    g = get16(u16(heapOffset(g) + F.BACK));
-  }
   if (frame === NULL) {
-    tbUncaught(raised); // uncaught with the record complete
+    // Uncaught: a continued record is complete; else printUncaught reads the frames themselves.
+    if (continues) tbUncaught(raised);
     return false;
   }
   const f = heapOffset(frame);
