@@ -19,29 +19,29 @@ import { printCallDetails } from './callerrors.ts';
 export const enum Msg {
   // ZeroDivisionError
   INT_DIVISION = 26, FLOAT_DIVISION = 27, DIVISION = 28, INT_MODULO = 29, FLOAT_FLOOR_DIVISION = 30, FLOAT_MODULO = 31,
-  FLOAT_DIVMOD = 32, ZERO_NEGATIVE_POWER = 33,
+  ZERO_NEGATIVE_POWER = 32,
   // IndexError
-  LIST_INDEX = 34, TUPLE_INDEX = 35, STR_INDEX = 36,
+  LIST_INDEX = 33, TUPLE_INDEX = 34, STR_INDEX = 35,
   // OverflowError
-  INT_OVERFLOW = 37, FLOAT_INFINITY = 38,
+  INT_OVERFLOW = 36, FLOAT_INFINITY = 37,
   // ValueError
-  SLICE_STEP = 39, SUBSTRING = 40, FORMAT_UNSUPPORTED = 41, CHR_RANGE = 42, EMPTY_SEP = 43,
-  PIN = 44, PIN_MODE = 45, PIN_ADC = 46, PIN_PWM = 47, PWM_DUTY = 48, // builtins-module.ts
-  INT_LITERAL = 49, FLOAT_LITERAL = 50, FLOAT_NAN = 51, POW_MODULUS = 52, INT_BASE = 53, POW_NOT_INVERTIBLE = 54,
-  NEGATIVE_SHIFT = 55,
+  SLICE_STEP = 38, FORMAT_UNSUPPORTED = 39, CHR_RANGE = 40,
+  PIN = 41, PIN_MODE = 42, PIN_ADC = 43, PIN_PWM = 44, PWM_DUTY = 45, // builtins-module.ts
+  INT_LITERAL = 46, FLOAT_LITERAL = 47, FLOAT_NAN = 48, INT_BASE = 49,
+  NEGATIVE_SHIFT = 50,
   // TypeError
-  SLICE_INDICES = 56, STR_CONCAT = 57, FORMAT_ARGS = 58, ORD_LENGTH = 59, FORMAT_NOT_ALL = 60, IN_STRING = 61,
-  STR_INDICES = 62, INT_NON_STRING = 63, UNSUPPORTED = 64, UNARY = 65, UNORDERABLE = 66, FORMAT_INT = 67,
-  FORMAT_REAL = 68, CALL_TOO_MANY = 69, CALL_MISSING = 70, CALL_UNEXPECTED = 71, CALL_MULTIPLE = 72,
+  SLICE_INDICES = 51, STR_CONCAT = 52, FORMAT_ARGS = 53, ORD_LENGTH = 54, FORMAT_NOT_ALL = 55, IN_STRING = 56,
+  STR_INDICES = 57, INT_NON_STRING = 58, UNSUPPORTED = 59, UNARY = 60, UNORDERABLE = 61, FORMAT_INT = 62,
+  FORMAT_REAL = 63, CALL_TOO_MANY = 64, CALL_MISSING = 65, CALL_UNEXPECTED = 66, CALL_MULTIPLE = 67,
   // NameError
-  NAME = 73,
+  NAME = 68,
   // Not messages: pieces of them. The operator of '#' (msgOp): NB_* 0..12 (CPython's order), their
   // in-place forms 13..25 (written with '='), comparisons 26 + op (0 < 1 <= 4 > 5 >=), unary
   // operators 32 + kind (0 - 1 + 2 ~); its line is SYMBOL + msgOp (- 13 from 13 on).
-  POW_FUNC = 74, SYMBOL = 75,
+  POW_FUNC = 69, SYMBOL = 70,
   // callerrors.ts (TO, ARGUMENT and AND are words)
-  FROM = 97, POSITIONAL = 98, PLURAL = 99, BUT = 100, WAS_GIVEN = 101, WERE_GIVEN = 102, REQUIRED = 103,
-  KEYWORD_ONLY = 104, COLON = 105, COMMA = 106, COMMA_AND = 107, TO = 24, ARGUMENT = 0, AND = 9,
+  FROM = 92, POSITIONAL = 93, PLURAL = 94, BUT = 95, WAS_GIVEN = 96, WERE_GIVEN = 97, REQUIRED = 98,
+  KEYWORD_ONLY = 99, COLON = 100, COMMA = 101, COMMA_AND = 102, TO = 24, ARGUMENT = 0, AND = 9,
 }
 // Where each class's messages end, and the classes: ZeroDivisionError, IndexError, OverflowError,
 // ValueError, TypeError, NameError (Exc numbers: exc.ts is not loaded yet when this module is).
@@ -81,7 +81,6 @@ divisionZ\n\
 IMZ\n\
 F floorDZ\n\
 FM\n\
-F divmod()\n\
 0.0HraisedYa negative power\n\
 listXR\n\
 tupleXR\n\
@@ -89,10 +88,8 @@ SXR\n\
 int too largeL32 bits\n\
 canNC F infinityYI\n\
 slice stepHzero\n\
-subS Nfound\n\
 U T character\n\
 chrKarg Nin range(0x110000)\n\
-empty separator\n\
 Vpin (0..19Q\'`A0\'..\'`A5\')\n\
 Vmode\n\
 P`A`D`C (`A0..`A5)\n\
@@ -101,9 +98,7 @@ dutyR\n\
 VliteralLWwith base $: ?\n\
 could NC SYF: ?\n\
 canNC F `Na`NYI\n\
-powK3rdAH0\n\
 WbaseB>= 2J<= 36,Q0\n\
-base is NinvertibleLtheG modulus\n\
 negative shift count\n\
 slice indicesBIsQ`NoneQhave an __index__ method\n\
 can only concatenate str (N"{")Ystr\n\

@@ -8,6 +8,7 @@ import { NAMES_HASH } from './names.ts';
 export const enum ImageError { OK = 0, MAGIC = 1, VERSION = 2, LENGTH = 3, CRC = 4, TABLES = 5, NAMES = 6 }
 export const enum Record { STR = 1, INT = 2, FLOAT = 3, TUPLE = 4, CODE = 5, FUNC = 6 }
 const HEADER_SIZE = 18;
+const MODULES = HEADER_SIZE;
 /** Offsets inside a CODE record. */
 export const enum Code {
   ARGCOUNT = 1, POSONLY = 2, KWONLY = 3, NLOCALS = 4, STACKSIZE = 5, FLAGS = 6, NEXC = 7,
@@ -15,8 +16,7 @@ export const enum Code {
 }
 
 let imageLength: u16 = 0;
-let moduleTable: u16 = 0;
-let moduleCount: u8 = 0;
+let moduleCount: u8 = 0; // the module table follows the header (MODULES)
 let constTable: u16 = 0;
 let constCount: u16 = 0;
 
@@ -45,15 +45,13 @@ export function loadImage(): u8 {
   if (imageLength < HEADER_SIZE || imageLength > area) return ImageError.LENGTH;
   if (imageCrc(8, imageLength) !== imageU16(6)) return ImageError.CRC;
   moduleCount = imageByte(3);
-  moduleTable = imageU16(8);
   constTable = imageU16(10);
   constCount = imageU16(12);
-  const moduleEnd: u32 = u32(moduleTable + moduleCount * 6);
-  const constEnd: u32 = u32(constTable + constCount * 2);
   // The tables follow the header and each other directly (docs/rpyc.md): that checks the module
   // count, which lies before the CRC's range, against the table offsets, which lie inside it.
-  if (moduleCount === 0 || moduleTable !== HEADER_SIZE || moduleEnd !== constTable) return ImageError.TABLES;
-  if (constEnd > imageLength || moduleGlobalCount(0) > constCount) return ImageError.TABLES;
+  // (No sum overflows 16 bits: 18 + 255 * 6, and constCount is at most half the length.)
+  if (moduleCount === 0 || imageU16(8) !== MODULES || u16(MODULES + moduleCount * 6) !== constTable) return ImageError.TABLES;
+  if (constCount > imageLength >> 1 || u16(constTable + constCount * 2) > imageLength || moduleGlobalCount(0) > constCount) return ImageError.TABLES;
   // Compiled against another VM build: its name numbers (STR records) would call wrong builtins.
   if (imageU16(16) !== NAMES_HASH) return ImageError.NAMES;
   return ImageError.OK;
@@ -62,10 +60,10 @@ export function loadImage(): u8 {
 /** The library functions' TUPLE of FUNC records (libfunc.ts), or NULL. */
 export function libTable(): u16 { return imageU16(14); }
 export function imageModuleCount(): u8 { return moduleCount; }
-export function moduleNameValue(m: u8): u16 { return imageU16(u16(moduleTable + m * 6)); }
-export function moduleCodeValue(m: u8): u16 { return imageU16(u16(moduleTable + m * 6 + 2)); }
+export function moduleNameValue(m: u8): u16 { return imageU16(u16(MODULES + m * 6)); }
+export function moduleCodeValue(m: u8): u16 { return imageU16(u16(MODULES + m * 6 + 2)); }
 /** How many global variables module m has: constant-table entries 0 .. count-1 (vm.ts). */
-export function moduleGlobalCount(m: u8): u16 { return imageU16(u16(moduleTable + m * 6 + 4)); }
+export function moduleGlobalCount(m: u8): u16 { return imageU16(u16(MODULES + m * 6 + 4)); }
 /** Constant-table entry k (k < constantCount()). */
 export function constantValue(k: u16): u16 { return imageU16(u16(constTable + k * 2)); }
 export function constantCount(): u16 { return constCount; }
