@@ -10,8 +10,8 @@
 // If the heap cannot hold the message, the bare class is raised (still the right type).
 import { u8, u16, flashU8, flashStr } from './types.ts';
 import { NULL, makeBuiltin, heapOffset, isHeapRef } from './value.ts';
-import { HeapType, get16, set16 } from './heap.ts';
-import { alloc, pushRoot, popRoot } from './gc.ts';
+import { HeapType, get16 } from './heap.ts';
+import { newBlock } from './block.ts';
 import { Exc, raise, raiseValue } from './exc.ts';
 import { emit, render, Render, printStr, printRepr, printTypeName } from './print.ts';
 import { printCallDetails } from './callerrors.ts';
@@ -157,15 +157,7 @@ let msgNumber: u8 = 0;
 let msgOp: u8 = 0;
 
 /** An exception instance of built-in class cls with argument arg (NULL for none). */
-export function newExc(cls: u8, arg: u16): u16 {
-  if (!pushRoot(arg)) return raise(Exc.MemoryError);
-  const v = alloc(HeapType.EXC, 6);
-  popRoot();
-  if (v === NULL) return raise(Exc.MemoryError);
-  set16(u16(heapOffset(v) + 2), makeBuiltin(cls));
-  set16(u16(heapOffset(v) + 4), arg);
-  return v;
-}
+export function newExc(cls: u8, arg: u16): u16 { return newBlock(HeapType.EXC, 6, makeBuiltin(cls), arg, 0); }
 /** The argument of an EXC block; NULL for a bare class. */
 export function excArgument(exc: u16): u16 {
   return isHeapRef(exc) ? get16(u16(heapOffset(exc) + 4)) : NULL;
