@@ -18,6 +18,7 @@ import { isDict, newDict, dictSet, dictUsed, dictEntryKey, dictEntryValue, hashV
 import { It, newRange, isRange, getIter, newIter, sizeOf } from './iter.ts';
 import { listFrom, listToTuple } from './seqops.ts';
 import { Ty, TYPE_NAMES, typeLine } from './print.ts';
+import { Msg, raiseMsgOf } from './errors.ts';
 
 // The native methods: list.append, and dict's keys values items update (consecutive Ns, method
 // numbers B.DICT_METHOD_FIRST + 0..3). The other methods are Python code (vm-spec/lib).
@@ -97,6 +98,18 @@ export function seqBuiltin(n: u8): u16 {
       popRoot();
       return ok ? d : NULL;
     }
+    case N.zip: { // zip() with no iterables: an empty zip
+      const its = newTuple(count);
+      if (its === NULL || !hold(its)) return NULL;
+      let ok: bool = true;
+      for (let i: u16 = 0; ok && i < count; i = u16(i + 1)) {
+        const it = getIter(arg(i));
+        ok = it !== NULL;
+        tupleSet(its, i, it);
+      }
+      popRoot();
+      return ok ? newIter(It.ZIP, its, NULL, 0) : NULL;
+    }
   }
   if (count === 0) {
     if (name === N.list) return newList();
@@ -131,20 +144,9 @@ export function seqBuiltin(n: u8): u16 {
     case N.enumerate:
     {
       const start = count > 1 ? arg(1) : makeSmall(0);
+      if (!isAnyInt(start)) return raiseMsgOf(Msg.NOT_INTEGER, start, NULL);
       const it = getIter(a);
       return it === NULL ? NULL : newIter(It.ENUMERATE, it, start, 0);
-    }
-    case N.zip: {
-      const its = newTuple(count);
-      if (its === NULL || !hold(its)) return NULL;
-      let ok: bool = true;
-      for (let i: u16 = 0; ok && i < count; i = u16(i + 1)) {
-        const it = getIter(arg(i));
-        ok = it !== NULL;
-        tupleSet(its, i, it);
-      }
-      popRoot();
-      return ok ? newIter(It.ZIP, its, NULL, 0) : NULL;
     }
     case N.reversed:
       if (isSeq(a) || isStr(a) || isRange(a)) return newIter(It.REVERSED, a, NULL, u16(sizeOf(a)));

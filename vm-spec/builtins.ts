@@ -41,10 +41,7 @@ export function lookupAttr(obj: u16, name: u8): u16 {
 /** Calls builtin value `callable` on the arguments set with setArgs: the result, or NULL with an exception pending. */
 export function callBuiltin(callable: u16): u16 {
   if (!isBuiltin(callable)) return raise(Exc.TypeError);
-  if (isExcClass(callable)) {
-    if (argCount() === 0) return callable;
-    return newExcFromArgs(u8(builtinNumber(callable)));
-  }
+  if (isExcClass(callable)) return newExcFromArgs(u8(builtinNumber(callable)));
   const n = u8(builtinNumber(callable));
   if (n === B.print) return builtinPrint();
   if (n >= B.MODULE_FIRST) return moduleBuiltin(n); // checks its keywords itself

@@ -71,6 +71,8 @@ describe('messages', () => {
       [Msg.ORD_LENGTH, 'TypeError: ord() expected a character'],
       [Msg.FORMAT_NOT_ALL, 'TypeError: not all arguments converted during string formatting'],
       [Msg.INT_NON_STRING, "TypeError: int() can't convert non-string with explicit base"],
+      [Msg.RANGE_INDEX, 'IndexError: range object index out of range'],
+      [Msg.LIST_ASSIGN_INDEX, 'IndexError: list assignment index out of range'],
     ];
     for (const [msg, text] of cases) {
       raiseMsg(msg);
@@ -89,6 +91,10 @@ describe('messages', () => {
     expect(pending()).toBe("TypeError: 'in <string>' requires string as left operand, not bool");
     raiseMsgOf(Msg.STR_INDICES, str('a'), NONE);
     expect(pending()).toBe("TypeError: string indices must be integers, not 'str'");
+    raiseMsgOf(Msg.NOT_ITERABLE, NONE, NONE);
+    expect(pending()).toBe("TypeError: 'NoneType' object is not iterable");
+    raiseMsgOf(Msg.NOT_INTEGER, str('a'), NONE);
+    expect(pending()).toBe("TypeError: 'str' object cannot be interpreted as an integer");
     raiseMsgOf(Msg.NAME, str('spam'), NONE);
     expect(pending()).toBe("NameError: name 'spam' is not defined");
     raiseOpMsg(Msg.FORMAT_INT, 120, str('a'), NONE);

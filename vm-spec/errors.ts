@@ -42,11 +42,15 @@ export const enum Msg {
   // callerrors.ts (TO, ARGUMENT and AND are words)
   FROM = 92, POSITIONAL = 93, PLURAL = 94, BUT = 95, WAS_GIVEN = 96, WERE_GIVEN = 97, REQUIRED = 98,
   KEYWORD_ONLY = 99, COLON = 100, COMMA = 101, COMMA_AND = 102, TO = 24, ARGUMENT = 0, AND = 9,
+  // Later messages (after the words, so the numbers above stay): IndexError, then TypeError.
+  RANGE_INDEX = 103, LIST_ASSIGN_INDEX = 104, NOT_ITERABLE = 105, NOT_INTEGER = 106,
 }
 // Where each class's messages end, and the classes: ZeroDivisionError, IndexError, OverflowError,
-// ValueError, TypeError, NameError (Exc numbers: exc.ts is not loaded yet when this module is).
-const MSG_CLASS_END = flashU8([Msg.LIST_INDEX, Msg.INT_OVERFLOW, Msg.SLICE_STEP, Msg.SLICE_INDICES, Msg.NAME, Msg.POW_FUNC]);
-const MSG_CLASS = flashU8([7, 10, 8, 12, 13, 14]);
+// ValueError, TypeError, NameError, (the words: no class), IndexError, TypeError (Exc numbers:
+// exc.ts is not loaded yet when this module is).
+const MSG_CLASS_END = flashU8([Msg.LIST_INDEX, Msg.INT_OVERFLOW, Msg.SLICE_STEP, Msg.SLICE_INDICES, Msg.NAME, Msg.POW_FUNC,
+  Msg.RANGE_INDEX, Msg.NOT_ITERABLE, 107]);
+const MSG_CLASS = flashU8([7, 10, 8, 12, 13, 14, 0, 10, 13]);
 
 const TEXT = flashStr('\
  argument\n\
@@ -151,7 +155,11 @@ Ed\n\
  keyword-only\n\
 : \n\
 , \n\
-,J\n');
+,J\n\
+range objectXR\n\
+list assignmentXR\n\
+\'{\' object is Niterable\n\
+\'{\' objectHinterpreted as an I\n');
 
 let msgNumber: u8 = 0;
 let msgOp: u8 = 0;

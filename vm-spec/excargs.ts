@@ -12,7 +12,7 @@ import { newTuple, tupleSet } from './tuple.ts';
 /** cls(*args) for the current call's positional arguments. */
 export function newExcFromArgs(cls: u8): u16 {
   const n = argCount();
-  if (n === 1) return newExc(cls, arg(0));
+  if (n <= 1) return newExc(cls, n === 0 ? NULL : arg(0)); // an instance even without arguments: a bare class prints as a class
   const args = newTuple(n);
   if (args === NULL) return NULL;
   for (let i: u16 = 0; i < n; i = u16(i + 1)) tupleSet(args, i, arg(i));

@@ -13,6 +13,7 @@ import { NULL, isHeapRef, heapOffset } from './value.ts';
 import { HeapType, blockType, get16, set16 } from './heap.ts';
 import { pushRoot, popRoot } from './gc.ts';
 import { Exc, raise, excPending } from './exc.ts';
+import { Msg, raiseMsgOf } from './errors.ts';
 import { isAnyInt, anyIntValue, newInt, intAdd } from './int.ts';
 import { isSeq, seqLength, seqItem, hold } from './seq.ts';
 import { isStr, strLength, strByte, strOfByte } from './str.ts';
@@ -38,7 +39,8 @@ export function viewDict(v: u16): u16 { return get16(u16(heapOffset(v) + 6)); }
 
 /** range(start, stop, step) of int values; ValueError for step 0, TypeError for non-ints. */
 export function newRange(start: u16, stop: u16, step: u16): u16 {
-  if (!isAnyInt(start) || !isAnyInt(stop) || !isAnyInt(step)) return raise(Exc.TypeError);
+  const bad = !isAnyInt(start) ? start : !isAnyInt(stop) ? stop : !isAnyInt(step) ? step : NULL;
+  if (bad !== NULL) return raiseMsgOf(Msg.NOT_INTEGER, bad, NULL);
   if (anyIntValue(step) === 0) return raise(Exc.ValueError);
   return newBlock(HeapType.RANGE, 8, start, stop, step);
 }
@@ -88,7 +90,7 @@ export function getIter(v: u16): u16 {
   } else if (isDict(v)) {
     kind = It.KEYS;
   } else if (!isSeq(v) && !isStr(v)) {
-    return raise(Exc.TypeError);
+    return raiseMsgOf(Msg.NOT_ITERABLE, v, NULL);
   }
   return newIter(kind, a, NULL, 0);
 }

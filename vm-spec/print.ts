@@ -136,7 +136,7 @@ export function printNumOut(length: u8): void {
 export function isFloatValue(v: u16): bool { return isFloat(v); }
 export function floatValue(v: u16): f32 { return floatOf(v); }
 
-/** The type-name line of v (Ty), or Ty.EXCEPTION for an exception (a bare class stands for an instance without arguments). */
+/** The type-name line of v (Ty), or Ty.EXCEPTION for an exception instance (a class is a Ty.TYPE). */
 export function typeLine(v: u16): u8 {
   if (isHeapRef(v)) return HEAP_TY[blockType(heapOffset(v))];
   if (isImage(v)) {
@@ -146,14 +146,14 @@ export function typeLine(v: u16): u8 {
   if (isSmall(v)) return Ty.INT;
   if (v === NONE) return Ty.NONE;
   if (v === TRUE || v === FALSE) return Ty.BOOL;
-  if (isExcClass(v)) return Ty.EXCEPTION;
   return builtinTypeLine(v) !== 255 ? Ty.TYPE : Ty.BUILTIN;
 }
 
-/** For a builtin that is a type (int, float, bool, str, list, tuple, dict, range, NoneType): its Ty line; else 255. */
+/** For a builtin that is a type (int, float, bool, str, list, tuple, dict, range, NoneType, an exception class): its name's line; else 255. */
 function builtinTypeLine(v: u16): u8 {
   if (!isBuiltin(v)) return 255;
   const n = builtinNumber(v);
+  if (isExcClass(v)) return u8(Ty.W_EXC + n - Exc.FIRST);
   if (n === B.NoneType) return Ty.NONE;
   for (let t: u8 = 0; t < TYPE_NAMES.length; t = u8(t + 1)) {
     if (n === B.GLOBAL_BASE + TYPE_NAMES[t]) return t;

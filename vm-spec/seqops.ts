@@ -131,7 +131,7 @@ export function seqSubscript(seq: u16, index: u16): u16 {
   const length = u16(sizeOf(seq));
   if (!isSlice(index)) {
     if (str && !isAnyInt(index)) return raiseMsgOf(Msg.STR_INDICES, index, NULL);
-    const i = indexIn(index, length, str ? Msg.STR_INDEX : isList(seq) ? Msg.LIST_INDEX : Msg.TUPLE_INDEX);
+    const i = indexIn(index, length, str ? Msg.STR_INDEX : range ? Msg.RANGE_INDEX : isList(seq) ? Msg.LIST_INDEX : Msg.TUPLE_INDEX);
     return i < 0 ? NULL : itemOf(seq, u16(i));
   }
   if (range) return raise(Exc.NotImplementedError);
@@ -173,7 +173,7 @@ function deleteSlice(list: u16): void {
 export function listStore(list: u16, index: u16, value: u16): bool {
   const del = value === NULL;
   if (!isSlice(index)) {
-    const i = indexIn(index, listLength(list), Msg.LIST_INDEX);
+    const i = indexIn(index, listLength(list), Msg.LIST_ASSIGN_INDEX);
     if (i < 0) return false;
     if (del) listDeleteAt(list, u16(i));
     else listSet(list, u16(i), value);

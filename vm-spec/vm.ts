@@ -132,7 +132,7 @@ function printUncaught(frame: u16): void {
   putc(69);
   printExcName(excClassOf(exc));
   putc(9);
-  printStr(exc); // str(exc): its argument's str ('' without one), a KeyError's key's repr
+  if (!isExcClass(exc)) printStr(exc); // str(exc): its argument's str ('' for a bare class), a KeyError's key's repr
   putc(9);
   // A re-raised exception: the record has every frame, original raise points; else the chain.
   const complete = tbIsComplete(exc);
