@@ -7,6 +7,7 @@ import { u8, u16 } from './types.ts';
 import type { bool } from './types.ts';
 import { NULL, TRUE, isHeapRef, heapOffset } from './value.ts';
 import { HeapType, blockType, get16, set16, heap } from './heap.ts';
+import { isBlock } from './block.ts';
 import { alloc, pushRoot, popRoot } from './gc.ts';
 import { Exc, raise } from './exc.ts';
 import { isStr, strHash } from './str.ts';
@@ -24,7 +25,7 @@ const enum D { COUNT = 2, USED = 4, TABLE = 6 }
 function field(d: u16, f: u8): u16 { return get16(u16(heapOffset(d) + f)); }
 function setField(d: u16, f: u8, v: u16): void { set16(u16(heapOffset(d) + f), v); }
 
-export function isDict(v: u16): bool { return isHeapRef(v) && blockType(heapOffset(v)) === HeapType.DICT; }
+export function isDict(v: u16): bool { return isBlock(v, HeapType.DICT); }
 
 export function newDict(): u16 {
   const v = alloc(HeapType.DICT, 8);

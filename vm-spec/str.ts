@@ -4,6 +4,7 @@ import { u8, u16, u32, i32 } from './types.ts';
 import type { bool } from './types.ts';
 import { NULL, isImage, isHeapRef, heapOffset } from './value.ts';
 import { HeapType, blockType, get16, set16, heap } from './heap.ts';
+import { isBlock } from './block.ts';
 import { alloc, pushRoot, popRoot } from './gc.ts';
 import { Exc, raise } from './exc.ts';
 import { Record, recordType, imageStrLength, imageStrByte, imageStrHash } from './image.ts';
@@ -12,7 +13,7 @@ import { numOut, formatI32 } from './numfmt.ts';
 
 const MAX_STR = 2000;
 
-export function isHeapStr(v: u16): bool { return isHeapRef(v) && blockType(heapOffset(v)) === HeapType.STR; }
+export function isHeapStr(v: u16): bool { return isBlock(v, HeapType.STR); }
 export function isStr(v: u16): bool { return isHeapStr(v) || (isImage(v) && recordType(v) === Record.STR); }
 export function strLength(v: u16): u16 { return isImage(v) ? imageStrLength(v) : get16(u16(heapOffset(v) + 2)); }
 export function strByte(v: u16, i: u16): u8 { return isImage(v) ? imageStrByte(v, i) : heap[heapOffset(v) + 4 + i]; }
