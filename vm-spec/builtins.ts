@@ -6,7 +6,7 @@ import { NULL, NONE, isBuiltin, builtinNumber, makeBuiltin } from './value.ts';
 import { putc } from './platform.ts';
 import { Exc, raise, isExcClass, lookupExcClass, excClassOf } from './exc.ts';
 import { newExcFromArgs, excArgs } from './excargs.ts';
-import { printStr } from './print.ts';
+import { printStr, render, Render, builtinTypeLine } from './print.ts';
 import { isList } from './list.ts';
 import { isDict } from './dict.ts';
 import { N, B, nameIndex } from './names.ts';
@@ -35,6 +35,7 @@ export function lookupMethod(obj: u16, name: u8): u16 {
 /** Attribute `name` (an N) of `obj` that is not a method (a module's or class's member), or NULL. */
 export function lookupAttr(obj: u16, name: u8): u16 {
   if (name === N.args && excClassOf(obj) !== 0) return excArgs(obj);
+  if (name === N.__name__ && builtinTypeLine(obj) !== 255) return render(Render.CLASS_NAME, obj, NULL); // a class's name
   return moduleAttr(obj, name);
 }
 

@@ -33,7 +33,8 @@ export const enum N {
   LookupError = 76, IndexError = 77, KeyError = 78, ValueError = 79, TypeError = 80, NameError = 81,
   AttributeError = 82, StopIteration = 83, MemoryError = 84, RuntimeError = 85, RecursionError = 86,
   NotImplementedError = 87, AssertionError = 88, KeyboardInterrupt = 89,
-  COUNT = 90,
+  __name__ = 90,
+  COUNT = 91,
   NONE = 255,
 }
 
@@ -42,7 +43,7 @@ export const enum N {
  * compiled against (docs/rpyc.md); loadImage refuses one whose name numbers are not ours.
  * names.test.ts checks it, so a change of NAMES must change it.
  */
-export const NAMES_HASH = 0xafb3;
+export const NAMES_HASH = 0xe97a;
 
 /**
  * The N of image STR `name`, or N.NONE: the compiler stores it in the STR record.

@@ -39,7 +39,7 @@ export function emit(c: u8): void {
 }
 
 /** What render() writes. */
-export const enum Render { STR = 0, REPR = 1, FORMAT = 2, TYPE_NAME = 3, SPEC = 4, MESSAGE = 5 }
+export const enum Render { STR = 0, REPR = 1, FORMAT = 2, TYPE_NAME = 3, SPEC = 4, MESSAGE = 5, CLASS_NAME = 6 }
 
 function renderOnce(kind: u8, a: u16, b: u16): bool {
   if (kind === Render.STR) printStr(a);
@@ -47,6 +47,7 @@ function renderOnce(kind: u8, a: u16, b: u16): bool {
   else if (kind === Render.TYPE_NAME) printTypeName(a);
   else if (kind === Render.SPEC) return formatSpec(a, b);
   else if (kind === Render.MESSAGE) printMessage(a, b);
+  else if (kind === Render.CLASS_NAME) printWord(builtinTypeLine(a));
   else return formatPercent(a, b);
   return true;
 }
@@ -150,7 +151,7 @@ export function typeLine(v: u16): u8 {
 }
 
 /** For a builtin that is a type (int, float, bool, str, list, tuple, dict, range, NoneType, an exception class): its name's line; else 255. */
-function builtinTypeLine(v: u16): u8 {
+export function builtinTypeLine(v: u16): u8 {
   if (!isBuiltin(v)) return 255;
   const n = builtinNumber(v);
   if (isExcClass(v)) return u8(Ty.W_EXC + n - Exc.FIRST);
