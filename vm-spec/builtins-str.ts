@@ -57,7 +57,7 @@ function chrOf(n: i32): u16 {
 
 /**
  * a <op> b when a or b is a str (op a BINARY_OP number, in-place forms folded): + of two strs,
- * str * int, int * str, str % args. Anything else is a TypeError.
+ * str * int, int * str (str % args is Python code: vm.ts calls format.py). Anything else is a TypeError.
  */
 export function strBinaryOp(nb: u8, a: u16, b: u16): u16 {
   const aStr = isStr(a);
@@ -69,7 +69,6 @@ export function strBinaryOp(nb: u8, a: u16, b: u16): u16 {
     if (aStr && isAnyInt(b)) return strRepeat(a, anyIntValue(b));
     if (!aStr && isAnyInt(a)) return strRepeat(b, anyIntValue(a));
   }
-  if (nb === 6 && aStr) return render(Render.FORMAT, a, b);
   return raise(Exc.TypeError);
 }
 

@@ -7,8 +7,11 @@ import type { bool } from './types.ts';
 import { NULL, isImage, imageOffset } from './value.ts';
 import { Record, recordType, imageU8, imageU16, imageTupleLength, imageTupleItem, libTable } from './image.ts';
 
-/** What a library function is found as: a global, or a method of str, list, dict or tuple. */
-export const enum LibKind { GLOBAL = 0, STR = 1, LIST = 2, DICT = 3, TUPLE = 4 }
+/**
+ * What a library function is found as: a global, a method of str, list, dict or tuple, or the
+ * code of str % args (PERCENT) and of an f-string's {value:spec} (SPEC), found by kind alone.
+ */
+export const enum LibKind { GLOBAL = 0, STR = 1, LIST = 2, DICT = 3, TUPLE = 4, PERCENT = 5, SPEC = 6 }
 const enum LF { KIND = 1, NAME = 2, CODE = 4, DEFAULTS = 6 }
 
 export function isLibFunc(v: u16): bool { return isImage(v) && recordType(v) === Record.FUNC; }
@@ -17,7 +20,7 @@ export function libFuncDefaults(f: u16): u16 { return imageU16(u16(imageOffset(f
 
 /**
  * The library function of `kind` named `name` (an image STR: the pool shares one record per
- * name, so equal names are equal values), or NULL.
+ * name, so equal names are equal values; NULL: any name), or NULL.
  */
 export function libLookup(name: u16, kind: u8): u16 {
   const table = libTable();
@@ -26,7 +29,7 @@ export function libLookup(name: u16, kind: u8): u16 {
   for (let i: u16 = 0; i < n; i = u16(i + 1)) {
     const f = imageTupleItem(table, i);
     const at = imageOffset(f);
-    if (imageU16(u16(at + LF.NAME)) === name && imageU8(u16(at + LF.KIND)) === kind) return f;
+    if ((name === NULL || imageU16(u16(at + LF.NAME)) === name) && imageU8(u16(at + LF.KIND)) === kind) return f;
   }
   return NULL;
 }

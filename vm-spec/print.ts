@@ -2,7 +2,7 @@
 // the console (print) or a str being built (render: str(), repr(), '%' formatting, messages).
 // render runs the writer twice: once to count the bytes, once to fill the new str, so nothing
 // is buffered and the writers never allocate.
-import { u8, u16, f32, flashStr, flashU8 } from './types.ts';
+import { u8, u16, flashStr, flashU8 } from './types.ts';
 import type { bool } from './types.ts';
 import { NULL, NONE, TRUE, FALSE, isImage, isSmall, isBuiltin, builtinNumber, isHeapRef, heapOffset } from './value.ts';
 import { putc } from './platform.ts';
@@ -17,8 +17,8 @@ import { seqLength, seqItem } from './seq.ts';
 import { dictUsed, dictEntryKey, dictEntryValue } from './dict.ts';
 import { rangeField } from './iter.ts';
 import { B, N } from './names.ts';
-import { formatPercent, formatSpec } from './strformat.ts';
-import { isFloat, floatOf } from './float.ts';
+import { formatNumber } from './strformat.ts';
+import { floatOf } from './float.ts';
 import { excHasArgsTuple } from './excargs.ts';
 import { REPR_NEST_MAX } from './config.ts';
 
@@ -39,16 +39,15 @@ export function emit(c: u8): void {
 }
 
 /** What render() writes. */
-export const enum Render { STR = 0, REPR = 1, FORMAT = 2, TYPE_NAME = 3, SPEC = 4, MESSAGE = 5, CLASS_NAME = 6 }
+export const enum Render { STR = 0, REPR = 1, TYPE_NAME = 2, MESSAGE = 3, SPEC = 4, CLASS_NAME = 5 }
 
 function renderOnce(kind: u8, a: u16, b: u16): bool {
   if (kind === Render.STR) printStr(a);
   else if (kind === Render.REPR) printRepr(a);
   else if (kind === Render.TYPE_NAME) printTypeName(a);
-  else if (kind === Render.SPEC) return formatSpec(a, b);
   else if (kind === Render.MESSAGE) printMessage(a, b);
   else if (kind === Render.CLASS_NAME) printWord(builtinTypeLine(a));
-  else return formatPercent(a, b);
+  else return formatNumber(a, b);
   return true;
 }
 
@@ -68,7 +67,7 @@ function countText(kind: u8, a: u16, b: u16): u16 {
   return length;
 }
 
-/** A new str holding the text `kind` makes of a (and b): str(a), repr(a), a % b, type(a).__name__. NULL with an exception pending on failure. */
+/** A new str holding the text `kind` makes of a (and b): str(a), repr(a), type(a).__name__, a message, a number spec. NULL with an exception pending on failure. */
 export function render(kind: u8, a: u16, b: u16): u16 {
   const length = countText(kind, a, b);
   if (length === TEXT_FAILED) return NULL;
@@ -86,9 +85,6 @@ export function render(kind: u8, a: u16, b: u16): u16 {
   sinkStr = savedStr;
   return s;
 }
-
-/** The length of the text `kind` makes of v (Render.STR or REPR), whatever the sink is. */
-export function textLength(kind: u8, v: u16): u16 { return countText(kind, v, NULL); }
 
 // ---- words ----
 // Type names, one per line, in Ty order; then the other words the printers use; then the
@@ -132,10 +128,6 @@ export function printExcName(cls: u8): void { printWord(u8(Ty.W_EXC + cls - Exc.
 export function printNumOut(length: u8): void {
   for (let i: u8 = 0; i < length; i = u8(i + 1)) emit(numOut[i]);
 }
-
-/** A float (heap or image): float.ts. */
-export function isFloatValue(v: u16): bool { return isFloat(v); }
-export function floatValue(v: u16): f32 { return floatOf(v); }
 
 /** The type-name line of v (Ty), or Ty.EXCEPTION for an exception instance (a class is a Ty.TYPE). */
 export function typeLine(v: u16): u8 {
@@ -224,7 +216,7 @@ export function printRepr(v: u16): void {
   const t = typeLine(v);
   if (t === Ty.STR) printStrRepr(v);
   else if (t === Ty.INT) printNumOut(formatI32(anyIntValue(v), 10, false));
-  else if (t === Ty.FLOAT) printNumOut(formatF32Repr(floatValue(v)));
+  else if (t === Ty.FLOAT) printNumOut(formatF32Repr(floatOf(v)));
   else if (t >= Ty.LIST && t <= Ty.RANGE) printItems(v, t);
   else if (t === Ty.EXCEPTION) {
     printExcName(excClassOf(v));

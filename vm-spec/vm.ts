@@ -346,6 +346,12 @@ function interpret(): u8 {
         break;
       case Op.FORMAT_VALUE: {
         const n: u8 = (arg & 4) !== 0 ? 2 : 1;
+        // A spec outside library code: format.py's _format_spec, after the conversion (!r).
+        if (n === 2 && !isImage(get16(u16(f + F.FUNC)))) {
+          const v = (arg & 3) !== 0 ? formatValue(peek(2), u8(arg & 3), NULL) : peek(2);
+          ok = v !== NULL && callLib(frame, LibKind.SPEC, v);
+          break;
+        }
         ok = replaceTop(n, formatValue(peek(n), u8(arg & 3), n === 2 ? peek(1) : NULL));
         break;
       }
@@ -422,7 +428,9 @@ function interpret(): u8 {
         set16(u16(f + F.LOCALS + arg * 2), pop());
         break;
       case Op.BINARY_OP:
-        ok = replaceTop(2, binaryOp(u8(arg), peek(2), peek(1)));
+        // str % args: format.py's _percent
+        if ((arg === 6 || arg === 19) && isStr(peek(2))) ok = callLib(frame, LibKind.PERCENT, peek(2));
+        else ok = replaceTop(2, binaryOp(u8(arg), peek(2), peek(1)));
         break;
       case Op.COMPARE_OP:
         ok = replaceTop(2, compareOp(u8(arg), peek(2), peek(1)));
@@ -644,6 +652,18 @@ function callFunction(caller: u16, func: u16, first: u16, count: u8, kwnames: u1
   depth = u8(depth + 1);
   setRoot(Root.FRAME, frame);
   return true;
+}
+
+/**
+ * Calls the library operator of `kind` with `first` and the top of the stack, which replace
+ * the top two items: its result comes back there.
+ */
+function callLib(frame: u16, kind: u8, first: u16): bool {
+  const func = libLookup(NULL, kind);
+  if (func === NULL) return raise(Exc.NotImplementedError) !== NULL; // the compiler did not add it
+  const at = slot(2);
+  set16(at, first);
+  return callFunction(frame, func, at, 2, NULL, at);
 }
 
 /**

@@ -83,7 +83,11 @@ export function libFunctions(module: CodeObject): LibFunction[] {
   return out;
 }
 
+// The operators written in Python (vm-spec/lib/format.py): the VM finds them by kind.
+const OPERATORS: Record<string, LibKind> = { _percent: LibKind.PERCENT, _format_spec: LibKind.SPEC };
+
 function exportOf(defName: string): { name: string; kind: LibKind } {
+  if (OPERATORS[defName] !== undefined) return { name: defName, kind: OPERATORS[defName] };
   for (const [prefix, kind] of PREFIXES) {
     if (defName.startsWith(prefix)) return { name: defName.slice(prefix.length), kind };
   }
@@ -96,10 +100,46 @@ export function addNamesUsed(code: CodeObject, into: Set<string>): void {
   for (const c of code.consts) if (isCode(c)) addNamesUsed(c, into);
 }
 
-/** The library functions a program whose code objects are `codes` needs (transitively). */
+const CPY_BINARY_OP = 122;
+const CPY_FORMAT_VALUE = 155;
+const NB_REMAINDER = 6;
+const NB_INPLACE_REMAINDER = 19;
+
+/**
+ * Adds the operators written in Python that `code` (and its nested code objects) may need:
+ * _percent for a % with a str constant holding '%' around (CPython folds constant operands,
+ * and an int % takes no str), _format_spec for a FORMAT_VALUE with a spec.
+ */
+function addOperatorsUsed(code: CodeObject, into: Set<string>, found = { mod: false, percent: false }): void {
+  for (let i = 0; i < code.code.length; i += 2) {
+    const op = code.code[i];
+    const arg = code.code[i + 1];
+    if (op === CPY_BINARY_OP && (arg === NB_REMAINDER || arg === NB_INPLACE_REMAINDER)) found.mod = true;
+    if (op === CPY_FORMAT_VALUE && (arg & 4) !== 0) into.add('_format_spec');
+  }
+  for (const c of code.consts) {
+    if (holdsPercent(c)) found.percent = true;
+    if (isCode(c)) addOperatorsUsed(c, into, found);
+  }
+  if (found.mod && found.percent) into.add('_percent');
+}
+
+function holdsPercent(v: PyValue): boolean {
+  if (typeof v === 'string') return v.includes('%');
+  return v !== null && typeof v === 'object' && 'items' in v && v.items.some(holdsPercent);
+}
+
+/**
+ * The library functions a program whose code objects are `codes` needs (transitively). Library
+ * code's own FORMAT_VALUE specs are the VM's native primitive, and it uses no str %.
+ */
 export function selectLib(all: LibFunction[], codes: CodeObject[]): LibFunction[] {
   const used = new Set<string>();
-  for (const c of codes) addNamesUsed(c, used);
+  const found = { mod: false, percent: false };
+  for (const c of codes) {
+    addNamesUsed(c, used);
+    addOperatorsUsed(c, used, found);
+  }
   const chosen = new Set<LibFunction>();
   for (let grew = true; grew; ) {
     grew = false;

@@ -9,7 +9,7 @@ def _tn(v):
 def _int(v):
     # An argument that must be an int (as CPython's __index__ check).
     if not isinstance(v, int):
-        raise TypeError("'%s' object cannot be interpreted as an integer" % _tn(v))
+        raise TypeError(f"'{_tn(v)}' object cannot be interpreted as an integer")
 
 
 def _start(i, n):

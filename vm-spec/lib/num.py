@@ -11,7 +11,7 @@ def abs(x):
 
 def divmod(a, b):
     if not (isinstance(a, (int, float)) and isinstance(b, (int, float))):
-        raise TypeError("unsupported operand type(s) for divmod(): '%s' and '%s'" % (_tn(a), _tn(b)))
+        raise TypeError(f"unsupported operand type(s) for divmod(): '{_tn(a)}' and '{_tn(b)}'")
     if b == 0 and (isinstance(a, float) or isinstance(b, float)):
         raise ZeroDivisionError("float divmod()")
     return (a // b, a % b)
@@ -78,7 +78,7 @@ def _inverse(a, m):
 
 def round(number, ndigits=None):
     if not isinstance(number, (int, float)):
-        raise TypeError("type %s doesn't define __round__ method" % _tn(number))
+        raise TypeError(f"type {_tn(number)} doesn't define __round__ method")
     if ndigits is None:
         if isinstance(number, int) or number - number != 0:
             return int(number)  # inf: OverflowError, nan: ValueError, as CPython
@@ -97,7 +97,7 @@ def round(number, ndigits=None):
         return _half_even(number / p) * p
     # As CPython: the exact value rounded half-even to ndigits decimals as text, read back
     # (text longer than the VM's 40-byte number parser: a value with that many digits, exact).
-    text = ("%." + str(ndigits) + "f") % number
+    text = f"{number:.{ndigits}f}"  # the VM's digit primitive in library code
     if len(text) > 40:
         return number
     return float(text)

@@ -56,7 +56,7 @@ def _best(name, a, rest, key, default, no="\0-"):
     items = a
     if rest[0] is not no:
         if default is not no:
-            raise TypeError("Cannot specify a default for %s() with multiple positional arguments" % name)
+            raise TypeError(f"Cannot specify a default for {name}() with multiple positional arguments")
         items = [a]
         for x in rest:
             if x is no:

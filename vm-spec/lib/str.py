@@ -62,13 +62,13 @@ def _affix(s, affix, start, end, name):
     items = affix
     if not isinstance(affix, tuple):
         if not isinstance(affix, str):
-            raise TypeError("%s first arg must be str or a tuple of str, not %s" % (name, _tn(affix)))
+            raise TypeError(f"{name} first arg must be str or a tuple of str, not {_tn(affix)}")
         items = (affix,)
     i = _start(start, len(s))
     j = _end(end, len(s))
     for a in items:
         if not isinstance(a, str):
-            raise TypeError("tuple for %s must only contain str, not %s" % (name, _tn(a)))
+            raise TypeError(f"tuple for {name} must only contain str, not {_tn(a)}")
         m = len(a)
         if j - i >= m:
             if name == "endswith":
@@ -174,7 +174,7 @@ def _replace_arg(n, v):
         name = "None"  # argument clinic's messages name None itself
         if v is not None:
             name = _tn(v)
-        raise TypeError("replace() argument %d must be str, not %s" % (n, name))
+        raise TypeError(f"replace() argument {n} must be str, not {name}")
 
 
 def str__join(self, iterable):
@@ -186,7 +186,7 @@ def str__join(self, iterable):
     i = 0
     for x in it:
         if not isinstance(x, str):
-            raise TypeError("sequence item %d: expected str instance, %s found" % (i, _tn(x)))
+            raise TypeError(f"sequence item {i}: expected str instance, {_tn(x)} found")
         if i:
             out += self
         out += x

@@ -38,7 +38,7 @@ def real(name):
 
 
 def ours(name):
-    return LIB[name.replace(".", "__")]
+    return LIB[{"str.__mod__": "_percent", "format": "_format_spec"}.get(name, name.replace(".", "__"))]
 
 
 def case(name, *args, type_only=False, **kwargs):
@@ -225,6 +225,38 @@ for d in dicts:
         case("dict.pop", d, k, None)
     case("dict.copy", d)
     case("dict.clear", d)
+
+# % formatting and format specs.
+values = [0, 7, -42, 255, -255, 2147483647, -2147483648, True, 0.0, -0.0, 2.5, -0.75, 3.125, 12345.5, 0.0625,
+          1048576.0, 1e-05, 1e20, 100.0, 12.0, 0.5, float("inf"), float("-inf"), float("nan"), "ab", "hello", "", None,
+          [1, "a"], (1,), {"k": 2}]
+convs = "sracdiuoxXeEfFgG%yb"
+# (Not supported: '#' of g and G, which keeps trailing zeros; grouping; the 'z' option.)
+for v in values:
+    for t in convs:
+        for spec in ["", "5", "-6", "05", "+", " ", "#", ".2", "8.3", "-+9.1", "#010", "0.0", "*", ".*", "l"]:
+            if "#" in spec and t in "gG":
+                continue
+            case("str.__mod__", "%" + spec + t, v)
+            case("str.__mod__", "<%" + spec + t + ">", (v,))
+        for spec in ["", "5", "<6", ">6", "^7", "x^7", "=8", "08", "+", " ", "-", "#", ".2", "8.3", "+09.1", "#010",
+                     ".0", "*<5"]:
+            if "#" in spec and t in "gG":
+                continue
+            case("format", v, spec + t)
+    case("format", v, "")
+    case("format", v, ".3")
+    case("format", v, "10.5")
+    case("str.__mod__", "%(k)s %(k)r", v)
+for fmt, args in [("%d %d", (1,)), ("%d", (1, 2)), ("%*d|%-*d|%.*f", (5, 1, -4, 2, 2, 1.5)), ("%*d", ("a", 1)),
+                  ("%.*f", (1,)), ("hi", []), ("hi", 5), ("hi", {}), ("%(a)s-%(b)r", {"a": 1, "b": "x"}),
+                  ("%(a)s", 1), ("%(a", {"a": 1}), ("%((a))s", {"(a)": 2}), ("%", 1), ("%5", 1), ("%%|%s%%", 3),
+                  ("%5%", (1,)), ("%-5%", ()), ("%s %s", {"a": 1}), ("%c", 1114112), ("%c", "ab"), ("%c", "é"),
+                  ("%.3d|%5.3x|%-6.2d|%+.4i", (5, 10, -3, 7)), ("%s", ()), ("%r %a", ("é", "x"))]:
+    case("str.__mod__", fmt, args)
+for v, spec in [(1, ".."), (1.5, "."), ("a", "=5"), (65, "c"), (65, "+c"), (-5, "=+8"), (3.5, "^9"),
+                (12345678.0, ".3"), (5.0, ".0"), (-100.0, ".3"), (99.5, ".2"), ("abc", "\0>5")]:
+    case("format", v, spec)
 
 for f in failures:
     print(f)
