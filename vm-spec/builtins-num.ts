@@ -5,14 +5,13 @@ import type { bool } from './types.ts';
 import { NULL, NONE, FALSE, makeBool, makeSmall } from './value.ts';
 import { Exc, raise } from './exc.ts';
 import { N, B } from './names.ts';
-import { arg, argCount, kwArg, kwOther } from './args.ts';
+import { arg, argCount, kwCount } from './args.ts';
 import { newInt, isAnyInt, anyIntValue } from './int.ts';
 import { isFloat, floatOf, newFloat, isFinite32, floatToI32Check } from './float.ts';
 import { truth } from './arith.ts';
 import { isStr, strLength, strByte } from './str.ts';
-import {
-  numIn, parseI32, parseF32, parsedI32, parsedF32, parseError, PARSE_OVERFLOW,
-} from './numfmt.ts';
+import { numIn, parseF32, parsedF32 } from './numfmt.ts';
+import { LibKind, handOver } from './libfunc.ts';
 import { Msg, raiseMsg, raiseMsgOf } from './errors.ts';
 
 /** Calls number builtin `n` (int, float, bool: B.GLOBAL_BASE + N.x) on the current arguments. */
@@ -39,27 +38,16 @@ function strToNumIn(s: u16): u8 {
 }
 function numArgSpace(c: u8): bool { return c === 32 || (c >= 9 && c <= 13); }
 
-/** int(), int(x), int(s, base) / int(s, base=b). */
+/** int() and int(x) of a number; int(s), int(s, base) and their errors are library code (num.py _int_text). */
 function builtinInt(): u16 {
   const count = argCount();
-  if (kwOther(N.base, N.NONE) || count > 2) return raise(Exc.TypeError);
-  let baseArg: u16 = count === 2 ? arg(1) : kwArg(N.base);
-  if (count === 0) return baseArg === NULL ? newInt(0) : raise(Exc.TypeError);
-  const v = arg(0);
-  if (baseArg === NULL) {
+  if (kwCount() === 0 && count < 2) {
+    if (count === 0) return newInt(0);
+    const v = arg(0);
     if (isAnyInt(v)) return newInt(anyIntValue(v));
     if (isFloat(v)) return floatToInt(floatOf(v));
-    if (!isStr(v)) return raise(Exc.TypeError);
-    baseArg = newInt(10);
   }
-  if (!isStr(v)) return raiseMsg(Msg.INT_NON_STRING);
-  if (!isAnyInt(baseArg)) return raise(Exc.TypeError);
-  const base = anyIntValue(baseArg);
-  if (base < 0 || base === 1 || base > 36) return raiseMsg(Msg.INT_BASE);
-  const length = strToNumIn(v);
-  if (length !== 255 && parseI32(length, u8(base))) return newInt(parsedI32);
-  if (length !== 255 && parseError === PARSE_OVERFLOW) return raiseMsg(Msg.INT_OVERFLOW);
-  return raiseMsgOf(Msg.INT_LITERAL, makeSmall(base), v);
+  return handOver(LibKind.INT_TEXT);
 }
 
 /** int(x) of a float: truncation; OverflowError beyond 32 bits and for inf, ValueError for nan. */

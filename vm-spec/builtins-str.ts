@@ -9,6 +9,7 @@ import { arg, argCount } from './args.ts';
 import { isAnyInt, anyIntValue, newInt } from './int.ts';
 import { isStr, strLength, strByte, strConcat, strRepeat, newStr, strSetByte, strFind } from './str.ts';
 import { render, Render } from './print.ts';
+import { LibKind, handOver } from './libfunc.ts';
 
 /** Calls str builtin `n` (str, repr, ord, chr) on the current arguments. */
 export function strBuiltin(n: u8): u16 {
@@ -57,7 +58,7 @@ function chrOf(n: i32): u16 {
 
 /**
  * a <op> b when a or b is a str (op a BINARY_OP number, in-place forms folded): + of two strs,
- * str * int, int * str (str % args is Python code: vm.ts calls format.py). Anything else is a TypeError.
+ * str * int, int * str, str % args (handed over to vm-spec/lib/format.py). Anything else is a TypeError.
  */
 export function strBinaryOp(nb: u8, a: u16, b: u16): u16 {
   const aStr = isStr(a);
@@ -69,6 +70,7 @@ export function strBinaryOp(nb: u8, a: u16, b: u16): u16 {
     if (aStr && isAnyInt(b)) return strRepeat(a, anyIntValue(b));
     if (!aStr && isAnyInt(a)) return strRepeat(b, anyIntValue(a));
   }
+  if (nb === 6 && aStr) return handOver(LibKind.PERCENT);
   return raise(Exc.TypeError);
 }
 

@@ -9,9 +9,26 @@ import { Record, recordType, imageU8, imageU16, imageTupleLength, imageTupleItem
 
 /**
  * What a library function is found as: a global, a method of str, list, dict or tuple, or the
- * code of str % args (PERCENT) and of an f-string's {value:spec} (SPEC), found by kind alone.
+ * code of str % args (PERCENT), of an f-string's {value:spec} (SPEC) and of int(s) (INT_TEXT),
+ * found by kind alone.
  */
-export const enum LibKind { GLOBAL = 0, STR = 1, LIST = 2, DICT = 3, TUPLE = 4, PERCENT = 5, SPEC = 6 }
+export const enum LibKind { GLOBAL = 0, STR = 1, LIST = 2, DICT = 3, TUPLE = 4, PERCENT = 5, SPEC = 6, INT_TEXT = 7 }
+
+// A native builtin or operator may hand its whole call over to a library function (int(s) to
+// _int_text, str % args to _percent): it returns handOver(kind), NULL with no exception pending,
+// and vm.ts calls that function with the same arguments.
+let handedTo: u8 = 0;
+export function handOver(kind: u8): u16 {
+  handedTo = kind;
+  return NULL;
+}
+/** The kind a builtin handed its call over to (0: none), cleared. */
+export function takeHandOver(): u8 {
+  const kind = handedTo;
+  handedTo = 0;
+  return kind;
+}
+
 const enum LF { KIND = 1, NAME = 2, CODE = 4, DEFAULTS = 6 }
 
 export function isLibFunc(v: u16): bool { return isImage(v) && recordType(v) === Record.FUNC; }

@@ -6,8 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {
-  numOut, numIn, formatF32Repr, formatF32Fixed, formatF32Exp, formatF32General, formatI32, parseI32, parseF32,
-  PARSE_OK, PARSE_VALUE_ERROR, PARSE_OVERFLOW,
+  numOut, numIn, formatF32Repr, formatF32Fixed, formatF32Exp, formatF32General, formatI32, parseF32,
 } from './numfmt.ts';
 import * as numfmt from './numfmt.ts';
 
@@ -311,14 +310,6 @@ describe('parseF32', () => {
 
 // ---- CPython ----
 
-const INT_CASES = [
-  '0', '12', ' 12 ', '-7', '+7', '1_000', '1__000', '_1', '1_', '0x1F', '0X1f', '0x_1f', '0x', '0b101',
-  '0o17', '017', '00', '0_0', '-0', 'z', 'Z1', '2147483647', '2147483648', '-2147483648', '-2147483649',
-  '99999999999x', '123456789012345678901234567890', 'ff', '-FF', '', ' ', '- 1', '1 2', '0b', '1.5',
-  '\t42\n', '10', '7fffffff', '-80000000', '80000000', '0x7fffffff', '0x80000000', '-0x80000000',
-];
-const INT_BASES = [0, 2, 8, 10, 16, 36];
-
 describe('against CPython', () => {
   const floats = [...EDGE_F32.filter(Number.isFinite), ...randomF32s(3000, 7).filter((x) => Math.abs(x) < 1e30)];
   const decimals = [0, 1, 2, 3, 6, 9];
@@ -329,16 +320,10 @@ d = json.load(sys.stdin)
 out = {'fixed': [['%.*f' % (n, float(x)) for n in d['decimals']] for x in d['floats']],
        'exp': [['%.*e' % (n, float(x)) for n in d['decimals']] for x in d['floats']],
        'general': [['%.*g' % (n, float(x)) for n in d['decimals']] for x in d['floats']],
-       'ints': [[bin(v), oct(v), str(v), hex(v)] for v in d['ints']], 'parse': []}
-for s in d['intCases']:
-    row = []
-    for b in d['bases']:
-        try: row.append(str(int(s, b)))
-        except ValueError: row.append('ValueError')
-    out['parse'].append(row)
+       'ints': [[bin(v), oct(v), str(v), hex(v)] for v in d['ints']]}
 print(json.dumps(out))
 `;
-  const input = JSON.stringify({ floats: floats.map((x) => (Object.is(x, -0) ? '-0.0' : String(x))), decimals, ints, intCases: INT_CASES, bases: INT_BASES });
+  const input = JSON.stringify({ floats: floats.map((x) => (Object.is(x, -0) ? '-0.0' : String(x))), decimals, ints });
   const py = JSON.parse(execFileSync('python3', ['-c', script], { input, encoding: 'utf8' }));
 
   it("'%.Nf' matches CPython for the exact f32 value", () => {
@@ -363,29 +348,6 @@ print(json.dumps(out))
       expect(text(formatI32(v, base, true))).toBe(py.ints[i][j]);
     }));
   });
-  it('int(s, base) matches CPython, with OverflowError beyond i32', () => {
-    INT_CASES.forEach((s, i) => INT_BASES.forEach((base, j) => {
-      const want: string = py.parse[i][j];
-      const ok = parseI32(setInput(s), base);
-      const label = `int(${JSON.stringify(s)}, ${base})`;
-      if (want === 'ValueError') {
-        expect(ok, label).toBe(false);
-        expect(numfmt.parseError, label).toBe(PARSE_VALUE_ERROR);
-      } else if (BigInt(want) > 2147483647n || BigInt(want) < -2147483648n) {
-        expect(ok, label).toBe(false);
-        expect(numfmt.parseError, label).toBe(PARSE_OVERFLOW);
-      } else {
-        expect(ok, label).toBe(true);
-        expect(numfmt.parseError, label).toBe(PARSE_OK);
-        expect(numfmt.parsedI32, label).toBe(Number(want));
-      }
-    }));
-  });
-  it('refuses bases 1 and 37', () => {
-    expect(parseI32(setInput('1'), 1)).toBe(false);
-    expect(parseI32(setInput('1'), 37)).toBe(false);
-    expect(numfmt.parseError).toBe(PARSE_VALUE_ERROR);
-  });
 });
 
 // ---- the generated C on the host (gcc, UBSan) gives the same bytes as Node ----
@@ -409,8 +371,7 @@ int main(void) {
     bool ok = svm_parseF32(n); uint32_t pb; memcpy(&pb, &parsedF32, 4);
     printf("%d %08lx ", ok, (unsigned long)pb);
     out(svm_formatI32(v >> (b % 32), (uint8_t)(2 << (b % 4 == 1 ? 0 : b % 4)), (b & 64) != 0));
-    n = svm_formatI32(v, 10, false); memcpy(numIn, numOut, n);
-    ok = svm_parseI32(n, 0); printf("%d %ld %d\\n", ok, (long)parsedI32, parseError);
+    putchar('\\n');
   }
   return 0;
 }
@@ -427,11 +388,9 @@ function nodeRun(): string {
     const x = fromBits(b);
     let line = repr(x) + ' ' + fixed(x, b % 8) + ' ';
     line += text(formatF32Exp(x, b % 8)) + ' ' + text(formatF32General(x, b % 8)) + ' ';
-    let ok = parseF32(setInput(repr(x)));
+    const ok = parseF32(setInput(repr(x)));
     line += `${ok ? 1 : 0} ${hex(bitsOf(numfmt.parsedF32))} `;
     line += text(formatI32(v >> (b % 32), 2 << (b % 4 === 1 ? 0 : b % 4), (b & 64) !== 0)) + ' ';
-    ok = parseI32(setInput(text(formatI32(v, 10, false))), 0);
-    line += `${ok ? 1 : 0} ${numfmt.parsedI32} ${numfmt.parseError}`;
     lines.push(line + '\n');
   }
   return lines.join('');

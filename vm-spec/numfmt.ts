@@ -1,5 +1,5 @@
 // Text <-> number conversions for the VM: repr/str/print of floats and ints, '%.Nf', float(s),
-// int(s, base), hex/oct/bin. Floats are IEEE binary32 (f32); every result is exact / correctly
+// hex/oct. (int(s, base) is Python code: vm-spec/lib/num.py _int_text.) Floats are IEEE binary32 (f32); every result is exact / correctly
 // rounded, computed with small integers only (no float arithmetic).
 //
 // API (module-level buffers; the VM copies bytes out / in):
@@ -18,11 +18,6 @@
 //   formatI32(v, base, prefix): u8   v in base 2..36 (lower-case digits); prefix=true adds Python's
 //                                    0b/0o/0x (bases 2, 8, 16) after the sign: hex(-255) is '-0xff'.
 //   numIn: Uint8Array(40)            input ASCII bytes of the parse functions.
-//   parseI32(len, base): bool        Python's int(numIn[0..len), base), base 0 or 2..36: whitespace
-//                                    around, sign, '_' between digits, 0x/0o/0b prefixes (base 0
-//                                    or the matching base). Result in parsedI32. On false,
-//                                    parseError says why: PARSE_VALUE_ERROR (bad syntax or base)
-//                                    or PARSE_OVERFLOW (valid but beyond i32).
 //   parseF32(len): bool              Python's float(numIn[0..len)): whitespace around, sign,
 //                                    digits with '_' between, '.', exponent, inf/infinity/nan in
 //                                    any case. Correctly rounded (half-even) to f32; too large
@@ -41,12 +36,7 @@ import type { bool } from './types.ts';
 
 export const numOut = new Uint8Array(48);
 export const numIn = new Uint8Array(40);
-export let parsedI32: i32 = 0;
 export let parsedF32: f32 = 0;
-export const PARSE_OK = 0;
-export const PARSE_VALUE_ERROR = 1;
-export const PARSE_OVERFLOW = 2;
-export let parseError: u8 = 0;
 
 // A decimal number: the integer dig[0..digN) (least significant digit first) times 10^-digFrac.
 const dig = new Uint8Array(116);
@@ -395,12 +385,9 @@ function numLower(c: u8): u8 {
   return c >= 0x41 && c <= 0x5a ? u8(c + 0x20) : c;
 }
 
-/** The value of c as a digit in bases up to 36, or 99. */
-function numDigitValue(c: u8): u8 {
-  if (c >= 0x30 && c <= 0x39) return u8(c - 0x30);
-  const l = numLower(c);
-  if (l >= 0x61 && l <= 0x7a) return u8(l - 0x57);
-  return 99;
+/** The value of decimal digit c (10 or more for other bytes). */
+function numDigit(c: u8): u8 {
+  return u8(c - 0x30);
 }
 
 /** Starts a parse of numIn[0..len): skips leading whitespace and the sign; true for '-'. */
@@ -425,72 +412,6 @@ function numEndParse(): bool {
   return numInPos === numInEnd;
 }
 
-/**
- * Appends the base-b digits at numInPos to sig, with single underscores between digits (prevDigit:
- * one may come first, after a 0x prefix). False for a misplaced underscore. (Each digit is an
- * input byte, so sig, as long as numIn, holds them all.)
- */
-function readDigits(b: u8, prevDigit: bool): bool {
-  while (numInPos < numInEnd) {
-    const c = numIn[numInPos];
-    if (c === 0x5f) {
-      // Between two digits only.
-      if (!prevDigit || numInPos + 1 >= numInEnd || numDigitValue(numIn[numInPos + 1]) >= b) return false;
-      prevDigit = false;
-    } else {
-      const d = numDigitValue(c);
-      if (d >= b) break;
-      sig[sigN] = d;
-      sigN = u8(sigN + 1);
-      prevDigit = true;
-    }
-    numInPos = u8(numInPos + 1);
-  }
-  return true;
-}
-
-/** The value of the digits sig[from..sigN) in base b; 0x80000001 stands for anything larger. */
-function digitsValue(from: u8, b: u8): u32 {
-  let n: u32 = 0;
-  for (let i: u8 = from; i < sigN; i = u8(i + 1)) {
-    const d = sig[i];
-    n = n > u32(u32(0x80000001 - d) / b) ? 0x80000001 : u32(n * b + d);
-  }
-  return n;
-}
-
-export function parseI32(len: u8, base: u8): bool {
-  parseError = PARSE_VALUE_ERROR;
-  parsedI32 = 0;
-  if (base === 1 || base > 36) return false;
-  const negative = numStartParse(len);
-  let b: u8 = base;
-  // After a 0x/0o/0b prefix an underscore may come before the first digit.
-  let prefixed = false;
-  if (numPeek() === 0x30 && numInPos + 1 < numInEnd) {
-    const l = numLower(numIn[numInPos + 1]);
-    const pb: u8 = l === 0x78 ? 16 : l === 0x6f ? 8 : l === 0x62 ? 2 : 0;
-    if (pb !== 0 && (base === 0 || base === pb)) {
-      b = pb;
-      numInPos = u8(numInPos + 2);
-      prefixed = true;
-    }
-  }
-  const zeroOnly = b === 0; // base 0 without prefix: decimal, and no leading zeros (but 0, 0_0)
-  if (b === 0) b = 10;
-  if (!readDigits(b, prefixed) || sigN === 0 || !numEndParse()) return false;
-  const n = digitsValue(0, b);
-  if (zeroOnly && sig[0] === 0 && n !== 0) return false;
-  // Magnitude up to 2^31 for -2^31.
-  if (n > (negative ? 0x80000000 : 0x7fffffff)) {
-    parseError = PARSE_OVERFLOW;
-    return false;
-  }
-  parsedI32 = negative ? i32(-n) : i32(n);
-  parseError = PARSE_OK;
-  return true;
-}
-
 /** Matches NUM_WORDS[from..from+n) (case-insensitive) at numInPos, advancing past it. */
 function numMatchWord(from: u8, n: u8): bool {
   if (numInPos + n > numInEnd) return false;
@@ -501,13 +422,37 @@ function numMatchWord(from: u8, n: u8): bool {
   return true;
 }
 
+/**
+ * Appends the decimal digits at numInPos to sig, with single underscores between digits. False
+ * for a misplaced underscore. (Each digit is an input byte, so sig, as long as numIn, holds them all.)
+ */
+function readDigits(): bool {
+  let prevDigit = false;
+  while (numInPos < numInEnd) {
+    const c = numIn[numInPos];
+    if (c === 0x5f) {
+      // Between two digits only.
+      if (!prevDigit || numInPos + 1 >= numInEnd || numDigit(numIn[numInPos + 1]) >= 10) return false;
+      prevDigit = false;
+    } else {
+      const d = numDigit(c);
+      if (d >= 10) break;
+      sig[sigN] = d;
+      sigN = u8(sigN + 1);
+      prevDigit = true;
+    }
+    numInPos = u8(numInPos + 1);
+  }
+  return true;
+}
+
 /** Reads digits, '.', digits and an optional exponent into sig/sigTop. */
 function readDecimal(): bool {
-  if (!readDigits(10, false)) return false;
+  if (!readDigits()) return false;
   const intDigits = sigN;
   if (numPeek() === 0x2e) {
     numInPos = u8(numInPos + 1);
-    if (!readDigits(10, false)) return false;
+    if (!readDigits()) return false;
   }
   const count = sigN;
   if (count === 0) return false;
@@ -516,7 +461,7 @@ function readDecimal(): bool {
     // The exponent's digits go after the mantissa's for a moment.
     numInPos = u8(numInPos + 1);
     const negative = numSkipSign();
-    if (!readDigits(10, false) || sigN === count) return false;
+    if (!readDigits() || sigN === count) return false;
     for (let i: u8 = count; i < sigN; i = u8(i + 1)) {
       x = i16(x * 10 + sig[i]);
       if (x > 999) x = 999; // far beyond any f32 already

@@ -23,7 +23,7 @@ import { MAX_DEPTH } from './config.ts';
 import { lookupBuiltin, lookupMethod, lookupAttr, callBuiltin } from './builtins.ts';
 import { builtinModule } from './builtins-module.ts';
 import { nameIndex } from './names.ts';
-import { LibKind, libLookup } from './libfunc.ts';
+import { LibKind, libLookup, takeHandOver } from './libfunc.ts';
 import { setArgs } from './args.ts';
 import { newRange, rangeLength, isRange, getIter, iterNext, extendFrom } from './iter.ts';
 import { seqContains, seqSubscript, asSequence, listStore, deleteItem } from './seqops.ts';
@@ -348,8 +348,8 @@ function interpret(): u8 {
         const n: u8 = (arg & 4) !== 0 ? 2 : 1;
         // A spec outside library code: format.py's _format_spec, after the conversion (!r).
         if (n === 2 && !isImage(get16(u16(f + F.FUNC)))) {
-          const v = (arg & 3) !== 0 ? formatValue(peek(2), u8(arg & 3), NULL) : peek(2);
-          ok = v !== NULL && callLib(frame, LibKind.SPEC, v);
+          if ((arg & 3) !== 0) setPeek(2, formatValue(peek(2), u8(arg & 3), NULL));
+          ok = peek(2) !== NULL && callLib(frame, LibKind.SPEC, slot(2), 2, NULL, slot(2));
           break;
         }
         ok = replaceTop(n, formatValue(peek(n), u8(arg & 3), n === 2 ? peek(1) : NULL));
@@ -428,9 +428,9 @@ function interpret(): u8 {
         set16(u16(f + F.LOCALS + arg * 2), pop());
         break;
       case Op.BINARY_OP:
-        // str % args: format.py's _percent
-        if ((arg === 6 || arg === 19) && isStr(peek(2))) ok = callLib(frame, LibKind.PERCENT, peek(2));
-        else ok = replaceTop(2, binaryOp(u8(arg), peek(2), peek(1)));
+        ok = replaceTop(2, binaryOp(u8(arg), peek(2), peek(1)));
+        // str % args: binaryOp hands it over to format.py's _percent
+        if (!ok) ok = callHandedOver(frame, slot(2), 2, NULL, slot(2));
         break;
       case Op.COMPARE_OP:
         ok = replaceTop(2, compareOp(u8(arg), peek(2), peek(1)));
@@ -525,11 +525,13 @@ function interpret(): u8 {
         }
         setArgs(first, count, kwnames);
         result = callBuiltin(callable);
-        kwnames = NULL;
         if (result === NULL) {
-          ok = false;
+          // A builtin may hand its call over to library code (libfunc.ts handOver).
+          ok = callHandedOver(frame, first, u8(count), kwnames, cut);
+          kwnames = NULL;
           break;
         }
+        kwnames = NULL;
         set16(u16(f + F.SP), cut);
         push(result);
         break;
@@ -654,16 +656,17 @@ function callFunction(caller: u16, func: u16, first: u16, count: u8, kwnames: u1
   return true;
 }
 
-/**
- * Calls the library operator of `kind` with `first` and the top of the stack, which replace
- * the top two items: its result comes back there.
- */
-function callLib(frame: u16, kind: u8, first: u16): bool {
+/** callFunction of the library function of `kind` (libfunc.ts: operators, hand-overs). */
+function callLib(frame: u16, kind: u8, first: u16, count: u8, kwnames: u16, cut: u16): bool {
   const func = libLookup(NULL, kind);
   if (func === NULL) return raise(Exc.NotImplementedError) !== NULL; // the compiler did not add it
-  const at = slot(2);
-  set16(at, first);
-  return callFunction(frame, func, at, 2, NULL, at);
+  return callFunction(frame, func, first, count, kwnames, cut);
+}
+
+/** After a failed native operation: calls the library function it handed over to, if any. */
+function callHandedOver(frame: u16, first: u16, count: u8, kwnames: u16, cut: u16): bool {
+  const kind = takeHandOver();
+  return kind !== 0 && callLib(frame, kind, first, count, kwnames, cut);
 }
 
 /**

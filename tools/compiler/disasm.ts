@@ -13,7 +13,6 @@ const NAME_ARG = new Set([
 ]);
 const LOCAL_ARG = new Set(['LOAD_FAST', 'STORE_FAST', 'DELETE_FAST']);
 export const BINARY_OPS = ['+', '&', '//', '<<', '@', '*', '%', '|', '**', '>>', '-', '/', '^'];
-const LIB_KIND_PREFIX = ['', 'str.', 'list.', 'dict.', 'tuple.', '%', 'spec '];
 export const COMPARE_OPS = ['<', '<=', '==', '!=', '>', '>='];
 
 export function formatValue(v: ImageValue): string {

@@ -84,7 +84,9 @@ export function libFunctions(module: CodeObject): LibFunction[] {
 }
 
 // The operators written in Python (vm-spec/lib/format.py): the VM finds them by kind.
-const OPERATORS: Record<string, LibKind> = { _percent: LibKind.PERCENT, _format_spec: LibKind.SPEC };
+const OPERATORS: Record<string, LibKind> = { _percent: LibKind.PERCENT, _format_spec: LibKind.SPEC, _int_text: LibKind.INT_TEXT };
+// A native builtin that hands calls over to library code (libfunc.ts handOver), and that code.
+const HANDED_OVER: [string, string][] = [['int', '_int_text']];
 
 function exportOf(defName: string): { name: string; kind: LibKind } {
   if (OPERATORS[defName] !== undefined) return { name: defName, kind: OPERATORS[defName] };
@@ -141,6 +143,8 @@ export function selectLib(all: LibFunction[], codes: CodeObject[]): LibFunction[
     addOperatorsUsed(c, used, found);
   }
   const chosen = new Set<LibFunction>();
+  // (By the program's own names: library code calls such builtins only on what they keep.)
+  for (const [builtin, f] of HANDED_OVER) if (used.has(builtin)) used.add(f);
   for (let grew = true; grew; ) {
     grew = false;
     for (const f of all) {

@@ -30,13 +30,10 @@ def _percent(fmt, args):
         while fmt[i:i + 1] in ("-", "+", " ", "#", "0"):
             flags += fmt[i]
             i += 1
-        j = _digits_end(fmt, i)
-        width = int("0" + fmt[i:j])
+        width, j = _digits(fmt, i)
         prec = -1
         if fmt[j:j + 1] == ".":
-            i = _digits_end(fmt, j + 1)
-            prec = int("0" + fmt[j + 1:i])
-            j = i
+            prec, j = _digits(fmt, j + 1)
         if j >= n:
             raise ValueError("incomplete format")
         t = fmt[j]
@@ -111,13 +108,10 @@ def _format_spec(value, spec):
     if spec[i:i + 1] == "0" and align == "":
         fill = "0"
         align = "0"
-    j = _digits_end(spec, i)
-    width = int("0" + spec[i:j])
+    width, j = _digits(spec, i)
     prec = -1
     if spec[j:j + 1] == ".":
-        i = _digits_end(spec, j + 1)
-        prec = int("0" + spec[j + 1:i])
-        j = i
+        prec, j = _digits(spec, j + 1)
     t = spec[j:]
     if isinstance(value, str) and t in ("", "s"):
         s = value
@@ -188,7 +182,11 @@ def _pad(s, width, align, fill):
     return fill * pad + s
 
 
-def _digits_end(s, i):
+def _digits(s, i):
+    # The decimal number at s[i:] (0 when none) and the index after it. (Not int(): that would
+    # add int's text parser to every image that formats.)
+    n = 0
     while s[i:i + 1] in ("0", "1", "2", "3", "4", "5", "6", "7", "8", "9"):
+        n = n * 10 + ord(s[i]) - 48
         i += 1
-    return i
+    return n, i

@@ -149,3 +149,79 @@ def _based(n, base, prefix):
     if n < 0:
         prefix = "-" + prefix
     return prefix + s
+
+
+def _int_text(x="\0-", base="\0-"):
+    # int(s) and int(s, base) (and int's errors): the native int hands over every call but int()
+    # and int(number). Whitespace around, a sign, 0x 0o 0b prefixes, '_' between digits.
+    if isinstance(base, str) and base == "\0-":
+        if not isinstance(x, str):
+            raise TypeError(f"int() argument must be a string, a bytes-like object or a real number, not '{_tn(x)}'")
+        base = 10
+    else:
+        if isinstance(x, str) and x == "\0-":
+            raise TypeError("int() missing string argument")
+        if not isinstance(x, str):
+            raise TypeError("int() can't convert non-string with explicit base")
+        _int(base)
+        if base < 0 or base == 1 or base > 36:
+            raise ValueError("int() base must be >= 2 and <= 36, or 0")
+    i = 0
+    j = len(x)
+    while i < j and x[i] in " \t\n\r\x0b\x0c":
+        i += 1
+    while j > i and x[j - 1] in " \t\n\r\x0b\x0c":
+        j -= 1
+    negative = x[i:i + 1] == "-"
+    if x[i:i + 1] in ("-", "+"):
+        i += 1
+    b = base
+    digit = False  # the byte before was a digit (or a prefix: one '_' may follow)
+    if x[i:i + 1] == "0" and i + 1 < j:
+        c = x[i + 1]
+        p = 0
+        if c in ("x", "X"):
+            p = 16
+        elif c in ("o", "O"):
+            p = 8
+        elif c in ("b", "B"):
+            p = 2
+        if p and (base == 0 or base == p):
+            b = p
+            i += 2
+            digit = True
+    leading = b == 0 and x[i:i + 1] == "0"  # base 0 takes no leading zeros (but 0 and 0_0)
+    if b == 0:
+        b = 10
+    n = 0
+    count = 0
+    while i < j:
+        c = x[i]
+        i += 1
+        if c == "_" and digit:
+            digit = False
+            continue
+        d = ord(c) | 32
+        if 48 <= d <= 57:
+            d -= 48
+        elif 97 <= d <= 122:
+            d -= 87
+        else:
+            d = 99
+        if d >= b:
+            count = 0
+            break
+        try:
+            n = n * b - d  # negative: -2**31 fits
+        except OverflowError:
+            raise OverflowError("int too large for 32 bits")
+        count += 1
+        digit = True
+    if count == 0 or not digit or (leading and n != 0):
+        raise ValueError(f"invalid literal for int() with base {base}: {x!r}")
+    if negative:
+        return n
+    try:
+        return -n
+    except OverflowError:
+        raise OverflowError("int too large for 32 bits")

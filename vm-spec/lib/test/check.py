@@ -38,7 +38,7 @@ def real(name):
 
 
 def ours(name):
-    return LIB[{"str.__mod__": "_percent", "format": "_format_spec"}.get(name, name.replace(".", "__"))]
+    return LIB[{"str.__mod__": "_percent", "format": "_format_spec", "int": "_int_text"}.get(name, name.replace(".", "__"))]
 
 
 def case(name, *args, type_only=False, **kwargs):
@@ -250,6 +250,21 @@ for fmt, args in [("%d %d", (1,)), ("%d", (1, 2)), ("hi", 5), ("%", 1), ("%5", 1
     case("str.__mod__", fmt, args)
 for v, spec in [("a", "5d"), (3.5, "^9"), (-5, "=+8"), (1, "10x"), ("abc", "\0>5"), (2.5, "s")]:
     case("format", v, spec)
+
+# int(s, base) (the VM's ints are 32-bit: beyond, OverflowError, which CPython cannot show).
+for s in ["0", "12", " 12 ", "-7", "+7", "1_000", "1__000", "_1", "1_", "0x1F", "0X1f", "0x_1f", "0x__1", "0x", "0b101",
+          "0o17", "017", "00", "0_0", "-0", "z", "Z1", "2147483647", "-2147483648", "ff", "-FF", "", " ", "- 1", "1 2",
+          "0b", "1.5", "\t42\n", "10", "7fffffff", "-80000000", "0x7fffffff", "-0x80000000", "@", "`", "[", "{", ":",
+          "0o8", "zz_z", "0 x1", " 0x ", "+-1", "--1", "\x0b5\x0c"]:
+    case("int", s)
+    for base in [0, 2, 8, 10, 16, 36, 1, 37, -1, "x", True, 2.0]:
+        case("int", s, base)
+    case("int", s, base=16)
+for v in [None, [1], 1.5, 7]:
+    if v is None or isinstance(v, list):
+        case("int", v)  # (ints and floats stay native)
+    case("int", v, 10)
+case("int", base=10)
 
 for f in failures:
     print(f)
