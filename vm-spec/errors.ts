@@ -4,7 +4,8 @@
 //   A..Z  the word on line 0..25 (words shared by the messages; a word may use words too)
 //   `X    a literal capital X
 //   $ str(a)   { type(a).__name__   } type(b).__name__   ? repr(b)
-//   # the operator msgOp (a line of SYMBOLS)   ! the character msgOp   ; the call details (callerrors.ts)
+//   # the operator msgOp (a line of SYMBOLS)   ; the call details (callerrors.ts)
+// An empty line is a number no message uses (the numbers after it stay).
 // errors.test.ts lists the messages as they read. The Msg numbers are grouped by class
 // (MSG_CLASS), so a message names its class too.
 // If the heap cannot hold the message, the bare class is raised (still the right type).
@@ -25,14 +26,14 @@ export const enum Msg {
   // OverflowError
   INT_OVERFLOW = 36, FLOAT_INFINITY = 37,
   // ValueError
-  SLICE_STEP = 38, FORMAT_UNSUPPORTED = 39, CHR_RANGE = 40,
+  SLICE_STEP = 38, CHR_RANGE = 40,
   PIN = 41, PIN_MODE = 42, PIN_ADC = 43, PIN_PWM = 44, PWM_DUTY = 45, // builtins-module.ts
-  INT_LITERAL = 46, FLOAT_LITERAL = 47, FLOAT_NAN = 48, INT_BASE = 49,
+  FLOAT_LITERAL = 47, FLOAT_NAN = 48,
   NEGATIVE_SHIFT = 50,
   // TypeError
-  SLICE_INDICES = 51, STR_CONCAT = 52, FORMAT_ARGS = 53, ORD_LENGTH = 54, FORMAT_NOT_ALL = 55, IN_STRING = 56,
-  STR_INDICES = 57, INT_NON_STRING = 58, UNSUPPORTED = 59, UNARY = 60, UNORDERABLE = 61, FORMAT_INT = 62,
-  FORMAT_REAL = 63, CALL_TOO_MANY = 64, CALL_MISSING = 65, CALL_UNEXPECTED = 66, CALL_MULTIPLE = 67,
+  SLICE_INDICES = 51, STR_CONCAT = 52, ORD_LENGTH = 54, IN_STRING = 56,
+  STR_INDICES = 57, UNSUPPORTED = 59, UNARY = 60, UNORDERABLE = 61,
+  CALL_TOO_MANY = 64, CALL_MISSING = 65, CALL_UNEXPECTED = 66, CALL_MULTIPLE = 67,
   // NameError
   NAME = 68,
   // Not messages: pieces of them. The operator of '#' (msgOp): NB_* 0..12 (CPython's order), their
@@ -72,10 +73,10 @@ pin has no \n\
  or \n\
  out of range\n\
 string\n\
-format\n\
+\n\
 unsupported\n\
 invalid \n\
-intK\n\
+\n\
  index\n\
  to \n\
  by zero\n\
@@ -92,31 +93,31 @@ SXR\n\
 int too largeL32 bits\n\
 canNC F infinityYI\n\
 slice stepHzero\n\
-U T character\n\
+\n\
 chrKarg Nin range(0x110000)\n\
 Vpin (0..19Q\'`A0\'..\'`A5\')\n\
 Vmode\n\
 P`A`D`C (`A0..`A5)\n\
 P`P`W`M (3 5 6 9 10 11)\n\
 dutyR\n\
-VliteralLWwith base $: ?\n\
+\n\
 could NC SYF: ?\n\
 canNC F `Na`NYI\n\
-WbaseB>= 2J<= 36,Q0\n\
+\n\
 negative shift count\n\
 slice indicesBIsQ`NoneQhave an __index__ method\n\
 can only concatenate str (N"{")Ystr\n\
-NenoughAsLT S\n\
+\n\
 ordKexpected a character\n\
-NallAs Ced during S Tting\n\
+\n\
 \'in <S>\'Es S as left operand, N{\n\
 S indicesBIs, N\'{\'\n\
-Wcan\'t C non-S with explicit base\n\
+\n\
 UO(s)L#: \'{\'J\'}\'\n\
 badOLunary #: \'{\'\n\
 \'#\' Nsupported between instances of \'{\'J\'}\'\n\
-%! T: an I isEd, N{\n\
-%! T: a real number isEd, N{\n\
+\n\
+\n\
 $Ktakes ;\n\
 $Kmissing ;\n\
 $Kgot an unexpected keywordA ?\n\
@@ -191,7 +192,6 @@ export function printLine(n: u8, a: u16, b: u16): void {
     else if (c === 125) printTypeName(b);
     else if (c === 63) printRepr(b);
     else if (c === 35) printSymbol();
-    else if (c === 33) emit(msgOp);
     else if (c === 59) printCallDetails();
     else emit(c);
   }
