@@ -153,9 +153,3 @@ export function dictDelete(d: u16, key: u16): bool {
   return true;
 }
 
-/** Empties d. */
-export function dictClear(d: u16): void {
-  setField(d, D.COUNT, 0);
-  setField(d, D.USED, 0);
-  setField(d, D.TABLE, NULL);
-}

@@ -39,10 +39,8 @@ export function numberF32(v: u16): f32 { return isFloat(v) ? floatOf(v) : f32(an
 export function isNan(x: f32): bool { return x !== x; }
 /** Finite: not inf and not nan. */
 export function isFinite32(x: f32): bool { return f32(x - x) === 0.0; }
-export function signBit(x: f32): bool { return (f32Bits(x) & 0x80000000) !== 0; }
 /** 0.0 with the sign of x (copysign(0.0, x)). */
 export function zeroSigned(x: f32): f32 { return f32FromBits(u32(f32Bits(x) & 0x80000000)); }
-export function absF32(x: f32): f32 { return f32FromBits(u32(f32Bits(x) & 0x7fffffff)); }
 
 /** floor(x) (inf, nan and -0.0 stay). */
 export function floorF32(x: f32): f32 { return floor(x); }

@@ -19,7 +19,6 @@ let rootDepth: u8 = Root.COUNT;
 const markStack = new Uint16Array(MARK_STACK_SIZE);
 let markDepth: u8 = 0;
 let markOverflow: bool = false;
-let collections: u16 = 0;
 
 export function setRoot(which: u8, v: u16): void { roots[which] = v; }
 export function getRoot(which: u8): u16 { return roots[which]; }
@@ -46,7 +45,6 @@ export function resetRoots(): void {
   rootOverflow = 0;
   for (let i: u8 = 0; i < Root.COUNT; i = u8(i + 1)) roots[i] = NULL;
 }
-export function collectionCount(): u16 { return collections; }
 
 /**
  * Test mode (set by Node tests, never on the chip): collect before every allocation and fill
@@ -148,7 +146,6 @@ function sweep(): void {
 export function collect(): void {
   markAll();
   sweep();
-  collections = u16(collections + 1);
 }
 
 /**

@@ -36,7 +36,6 @@ export function setHeader(off: u16, type: u8, granules: u16): void {
   set16(off, u16((type << 10) | granules));
 }
 
-export function freeListHead(): u16 { return freeList; }
 export function setFreeListHead(off: u16): void { freeList = off; }
 
 /** Empties the heap: one free block (or several when the heap exceeds a block's maximum size). */

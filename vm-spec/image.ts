@@ -59,8 +59,6 @@ export function loadImage(): u8 {
 
 /** The library functions' TUPLE of FUNC records (libfunc.ts), or NULL. */
 export function libTable(): u16 { return imageU16(14); }
-export function imageModuleCount(): u8 { return moduleCount; }
-export function moduleNameValue(m: u8): u16 { return imageU16(u16(MODULES + m * 6)); }
 export function moduleCodeValue(m: u8): u16 { return imageU16(u16(MODULES + m * 6 + 2)); }
 /** How many global variables module m has: constant-table entries 0 .. count-1 (vm.ts). */
 export function moduleGlobalCount(m: u8): u16 { return imageU16(u16(MODULES + m * 6 + 4)); }

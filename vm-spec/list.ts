@@ -25,8 +25,6 @@ function arrayCapacity(array: u16): u16 {
 
 /** Item i (0 <= i < length). */
 export function listGet(list: u16, i: u16): u16 { return get16(u16(heapOffset(listArray(list)) + 2 + i * 2)); }
-/** Heap offset of item i's slot (valid until the list grows). */
-export function listItemAt(list: u16, i: u16): u16 { return u16(heapOffset(listArray(list)) + 2 + i * 2); }
 export function listSet(list: u16, i: u16, item: u16): void { set16(u16(heapOffset(listArray(list)) + 2 + i * 2), item); }
 
 /** Appends item; returns TRUE, or NULL with MemoryError pending. */
@@ -51,15 +49,6 @@ export function listAppend(list: u16, item: u16): u16 {
   return TRUE;
 }
 
-/** Removes and returns the last item (IndexError when empty). */
-export function listPop(list: u16): u16 {
-  const length = listLength(list);
-  if (length === 0) return raise(Exc.IndexError);
-  const item = listGet(list, u16(length - 1));
-  listSet(list, u16(length - 1), NULL);
-  set16(u16(heapOffset(list) + 2), u16(length - 1));
-  return item;
-}
 
 /** Inserts item before position i <= length; TRUE, or NULL with MemoryError pending. */
 export function listInsert(list: u16, i: u16, item: u16): u16 {

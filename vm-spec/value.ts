@@ -22,7 +22,6 @@ export function fitsSmall(n: i32): bool { return n >= SMALL_MIN && n <= SMALL_MA
 
 export function isImage(v: u16): bool { return (v & 3) === 2; }
 export function imageOffset(v: u16): u16 { return v >> 2; }
-export function makeImageRef(offset: u16): u16 { return u16(offset * 4 + 2); }
 
 export function isBuiltin(v: u16): bool { return (v & 3) === 0 && v < BUILTIN_BASE; }
 export function builtinNumber(v: u16): u16 { return v >> 2; }
