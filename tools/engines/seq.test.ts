@@ -10,35 +10,34 @@ import { compileProgram } from '../compiler/compile-program.ts';
 import { pythonCommand } from '../compiler/python.ts';
 import { runOnNode } from './node.ts';
 
-const program = path.join(path.dirname(fileURLToPath(import.meta.url)), 'testdata/seq_behaviour.py');
+const testdata = path.join(path.dirname(fileURLToPath(import.meta.url)), 'testdata');
+
+/** Runs testdata/`file` on the Node engine and under CPython; returns both outputs. */
+function runBoth(file: string): { stdout: string; stderr: string; expected: string } {
+  const source = path.join(testdata, file);
+  const python = pythonCommand(undefined);
+  const { image, map } = compileProgram({ inputs: [source], python });
+  const result = runOnNode(image, map);
+  return { stdout: result.stdout, stderr: result.stderr, expected: execFileSync(python, [source], { encoding: 'utf8' }) };
+}
 
 describe('sequences and containers (Node engine vs CPython)', () => {
   it('prints what CPython prints', () => {
-    const python = pythonCommand(undefined);
-    const expected = execFileSync(python, [program], { encoding: 'utf8' });
-    const { image, map } = compileProgram({ inputs: [program], python });
-    const result = runOnNode(image, map);
+    const result = runBoth('seq_behaviour.py');
     expect(result.stderr).toBe('');
-    expect(result.stdout).toBe(expected);
+    expect(result.stdout).toBe(result.expected);
   });
 
   it('indexes, slices, iterates and searches lists, tuples, strs and ranges as CPython does', () => {
-    const python = pythonCommand(undefined);
-    const source = path.join(path.dirname(program), 'seq_edges.py');
-    const expected = execFileSync(python, [source], { encoding: 'utf8' });
-    const { image, map } = compileProgram({ inputs: [source], python });
-    const result = runOnNode(image, map);
+    const result = runBoth('seq_edges.py');
     expect(result.stderr).toBe('');
-    expect(result.stdout).toBe(expected);
+    expect(result.stdout).toBe(result.expected);
   });
 
   it('runs Python key functions nested inside key functions as CPython does', () => {
-    const source = path.join(path.dirname(program), 'seq_nested_keys.py');
-    const python = pythonCommand(undefined);
-    const { image, map } = compileProgram({ inputs: [source], python });
-    const result = runOnNode(image, map);
+    const result = runBoth('seq_nested_keys.py');
     // sorted/min/max are library Python code (vm-spec/lib): keys are plain Python calls.
-    expect(result.stdout).toBe(execFileSync(python, [source], { encoding: 'utf8' }));
+    expect(result.stdout).toBe(result.expected);
     expect(result.stdout).toBe("[['ccc', 'a'], ['bb']]\nafter 3 ['bb', 'a']\n");
   });
 });
