@@ -12,7 +12,7 @@ import { isList } from './list.ts';
 import { isStr, strCompare, strLength } from './str.ts';
 import { strBinaryOp } from './builtins-str.ts';
 import { isNumber } from './float.ts';
-import { numberBinary, numberCompare, numbersEqual, numberUnary, raiseUnsupported } from './numops.ts';
+import { numberBinary, numberCompare, numbersEqual, raiseUnsupported } from './numops.ts';
 
 /** CPython's NB_* numbers (BINARY_OP's argument; 13..25 are the in-place forms). */
 export const enum Nb {
@@ -48,7 +48,3 @@ export function truth(v: u16): u8 {
   raise(Exc.NotImplementedError);
   return 255;
 }
-
-export function unaryNegative(v: u16): u16 { return numberUnary(0, v); }
-export function unaryPositive(v: u16): u16 { return numberUnary(1, v); }
-export function unaryInvert(v: u16): u16 { return numberUnary(2, v); }

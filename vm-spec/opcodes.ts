@@ -32,11 +32,11 @@ export const enum Op {
   LOAD_CONST = 0x13, // push constant k
   LOAD_FAST = 0x14, // push local n (UnboundLocalError if NULL)
   STORE_FAST = 0x15, // pop into local n
-  DELETE_FAST = 0x16, // local n = NULL
+  DELETE_FAST = 0x16, // (not used: the compiler writes PUSH_NULL, STORE_FAST n)
   LOAD_GLOBAL = 0x17, // push module global k, else builtin k (module code too: CPython's LOAD_NAME)
   LOAD_GLOBAL_NULL = 0x18, // push NULL, then as LOAD_GLOBAL k (CPython's LOAD_GLOBAL with oparg bit 0 set)
   STORE_GLOBAL = 0x19, // pop into module global k (STORE_NAME too)
-  DELETE_GLOBAL = 0x1a, // delete module global k (DELETE_NAME too)
+  DELETE_GLOBAL = 0x1a, // (not used: the compiler writes PUSH_NULL, STORE_GLOBAL k)
   LOAD_ATTR = 0x1b, // TOS = getattr(TOS, name k)
   LOAD_METHOD = 0x1c, // pop obj; push (method, obj) if obj.k is a plain method, else (NULL, obj.k)
   IMPORT_NAME = 0x1d, // pop fromlist, pop level; push module named k

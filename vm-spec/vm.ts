@@ -16,7 +16,8 @@ import { Op } from './opcodes.ts';
 import { printStr, printNumOut } from './print.ts';
 import { numOut, formatI32 } from './numfmt.ts';
 import { newDict, dictGet, dictSet, keysEqual, isDict, dictCount } from './dict.ts';
-import { binaryOp, compareOp, truth, unaryNegative, unaryInvert, unaryPositive } from './arith.ts';
+import { binaryOp, compareOp, truth } from './arith.ts';
+import { numberUnary } from './numops.ts';
 import { makeBool } from './value.ts';
 import { isFunc, newFunc, funcCode, funcDefaults, funcKwDefaults, anyTupleLength, anyTupleItem } from './func.ts';
 import { MAX_DEPTH } from './config.ts';
@@ -86,6 +87,16 @@ function replaceTop(n: u8, result: u16): bool {
   drop(n);
   push(result);
   return true;
+}
+
+/** except-clause matching: exc against a class or a tuple of classes. */
+function excMatchesAny(exc: u16, cls: u16): bool {
+  if (!isAnyTuple(cls)) return excMatches(exc, cls);
+  const n = anyTupleLength(cls);
+  for (let i: u16 = 0; i < n; i = u16(i + 1)) {
+    if (excMatches(exc, anyTupleItem(cls, i))) return true;
+  }
+  return false;
 }
 
 /** `v in container`: 1 or 0, 255 with an exception pending. */
@@ -232,22 +243,26 @@ function interpret(): u8 {
         ok = extendFrom(peek(u8(arg + 1)), peek(1));
         if (ok) drop(1);
         break;
+      case Op.BUILD_TUPLE:
       case Op.BUILD_LIST:
       case Op.BUILD_MAP:
       case Op.BUILD_CONST_KEY_MAP: {
-        // The items lie on the stack from `at` up: the values of a list, key and value pairs of
-        // a map, the values below the key tuple (TOS) of a const-key map.
+        // The items lie on the stack from `at` up: the values of a tuple or list, key and value
+        // pairs of a map, the values below the key tuple (TOS) of a const-key map.
+        const isTuple = op === Op.BUILD_TUPLE;
         const isList = op === Op.BUILD_LIST;
         const constKeys = op === Op.BUILD_CONST_KEY_MAP;
-        const below: u8 = isList ? u8(arg) : constKeys ? u8(arg + 1) : u8(arg * 2);
-        const step: u8 = isList || constKeys ? 2 : 4;
-        const c = isList ? newList() : newDict();
-        ok = c !== NULL && pushRoot(c);
+        const below: u8 = isList || isTuple ? u8(arg) : constKeys ? u8(arg + 1) : u8(arg * 2);
+        const step: u8 = op === Op.BUILD_MAP ? 4 : 2;
+        const c = isTuple ? newTuple(arg) : isList ? newList() : newDict();
+        ok = c !== NULL;
         if (!ok) break;
+        pushRoot(c); // (the interpreter's root stack is empty: this cannot fail)
         let at = slot(below);
         for (let i: u16 = 0; ok && i < arg; i = u16(i + 1)) {
           const value = get16(u16(at + step - 2));
-          if (isList) ok = listAppend(c, value) !== NULL;
+          if (isTuple) tupleSet(c, i, value);
+          else if (isList) ok = listAppend(c, value) !== NULL;
           else ok = dictSet(c, constKeys ? anyTupleItem(peek(1), i) : get16(at), value) !== NULL;
           at = u16(at + step);
         }
@@ -255,9 +270,25 @@ function interpret(): u8 {
         if (ok) ok = replaceTop(below, c);
         break;
       }
-      case Op.CONTAINS_OP: {
-        const found = contains(peek(1), peek(2));
-        ok = found !== 255 && replaceTop(2, makeBool((found === 1) !== (arg !== 0)));
+      case Op.IS_OP:
+      case Op.CONTAINS_OP:
+      case Op.UNARY_NOT:
+      case Op.CHECK_EXC_MATCH: {
+        // A bool from the top n items: t 1 or 0 (255: failed), negated by IS_OP's and
+        // CONTAINS_OP's argument and for UNARY_NOT.
+        let n: u8 = 1;
+        let t: u8 = 0;
+        if (op === Op.UNARY_NOT) {
+          t = truth(peek(1));
+          arg = 1;
+        } else if (op === Op.CHECK_EXC_MATCH) {
+          t = excMatchesAny(peek(2), peek(1)) ? 1 : 0;
+        } else {
+          n = 2;
+          if (op === Op.IS_OP) t = peek(2) === peek(1) ? 1 : 0;
+          else t = contains(peek(1), peek(2));
+        }
+        ok = t !== 255 && replaceTop(n, makeBool((t === 1) !== (arg !== 0)));
         break;
       }
       case Op.UNPACK_SEQUENCE: {
@@ -289,19 +320,6 @@ function interpret(): u8 {
         setRoot(Root.HANDLED, saved === NONE ? NULL : saved);
         break;
       }
-      case Op.CHECK_EXC_MATCH: {
-        const cls = peek(1);
-        const exc = peek(2);
-        let match: bool = false;
-        if (isAnyTuple(cls)) {
-          const n = anyTupleLength(cls);
-          for (let i: u16 = 0; i < n; i = u16(i + 1)) match = match || excMatches(exc, anyTupleItem(cls, i));
-        } else {
-          match = excMatches(exc, cls);
-        }
-        ok = replaceTop(1, makeBool(match));
-        break;
-      }
       case Op.LOAD_ASSERTION_ERROR:
         push(makeBuiltin(Exc.AssertionError));
         break;
@@ -327,17 +345,6 @@ function interpret(): u8 {
           drop(1);
           set16(u16(f + F.IP), arg);
         }
-        break;
-      }
-      case Op.BUILD_TUPLE: {
-        const t = newTuple(arg);
-        if (t === NULL) {
-          ok = false;
-          break;
-        }
-        const at = slot(u8(arg));
-        for (let i: u16 = 0; i < arg; i = u16(i + 1)) tupleSet(t, i, get16(u16(at + i * 2)));
-        ok = replaceTop(u8(arg), t);
         break;
       }
       case Op.LIST_APPEND:
@@ -401,18 +408,15 @@ function interpret(): u8 {
         break;
       }
       case Op.STORE_GLOBAL:
-      case Op.DELETE_GLOBAL:
         // The compiler makes every stored name a global variable (arg < globalCount). An
-        // unbound one holds NULL (reads then fall through to the builtins / NameError).
+        // unbound one holds NULL (reads then fall through to the builtins / NameError); `del`
+        // stores a NULL (the compiler writes PUSH_NULL, STORE_GLOBAL / STORE_FAST).
         if (arg >= globalCount) {
           ok = raise(Exc.RuntimeError) !== NULL;
           break;
         }
-        const value = op === Op.STORE_GLOBAL ? pop() : NULL;
+        const value = pop();
         tupleSet(getRoot(Root.GLOBALS), arg, value);
-        break;
-      case Op.DELETE_FAST:
-        set16(u16(f + F.LOCALS + arg * 2), NULL);
         break;
       case Op.LOAD_FAST: {
         const v = get16(u16(f + F.LOCALS + arg * 2));
@@ -435,23 +439,11 @@ function interpret(): u8 {
       case Op.COMPARE_OP:
         ok = replaceTop(2, compareOp(u8(arg), peek(2), peek(1)));
         break;
-      case Op.IS_OP:
-        ok = replaceTop(2, makeBool((peek(2) === peek(1)) !== (arg !== 0)));
-        break;
       case Op.UNARY_NEGATIVE:
-        ok = replaceTop(1, unaryNegative(peek(1)));
-        break;
       case Op.UNARY_POSITIVE:
-        ok = replaceTop(1, unaryPositive(peek(1)));
-        break;
       case Op.UNARY_INVERT:
-        ok = replaceTop(1, unaryInvert(peek(1)));
+        ok = replaceTop(1, numberUnary(op === Op.UNARY_NEGATIVE ? 0 : op === Op.UNARY_POSITIVE ? 1 : 2, peek(1)));
         break;
-      case Op.UNARY_NOT: {
-        const t = truth(peek(1));
-        ok = t !== 255 && replaceTop(1, makeBool(t === 0));
-        break;
-      }
       case Op.COPY:
         push(peek(u8(arg)));
         break;

@@ -64,7 +64,7 @@ export function convertCode(code: CodeObject, ctx: ConvertContext): ConvertedCod
   checkCodeFlags(code, at(code.firstlineno));
 
   const raw: RawInstr[] = [];
-  let copies = false; // a COPY 1 the compiler added needs one stack slot more
+  let copies = false; // a COPY 1 or PUSH_NULL the compiler added needs one stack slot more
   let ext = 0;
   let extStart = -1;
   for (let i = 0; i < units; ) {
@@ -88,9 +88,10 @@ export function convertCode(code: CodeObject, ctx: ConvertContext): ConvertedCod
     if (m.kind === 'refuse') throw new CompileError(`${at(line)}: error: ${m.reason}`);
     if (m.kind === 'op') {
       if (m.copy) raw.push({ unit: start, line, op: Op.COPY, arg: 1, jump: false });
+      if (m.pushNull) raw.push({ unit: start, line, op: Op.PUSH_NULL, arg: 0, jump: false });
       raw.push(makeInstr(code, ctx, raw, m.op, m.arg, arg, start, next, line, at(line)));
       if (m.popAfter) raw.push({ unit: start, line, op: Op.POP_TOP, arg: 0, jump: false });
-      copies ||= m.copy === true;
+      copies ||= m.copy === true || m.pushNull === true;
     }
     i = next;
   }

@@ -13,9 +13,10 @@ export type ArgKind =
   | 'jump-backward'; // relative backward jump in code units
 
 export type Mapping =
-  // copy: a COPY 1 first, popAfter: a POP_TOP after (instructions the VM does without, written
-  // with others: JUMP_IF_FALSE_OR_POP t = COPY 1, POP_JUMP_IF_FALSE t, POP_TOP)
-  | { kind: 'op'; op: Op; arg: ArgKind; copy?: boolean; popAfter?: boolean }
+  // copy: a COPY 1 first, pushNull: a PUSH_NULL first, popAfter: a POP_TOP after (instructions
+  // the VM does without, written with others: JUMP_IF_FALSE_OR_POP t = COPY 1,
+  // POP_JUMP_IF_FALSE t, POP_TOP; DELETE_FAST n = PUSH_NULL, STORE_FAST n)
+  | { kind: 'op'; op: Op; arg: ArgKind; copy?: boolean; pushNull?: boolean; popAfter?: boolean }
   | { kind: 'drop' } // no run-time effect for the VM
   | { kind: 'extended-arg' }
   | { kind: 'refuse'; reason: string };
@@ -25,6 +26,8 @@ export interface CPythonOp { name: string; caches: number; mapping: Mapping }
 const op = (o: Op, arg: ArgKind = 'none'): Mapping => ({ kind: 'op', op: o, arg });
 const refuse = (reason: string): Mapping => ({ kind: 'refuse', reason });
 const drop: Mapping = { kind: 'drop' };
+/** `del name`: the VM stores a NULL (an unbound name). */
+const del = (o: Op, arg: ArgKind): Mapping => ({ kind: 'op', op: o, arg, pushNull: true });
 
 const CLOSURES = 'closures are not supported by sVimPy yet (a nested function uses a variable of its enclosing function)';
 const GENERATORS = 'generators are not supported by sVimPy yet (yield)';
@@ -73,14 +76,14 @@ const TABLE: [number, string, number, Mapping][] = [
   [88, 'PREP_RERAISE_STAR', 0, refuse('except* is not supported by sVimPy')],
   [89, 'POP_EXCEPT', 0, op(Op.POP_EXCEPT)],
   [90, 'STORE_NAME', 0, op(Op.STORE_GLOBAL, 'name')],
-  [91, 'DELETE_NAME', 0, op(Op.DELETE_GLOBAL, 'name')],
+  [91, 'DELETE_NAME', 0, del(Op.STORE_GLOBAL, 'name')],
   [92, 'UNPACK_SEQUENCE', 1, op(Op.UNPACK_SEQUENCE, 'n')],
   [93, 'FOR_ITER', 0, op(Op.FOR_ITER, 'jump-forward')],
   [94, 'UNPACK_EX', 0, refuse('starred assignment (a, *b = ...) is not supported by sVimPy yet')],
   [95, 'STORE_ATTR', 4, refuse('attribute assignment (obj.name = value) is not supported by sVimPy yet')],
   [96, 'DELETE_ATTR', 0, refuse('attribute deletion (del obj.name) is not supported by sVimPy yet')],
   [97, 'STORE_GLOBAL', 0, op(Op.STORE_GLOBAL, 'name')],
-  [98, 'DELETE_GLOBAL', 0, op(Op.DELETE_GLOBAL, 'name')],
+  [98, 'DELETE_GLOBAL', 0, del(Op.STORE_GLOBAL, 'name')],
   [99, 'SWAP', 0, op(Op.SWAP, 'n')],
   [100, 'LOAD_CONST', 0, op(Op.LOAD_CONST, 'const')],
   [101, 'LOAD_NAME', 0, op(Op.LOAD_GLOBAL, 'name')],
@@ -106,7 +109,7 @@ const TABLE: [number, string, number, Mapping][] = [
   [123, 'SEND', 0, refuse(GENERATORS)],
   [124, 'LOAD_FAST', 0, op(Op.LOAD_FAST, 'n')],
   [125, 'STORE_FAST', 0, op(Op.STORE_FAST, 'n')],
-  [126, 'DELETE_FAST', 0, op(Op.DELETE_FAST, 'n')],
+  [126, 'DELETE_FAST', 0, del(Op.STORE_FAST, 'n')],
   [128, 'POP_JUMP_FORWARD_IF_NOT_NONE', 0, op(Op.POP_JUMP_IF_NOT_NONE, 'jump-forward')],
   [129, 'POP_JUMP_FORWARD_IF_NONE', 0, op(Op.POP_JUMP_IF_NONE, 'jump-forward')],
   [130, 'RAISE_VARARGS', 0, op(Op.RAISE_VARARGS, 'n')],

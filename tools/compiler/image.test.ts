@@ -26,12 +26,16 @@ const EXPANDED: Record<string, [string[], string[]]> = {
   IMPORT_FROM: [['COPY'], []],
   JUMP_IF_FALSE_OR_POP: [['COPY'], ['POP_TOP']],
   JUMP_IF_TRUE_OR_POP: [['COPY'], ['POP_TOP']],
+  DELETE_FAST: [['PUSH_NULL'], []],
+  DELETE_NAME: [['PUSH_NULL'], []],
+  DELETE_GLOBAL: [['PUSH_NULL'], []],
 };
 
 /** The name our (main) instruction should have, written independently of cpython311.ts. */
 function expectedName(opname: string, arg: number | null): string {
   if (opname === 'LOAD_GLOBAL') return (arg ?? 0) & 1 ? 'LOAD_GLOBAL_NULL' : 'LOAD_GLOBAL';
-  if (['LOAD_NAME', 'STORE_NAME', 'DELETE_NAME'].includes(opname)) return opname.replace('_NAME', '_GLOBAL');
+  if (['LOAD_NAME', 'STORE_NAME'].includes(opname)) return opname.replace('_NAME', '_GLOBAL');
+  if (['DELETE_FAST', 'DELETE_NAME', 'DELETE_GLOBAL'].includes(opname)) return opname === 'DELETE_FAST' ? 'STORE_FAST' : 'STORE_GLOBAL'; // after a PUSH_NULL
   if (opname === 'IMPORT_FROM') return 'LOAD_ATTR';
   if (opname.startsWith('JUMP_IF_')) return opname.replace(/^JUMP_IF_(\w+)_OR_POP$/, 'POP_JUMP_IF_$1');
   if (['JUMP_FORWARD', 'JUMP_BACKWARD', 'JUMP_BACKWARD_NO_INTERRUPT'].includes(opname)) return 'JUMP';
@@ -88,7 +92,7 @@ function compareCode(image: Image, ours: CodeRecord, theirs: PyCode, codeOffset:
   }));
   kept.forEach((k, n) => {
     const ins = ours.instructions[mainOf[n]];
-    if (EXPANDED[k.opname]?.[0].length) expect(ours.instructions[firstOurs[n]].arg).toBe(1); // COPY 1
+    if (EXPANDED[k.opname]?.[0][0] === 'COPY') expect(ours.instructions[firstOurs[n]].arg).toBe(1); // COPY 1
     const what = `${theirs.qualname} #${n} ${k.opname}`;
     if (k.jump) expect(ourIndexAt(ins.arg!), what).toBe(indexAt(k.argval as number));
     else if (CONST_OPS.has(k.opname)) expect(tag(image, image.constant(ins.arg!)), what).toEqual(expectedConst(theirs.consts[k.arg!], codeOffset));
@@ -154,8 +158,8 @@ def walk(c):
     seq = []
     for i in dis.get_instructions(c):
         # (the line of an instruction is that of its opcode unit, not of an EXTENDED_ARG prefix)
-        # (IMPORT_FROM and JUMP_IF_*_OR_POP become 2 and 3 instructions of ours)
-        n = 2 if i.opname == 'IMPORT_FROM' else 3 if i.opname.endswith('_OR_POP') else 1
+        # (IMPORT_FROM and DELETE_* become 2 instructions of ours, JUMP_IF_*_OR_POP 3)
+        n = 2 if i.opname in ('IMPORT_FROM', 'DELETE_FAST', 'DELETE_NAME', 'DELETE_GLOBAL') else 3 if i.opname.endswith('_OR_POP') else 1
         if i.opname not in ('CACHE', 'NOP', 'RESUME', 'PRECALL', 'EXTENDED_ARG'): seq += [line_at[i.offset]] * n
     out['%s:%d' % (c.co_qualname, c.co_firstlineno)] = seq
     for k in c.co_consts:
