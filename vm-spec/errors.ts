@@ -5,6 +5,7 @@
 //   `X    a literal capital X
 //   $ str(a)   { type(a).__name__   } type(b).__name__   ? repr(b)
 //   # the operator msgOp (a line of SYMBOLS)   ; the call details (callerrors.ts)
+// Lines WORDS.. are print.ts's words (Ty: type names, None, True ..., the exception classes).
 // An empty line is a number no message uses (the numbers after it stay).
 // errors.test.ts lists the messages as they read. The Msg numbers are grouped by class
 // (MSG_CLASS), so a message names its class too.
@@ -18,39 +19,41 @@ import { emit, render, Render, printStr, printRepr, printTypeName } from './prin
 import { printCallDetails } from './callerrors.ts';
 
 export const enum Msg {
+  // print.ts's words (its Ty numbers from line WORDS on), then the messages by class.
+  WORDS = 26,
   // ZeroDivisionError
-  INT_DIVISION = 26, FLOAT_DIVISION = 27, DIVISION = 28, INT_MODULO = 29, FLOAT_FLOOR_DIVISION = 30, FLOAT_MODULO = 31,
-  ZERO_NEGATIVE_POWER = 32,
+  INT_DIVISION = 64, FLOAT_DIVISION = 65, DIVISION = 66, INT_MODULO = 67, FLOAT_FLOOR_DIVISION = 68, FLOAT_MODULO = 69,
+  ZERO_NEGATIVE_POWER = 70,
   // IndexError
-  LIST_INDEX = 33, TUPLE_INDEX = 34, STR_INDEX = 35,
+  LIST_INDEX = 71, TUPLE_INDEX = 72, STR_INDEX = 73,
   // OverflowError
-  INT_OVERFLOW = 36, FLOAT_INFINITY = 37,
+  INT_OVERFLOW = 74, FLOAT_INFINITY = 75,
   // ValueError
-  SLICE_STEP = 38, CHR_RANGE = 40,
-  PIN = 41, PIN_MODE = 42, PIN_ADC = 43, PIN_PWM = 44, PWM_DUTY = 45, // builtins-module.ts
-  FLOAT_LITERAL = 47, FLOAT_NAN = 48,
-  NEGATIVE_SHIFT = 50,
+  SLICE_STEP = 76, CHR_RANGE = 78,
+  PIN = 79, PIN_MODE = 80, PIN_ADC = 81, PIN_PWM = 82, PWM_DUTY = 83, // builtins-module.ts
+  FLOAT_LITERAL = 85, FLOAT_NAN = 86,
+  NEGATIVE_SHIFT = 88,
   // TypeError
-  SLICE_INDICES = 51, STR_CONCAT = 52, ORD_LENGTH = 54, IN_STRING = 56,
-  STR_INDICES = 57, UNSUPPORTED = 59, UNARY = 60, UNORDERABLE = 61,
-  CALL_TOO_MANY = 64, CALL_MISSING = 65, CALL_UNEXPECTED = 66, CALL_MULTIPLE = 67,
+  SLICE_INDICES = 89, STR_CONCAT = 90, ORD_LENGTH = 92, IN_STRING = 94,
+  STR_INDICES = 95, UNSUPPORTED = 97, UNARY = 98, UNORDERABLE = 99,
+  CALL_TOO_MANY = 102, CALL_MISSING = 103, CALL_UNEXPECTED = 104, CALL_MULTIPLE = 105,
   // NameError
-  NAME = 68,
+  NAME = 106,
   // Not messages: pieces of them. The operator of '#' (msgOp): NB_* 0..12 (CPython's order), their
   // in-place forms 13..25 (written with '='), comparisons 26 + op (0 < 1 <= 4 > 5 >=), unary
   // operators 32 + kind (0 - 1 + 2 ~); its line is SYMBOL + msgOp (- 13 from 13 on).
-  POW_FUNC = 69, SYMBOL = 70,
+  POW_FUNC = 107, SYMBOL = 108,
   // callerrors.ts (TO, ARGUMENT and AND are words)
-  FROM = 92, POSITIONAL = 93, PLURAL = 94, BUT = 95, WAS_GIVEN = 96, WERE_GIVEN = 97, REQUIRED = 98,
-  KEYWORD_ONLY = 99, COLON = 100, COMMA = 101, COMMA_AND = 102, TO = 24, ARGUMENT = 0, AND = 9,
+  FROM = 130, POSITIONAL = 131, PLURAL = 132, BUT = 133, WAS_GIVEN = 134, WERE_GIVEN = 135, REQUIRED = 136,
+  KEYWORD_ONLY = 137, COLON = 138, COMMA = 139, COMMA_AND = 140, TO = 24, ARGUMENT = 0, AND = 9,
   // Later messages (after the words, so the numbers above stay): IndexError, then TypeError.
-  RANGE_INDEX = 103, LIST_ASSIGN_INDEX = 104, NOT_ITERABLE = 105, NOT_INTEGER = 106,
+  RANGE_INDEX = 141, LIST_ASSIGN_INDEX = 142, NOT_ITERABLE = 143, NOT_INTEGER = 144,
 }
 // Where each class's messages end, and the classes: ZeroDivisionError, IndexError, OverflowError,
 // ValueError, TypeError, NameError, (the words: no class), IndexError, TypeError (Exc numbers:
 // exc.ts is not loaded yet when this module is).
 const MSG_CLASS_END = flashU8([Msg.LIST_INDEX, Msg.INT_OVERFLOW, Msg.SLICE_STEP, Msg.SLICE_INDICES, Msg.NAME, Msg.POW_FUNC,
-  Msg.RANGE_INDEX, Msg.NOT_ITERABLE, 107]);
+  Msg.RANGE_INDEX, Msg.NOT_ITERABLE, 145]);
 const MSG_CLASS = flashU8([7, 10, 8, 12, 13, 14, 0, 10, 13]);
 
 const TEXT = flashStr('\
@@ -73,13 +76,51 @@ pin has no \n\
  or \n\
  out of range\n\
 string\n\
-\n\
+`Error\n\
 unsupported\n\
 invalid \n\
-\n\
+`Exception\n\
  index\n\
  to \n\
  by zero\n\
+int\n\
+F\n\
+bool\n\
+str\n\
+list\n\
+tuple\n\
+dict\n\
+range\n\
+`None`Type\n\
+function\n\
+slice\n\
+builtin_function_or_method\n\
+type\n\
+`None\n\
+`True\n\
+`False\n\
+<class \'\n\
+<built-in function>\n\
+<function>\n\
+`BaseW\n\
+W\n\
+`ArithmeticT\n\
+`Zero`DivisionT\n\
+`OverflowT\n\
+`LookupT\n\
+`IndexT\n\
+`KeyT\n\
+`ValueT\n\
+`TypeT\n\
+`NameT\n\
+`AttributeT\n\
+`Stop`Iteration\n\
+`MemoryT\n\
+`RuntimeT\n\
+`RecursionT\n\
+`Not`ImplementedT\n\
+`AssertionT\n\
+`Keyboard`Interrupt\n\
 ID orMZ\n\
 FDZ\n\
 divisionZ\n\

@@ -11,7 +11,7 @@ import { HeapType, blockType, get16 } from './heap.ts';
 import { anyIntValue } from './int.ts';
 import { numOut, formatI32, formatF32Repr } from './numfmt.ts';
 import { Exc, isExcClass, excClassOf } from './exc.ts';
-import { excArgument, printMessage } from './errors.ts';
+import { excArgument, printMessage, printLine, Msg } from './errors.ts';
 import { strLength, strByte, strSetByte, newStrKeeping } from './str.ts';
 import { seqLength, seqItem } from './seq.ts';
 import { dictUsed, dictEntryKey, dictEntryValue } from './dict.ts';
@@ -87,10 +87,8 @@ export function render(kind: u8, a: u16, b: u16): u16 {
 }
 
 // ---- words ----
-// Type names, one per line, in Ty order; then the other words the printers use; then the
-// exception classes' names in class order (exc.ts).
-const WORDS = flashStr('int\nfloat\nbool\nstr\nlist\ntuple\ndict\nrange\nNoneType\nfunction\nslice\nbuiltin_function_or_method\ntype\nNone\nTrue\nFalse\n<class \'\n<built-in function>\n<function>\n\
-BaseException\nException\nArithmeticError\nZeroDivisionError\nOverflowError\nLookupError\nIndexError\nKeyError\nValueError\nTypeError\nNameError\nAttributeError\nStopIteration\nMemoryError\nRuntimeError\nRecursionError\nNotImplementedError\nAssertionError\nKeyboardInterrupt\n');
+// Type names in Ty order; then the other words the printers use; then the exception classes'
+// names in class order (exc.ts): lines Msg.WORDS + Ty of errors.ts's TEXT.
 export const enum Ty {
   INT = 0, FLOAT = 1, BOOL = 2, STR = 3, LIST = 4, TUPLE = 5, DICT = 6, RANGE = 7, NONE = 8,
   FUNCTION = 9, SLICE = 10, BUILTIN = 11, TYPE = 12,
@@ -107,19 +105,8 @@ const RECORD_TY = flashU8([Ty.BUILTIN, Ty.STR, Ty.INT, Ty.FLOAT, Ty.TUPLE, Ty.BU
 // The builtin of each type that is one (Ty.INT .. Ty.RANGE), as its N.
 export const TYPE_NAMES = flashU8([N.int, N.float, N.bool, N.str, N.list, N.tuple, N.dict, N.range]);
 
-/** Writes line `word` of WORDS. */
-export function printWord(word: u8): void {
-  let line: u8 = 0;
-  for (let i: u16 = 0; i < WORDS.length; i = u16(i + 1)) {
-    const c = WORDS[i];
-    if (c === 10) {
-      if (line === word) return;
-      line = u8(line + 1);
-    } else if (line === word) {
-      emit(c);
-    }
-  }
-}
+/** Writes word `word` (a Ty). */
+export function printWord(word: u8): void { printLine(u8(Msg.WORDS + word), NULL, NULL); }
 
 /** Writes the name of built-in exception class `cls`. */
 export function printExcName(cls: u8): void { printWord(u8(Ty.W_EXC + cls - Exc.FIRST)); }
