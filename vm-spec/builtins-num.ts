@@ -1,6 +1,6 @@
 // Built-in functions on numbers: int float bool (names.ts, B.NUM_*). abs, divmod, pow, round
 // are Python code (vm-spec/lib/num.py).
-import { u8, u16, i32, f32 } from './types.ts';
+import { u8, u16, i16, u32, i32, f32, f32FromBits } from './types.ts';
 import type { bool } from './types.ts';
 import { NULL, NONE, FALSE, makeBool, makeSmall } from './value.ts';
 import { Exc, raise } from './exc.ts';
@@ -10,9 +10,9 @@ import { newInt, isAnyInt, anyIntValue } from './int.ts';
 import { isFloat, floatOf, newFloat, isFinite32, floatToI32Check } from './float.ts';
 import { truth } from './arith.ts';
 import { isStr, strLength, strByte } from './str.ts';
-import { numIn, parseF32, parsedF32 } from './numfmt.ts';
+import { sig, digitsToF32 } from './numfmt.ts';
 import { LibKind, handOver } from './libfunc.ts';
-import { Msg, raiseMsg, raiseMsgOf } from './errors.ts';
+import { Msg, raiseMsg } from './errors.ts';
 
 /** Calls number builtin `n` (int, float, bool: B.GLOBAL_BASE + N.x) on the current arguments. */
 export function numBuiltin(n: u8): u16 {
@@ -25,18 +25,6 @@ export function numBuiltin(n: u8): u16 {
   const t = truth(arg(0));
   return t === 255 ? NULL : makeBool(t === 1);
 }
-
-/** Copies str s without surrounding whitespace into numIn; its length, or 255 when too long. */
-function strToNumIn(s: u16): u8 {
-  let start: u16 = 0;
-  let end = strLength(s);
-  while (start < end && numArgSpace(strByte(s, start))) start = u16(start + 1);
-  while (end > start && numArgSpace(strByte(s, u16(end - 1)))) end = u16(end - 1);
-  if (end - start > numIn.length) return 255;
-  for (let i: u16 = start; i < end; i = u16(i + 1)) numIn[i - start] = strByte(s, i);
-  return u8(end - start);
-}
-function numArgSpace(c: u8): bool { return c === 32 || (c >= 9 && c <= 13); }
 
 /** int() and int(x) of a number; int(s), int(s, base) and their errors are library code (num.py _int_text). */
 function builtinInt(): u16 {
@@ -58,12 +46,45 @@ export function floatToInt(x: f32): u16 {
   return newInt(i32(x));
 }
 
-/** float(x) of a number or a str. */
+/** float(x) of a number or of plain digits ('15e-1'); every other call is library code (num.py _float_text). */
 function numToFloat(v: u16): u16 {
   if (isFloat(v)) return v;
   if (isAnyInt(v)) return newFloat(f32(anyIntValue(v)));
-  if (!isStr(v)) return raise(Exc.TypeError);
-  const length = strToNumIn(v);
-  if (length !== 255 && parseF32(length)) return newFloat(parsedF32);
-  return raiseMsgOf(Msg.FLOAT_LITERAL, NULL, v);
+  const bits = isStr(v) ? parseDigits(v) : NOT_PARSED;
+  return bits === NOT_PARSED ? handOver(LibKind.FLOAT_TEXT) : newFloat(f32FromBits(bits));
+}
+
+/** parseDigits' answer for a str it does not read (no f32's bits without the sign). */
+const NOT_PARSED = 0xffffffff;
+
+/**
+ * The f32 bits of s when it is 1 to 40 digits, optionally followed by 'e', an optional '-' and
+ * digits: the form num.py's _float_text passes on (Python's syntax too, of the same value).
+ * NOT_PARSED for any other str.
+ */
+function parseDigits(s: u16): u32 {
+  const n = strLength(s);
+  let e: u16 = n; // where the 'e' is
+  let minus = false;
+  let x: i16 = 0; // the exponent
+  let k: u8 = 0; // the digits in sig
+  for (let i: u16 = 0; i < n; i = u16(i + 1)) {
+    const c = strByte(s, i);
+    const d = u8(c - 0x30);
+    if (d < 10 && e < n) {
+      if (x < 999) x = i16(x * 10 + d); // far beyond any f32 already at 999
+    } else if (d < 10 && k < sig.length) {
+      sig[k] = d;
+      k = u8(k + 1);
+    } else if (c === 0x65 && e === n && i !== 0) {
+      e = i;
+    } else if (c === 0x2d && i === e + 1) {
+      minus = true;
+    } else {
+      return NOT_PARSED;
+    }
+  }
+  // digits first, and an 'e' needs digits after it
+  if (k === 0 || strByte(s, u16(n - 1)) > 0x39) return NOT_PARSED;
+  return digitsToF32(k, i16(k - 1 + (minus ? -x : x)));
 }

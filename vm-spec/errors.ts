@@ -31,7 +31,7 @@ export const enum Msg {
   // ValueError
   SLICE_STEP = 76, CHR_RANGE = 78,
   PIN = 79, PIN_MODE = 80, PIN_ADC = 81, PIN_PWM = 82, PWM_DUTY = 83, // builtins-module.ts
-  FLOAT_LITERAL = 85, FLOAT_NAN = 86,
+  FLOAT_NAN = 86,
   NEGATIVE_SHIFT = 88,
   // TypeError
   SLICE_INDICES = 89, STR_CONCAT = 90, ORD_LENGTH = 92, IN_STRING = 94,
@@ -142,7 +142,7 @@ P`A`D`C (`A0..`A5)\n\
 P`P`W`M (3 5 6 9 10 11)\n\
 dutyR\n\
 \n\
-could NC SYF: ?\n\
+\n\
 canNC F `Na`NYI\n\
 \n\
 negative shift count\n\

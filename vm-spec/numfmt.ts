@@ -1,5 +1,6 @@
-// Text <-> number conversions for the VM: repr/str/print of floats and ints, '%.Nf', float(s),
-// hex/oct. (int(s, base) is Python code: vm-spec/lib/num.py _int_text.) Floats are IEEE binary32 (f32); every result is exact / correctly
+// Text <-> number conversions for the VM: repr/str/print of floats and ints, the digits of
+// format specs, float(s) of plain digits. (int(s, base) and the syntax of float(s) are Python
+// code: vm-spec/lib/num.py.) Floats are IEEE binary32 (f32); every result is exact / correctly
 // rounded, computed with small integers only (no float arithmetic).
 //
 // API (module-level buffers; the VM copies bytes out / in):
@@ -17,11 +18,9 @@
 //   formatF32General(x, precision): the same, one per conversion.
 //   formatI32(v, base, prefix): u8   v in base 2..36 (lower-case digits); prefix=true adds Python's
 //                                    0b/0o/0x (bases 2, 8, 16) after the sign: hex(-255) is '-0xff'.
-//   numIn: Uint8Array(40)            input ASCII bytes of the parse functions.
-//   parseF32(len): bool              Python's float(numIn[0..len)): whitespace around, sign,
-//                                    digits with '_' between, '.', exponent, inf/infinity/nan in
-//                                    any case. Correctly rounded (half-even) to f32; too large
-//                                    gives inf. Result in parsedF32; false means ValueError.
+//   sig: Uint8Array(40)              input: decimal digit values, most significant first.
+//   digitsToF32(n, top): u32         the f32 bits of the decimal sig[0..n) whose first digit has
+//                                    the weight 10^top (builtins-num.ts float(s)).
 // Subnormal f32 values are handled exactly on every engine (all of this works on the bits). The
 // VM's own float arithmetic may still flush them on the AVR.
 //
@@ -31,12 +30,10 @@
 // dig and multiplies it by the power of two that brings its integer part to 25..30 bits: those
 // bits and whether any fraction digit is left give the correctly rounded f32. repr tries the
 // 1, 2, ... digit roundings of x (and their other neighbour) until one parses back to x.
-import { u8, i8, u16, i16, u32, i32, f32, f32Bits, f32FromBits, flashStr } from './types.ts';
+import { u8, i8, u16, i16, u32, i32, f32, f32Bits, flashStr } from './types.ts';
 import type { bool } from './types.ts';
 
 export const numOut = new Uint8Array(48);
-export const numIn = new Uint8Array(40);
-export let parsedF32: f32 = 0;
 
 // A decimal number: the integer dig[0..digN) (least significant digit first) times 10^-digFrac.
 const dig = new Uint8Array(116);
@@ -44,15 +41,15 @@ let digN: u8 = 0;
 let digFrac: i16 = 0;
 
 // Decimal digits as text has them: sig[0..sigN) (most significant first), the first digit having
-// the weight 10^sigTop. The parsers' digits, and repr's candidates.
-const sig = new Uint8Array(40);
+// the weight 10^sigTop. float(s)'s digits, and repr's candidates.
+export const sig = new Uint8Array(40);
 let sigN: u8 = 0;
 let sigTop: i16 = 0;
 
 let numOutLen: u8 = 0;
 
-// The words of non-finite floats: 'nan' at 0, 'inf' at 3, 'infinity' at 3..11.
-const NUM_WORDS = flashStr('naninfinity');
+// The words of non-finite floats: 'nan' at 0, 'inf' at 3.
+const NUM_WORDS = flashStr('naninf');
 const NUM_NAN_AT = 0;
 const NUM_INF_AT = 3;
 
@@ -368,126 +365,14 @@ export function formatI32(v: i32, base: u8, prefix: bool): u8 {
 
 // ---- parsing ----
 
-let numInPos: u8 = 0;
-let numInEnd: u8 = 0;
-
-/** The byte at numInPos, or 0 at the end. */
-function numPeek(): u8 {
-  return numInPos < numInEnd ? numIn[numInPos] : 0;
-}
-
-function numIsSpace(c: u8): bool {
-  return c === 0x20 || (c >= 0x09 && c <= 0x0d);
-}
-
-/** Lower-cased letter c (other bytes unchanged). */
-function numLower(c: u8): u8 {
-  return c >= 0x41 && c <= 0x5a ? u8(c + 0x20) : c;
-}
-
-/** The value of decimal digit c (10 or more for other bytes). */
-function numDigit(c: u8): u8 {
-  return u8(c - 0x30);
-}
-
-/** Starts a parse of numIn[0..len): skips leading whitespace and the sign; true for '-'. */
-function numStartParse(len: u8): bool {
-  numInEnd = len < numIn.length ? len : u8(numIn.length);
-  numInPos = 0;
-  sigN = 0;
-  while (numIsSpace(numPeek())) numInPos = u8(numInPos + 1);
-  return numSkipSign();
-}
-
-/** Skips a '+' or '-'; true for '-'. */
-function numSkipSign(): bool {
-  const c = numPeek();
-  if (c === 0x2d || c === 0x2b) numInPos = u8(numInPos + 1);
-  return c === 0x2d;
-}
-
-/** Skips trailing whitespace; true when that reaches the end of the input. */
-function numEndParse(): bool {
-  while (numIsSpace(numPeek())) numInPos = u8(numInPos + 1);
-  return numInPos === numInEnd;
-}
-
-/** Matches NUM_WORDS[from..from+n) (case-insensitive) at numInPos, advancing past it. */
-function numMatchWord(from: u8, n: u8): bool {
-  if (numInPos + n > numInEnd) return false;
-  for (let i: u8 = 0; i < n; i = u8(i + 1)) {
-    if (numLower(numIn[numInPos + i]) !== NUM_WORDS[from + i]) return false;
-  }
-  numInPos = u8(numInPos + n);
-  return true;
-}
-
 /**
- * Appends the decimal digits at numInPos to sig, with single underscores between digits. False
- * for a misplaced underscore. (Each digit is an input byte, so sig, as long as numIn, holds them all.)
+ * The f32 bits (sign bit clear) nearest to the decimal whose n digits are in sig (most
+ * significant first), the first one of weight 10^top: correctly rounded (half-even), inf beyond
+ * FLT_MAX.
  */
-function readDigits(): bool {
-  let prevDigit = false;
-  while (numInPos < numInEnd) {
-    const c = numIn[numInPos];
-    if (c === 0x5f) {
-      // Between two digits only.
-      if (!prevDigit || numInPos + 1 >= numInEnd || numDigit(numIn[numInPos + 1]) >= 10) return false;
-      prevDigit = false;
-    } else {
-      const d = numDigit(c);
-      if (d >= 10) break;
-      sig[sigN] = d;
-      sigN = u8(sigN + 1);
-      prevDigit = true;
-    }
-    numInPos = u8(numInPos + 1);
-  }
-  return true;
-}
-
-/** Reads digits, '.', digits and an optional exponent into sig/sigTop. */
-function readDecimal(): bool {
-  if (!readDigits()) return false;
-  const intDigits = sigN;
-  if (numPeek() === 0x2e) {
-    numInPos = u8(numInPos + 1);
-    if (!readDigits()) return false;
-  }
-  const count = sigN;
-  if (count === 0) return false;
-  let x: i16 = 0;
-  if (numLower(numPeek()) === 0x65) {
-    // The exponent's digits go after the mantissa's for a moment.
-    numInPos = u8(numInPos + 1);
-    const negative = numSkipSign();
-    if (!readDigits() || sigN === count) return false;
-    for (let i: u8 = count; i < sigN; i = u8(i + 1)) {
-      x = i16(x * 10 + sig[i]);
-      if (x > 999) x = 999; // far beyond any f32 already
-    }
-    if (negative) x = i16(-x);
-    sigN = count;
-  }
-  sigTop = i16(intDigits - 1 + x);
-  return true;
-}
-
-export function parseF32(len: u8): bool {
-  parsedF32 = 0;
-  const negative = numStartParse(len);
-  let bits: u32 = 0x7fc00000;
-  if (numMatchWord(NUM_NAN_AT, 3)) {
-    // nan
-  } else if (numMatchWord(NUM_INF_AT, 3)) {
-    numMatchWord(NUM_INF_AT + 3, 5);
-    bits = 0x7f800000;
-  } else {
-    if (!readDecimal()) return false;
-    digOfSig();
-    bits = digToBits();
-  }
-  if (!numEndParse()) return false;
-  parsedF32 = f32FromBits(u32((negative ? 0x80000000 : 0) | bits));
-  return true;
+export function digitsToF32(n: u8, top: i16): u32 {
+  sigN = n;
+  sigTop = top;
+  digOfSig();
+  return digToBits();
 }

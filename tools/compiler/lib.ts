@@ -84,9 +84,9 @@ export function libFunctions(module: CodeObject): LibFunction[] {
 }
 
 // The operators written in Python (vm-spec/lib/format.py): the VM finds them by kind.
-const OPERATORS: Record<string, LibKind> = { _percent: LibKind.PERCENT, _format_spec: LibKind.SPEC, _int_text: LibKind.INT_TEXT };
+const OPERATORS: Record<string, LibKind> = { _percent: LibKind.PERCENT, _format_spec: LibKind.SPEC, _int_text: LibKind.INT_TEXT, _float_text: LibKind.FLOAT_TEXT };
 // A native builtin that hands calls over to library code (libfunc.ts handOver), and that code.
-const HANDED_OVER: [string, string][] = [['int', '_int_text']];
+const HANDED_OVER: [string, string][] = [['int', '_int_text'], ['float', '_float_text']];
 
 function exportOf(defName: string): { name: string; kind: LibKind } {
   if (OPERATORS[defName] !== undefined) return { name: defName, kind: OPERATORS[defName] };

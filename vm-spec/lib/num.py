@@ -95,12 +95,19 @@ def round(number, ndigits=None):
             return number * 0.0
         p = 10.0 ** -ndigits
         return _half_even(number / p) * p
-    # As CPython: the exact value rounded half-even to ndigits decimals as text, read back
-    # (text longer than the VM's 40-byte number parser: a value with that many digits, exact).
+    # As CPython: the exact value rounded half-even to ndigits decimals as text, read back as
+    # digits and an exponent, which the native float reads (more than 40 digits: a value with
+    # that many digits, exact).
+    sign = 1.0
+    if number < 0:
+        sign = -1.0
+        number = -number
     text = f"{number:.{ndigits}f}"  # the VM's digit primitive in library code
+    if ndigits:
+        text = text[:-ndigits - 1] + text[-ndigits:]
     if len(text) > 40:
-        return number
-    return float(text)
+        return sign * number
+    return sign * float(f"{text}e-{ndigits}")
 
 
 def _half_even(x):
@@ -166,12 +173,8 @@ def _int_text(x="\0-", base="\0-"):
         _int(base)
         if base < 0 or base == 1 or base > 36:
             raise ValueError("int() base must be >= 2 and <= 36, or 0")
-    i = 0
-    j = len(x)
-    while i < j and x[i] in " \t\n\r\x0b\x0c":
-        i += 1
-    while j > i and x[j - 1] in " \t\n\r\x0b\x0c":
-        j -= 1
+    i = _trim(x, True)
+    j = _trim(x, False)
     negative = x[i:i + 1] == "-"
     if x[i:i + 1] in ("-", "+"):
         i += 1
@@ -225,3 +228,89 @@ def _int_text(x="\0-", base="\0-"):
         return -n
     except OverflowError:
         raise OverflowError("int too large for 32 bits")
+
+
+def _trim(x, left):
+    # Where x's text starts (left) or ends without the whitespace around it (as int() and float()).
+    i = 0
+    j = len(x)
+    while i < j and x[i] in " \t\n\r\x0b\x0c":
+        i += 1
+    while j > i and x[j - 1] in " \t\n\r\x0b\x0c":
+        j -= 1
+    if left:
+        return i
+    return j
+
+
+def _float_text(x):
+    # float(s) and float's TypeError: the native float reads only digits with an exponent
+    # ("15e-1", Python's syntax too) and hands every other call over. This reads CPython's syntax
+    # (whitespace, sign, '_' between digits, '.', exponent, inf, infinity, nan) and passes the
+    # native float such a str: at most 40 digits, from the first non-zero one.
+    if not isinstance(x, str):
+        raise TypeError(f"float() argument must be a string or a real number, not '{_tn(x)}'")
+    s = x[_trim(x, True):_trim(x, False)]
+    sign = 1.0
+    if s[:1] in ("+", "-"):
+        if s[0] == "-":
+            sign = -1.0
+        s = s[1:]
+    w = ""
+    for c in s[:9]:
+        w += chr(ord(c) | 32)  # lower case (other bytes change too but match no word)
+    if w in ("inf", "infinity"):
+        return sign * 1e999
+    if w == "nan":
+        return 1e999 * 0.0
+    m = ""  # the digits from the first non-zero one
+    e = 0  # the power of ten of m's last digit (less the exponent)
+    t = 0  # the exponent
+    p = 0  # 0 integer digits, 1 fraction digits, 2 the exponent's sign, 3 its digits
+    n = 0  # digits of the mantissa
+    d = False  # the byte before is a digit (a '_' may follow)
+    minus = False
+    i = 0
+    while i < len(s):
+        c = s[i]
+        i += 1
+        if "0" <= c <= "9":
+            if p < 2:
+                if m or c != "0":
+                    m += c
+                e -= p
+                n += 1
+            else:
+                p = 3
+                if t < 10000:
+                    t = t * 10 + ord(c) - 48
+            d = True
+            continue
+        if c == "_" and d and "0" <= s[i:i + 1] <= "9":
+            d = False
+            continue
+        d = False
+        if c == "." and p == 0:
+            p = 1
+        elif c in ("e", "E") and p < 2 and n:
+            p = 2
+        elif c in ("+", "-") and p == 2 and s[i - 2] in ("e", "E"):
+            minus = c == "-"
+        else:
+            p = 2
+            break
+    if p == 2 or not n:
+        raise ValueError(f"could not convert string to float: {x!r}")
+    if not m:
+        return sign * 0.0
+    if minus:
+        t = -t
+    k = len(m)
+    if k > 40:
+        # Digits 1..39 and a last one that is not 0 when any digit after 39 is not: the same f32.
+        tail = "0"
+        if m[39:] != "0" * (k - 39):
+            tail = "1"
+        m = m[:39] + tail
+        e += k - 40
+    return sign * float(f"{m}e{e + t}")

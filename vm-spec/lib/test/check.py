@@ -38,7 +38,7 @@ def real(name):
 
 
 def ours(name):
-    return LIB[{"str.__mod__": "_percent", "format": "_format_spec", "int": "_int_text"}.get(name, name.replace(".", "__"))]
+    return LIB[{"str.__mod__": "_percent", "format": "_format_spec", "int": "_int_text", "float": "_float_text"}.get(name, name.replace(".", "__"))]
 
 
 def case(name, *args, type_only=False, **kwargs):
@@ -265,6 +265,17 @@ for v in [None, [1], 1.5, 7]:
         case("int", v)  # (ints and floats stay native)
     case("int", v, 10)
 case("int", base=10)
+
+# float(s) (numbers stay native; the VM rounds to f32, which the fixtures check).
+for s in ["0", "12", " 12 ", "-7", "+7.5", "1_000.000_1e1_0", "1__0", "_1", "1_", "1_.5", "1._5", "1_e5", "1e_5",
+          "1e5_", ".5", "5.", ".", "e5", ".e5", "1.e5", "-.5", "1e", "1e+", "1e-", "1e+-5", "1e++5", "1ee5", "1e5e5",
+          "1.2.3", "1e5.5", "1E5", "12.34e-5", "1.5e+0003", "1e-999", "1e999", "-0", " -0.0e0 ", "nan", "-nan", "NaN",
+          "inf", "+InFiNiTy", "-iNf", "infinit", "in", "nan_", "i_nf", "infinityy", "0x10", "- 1", "1 2", "", " ",
+          "+", "-", "\t42\n", "\x0b1\x0c", "1\x00", "\x1c1", "0.0000000000000000000000000000000000000000000001e50",
+          "1" * 60, "0." + "3" * 60, "9" * 45 + "e-50", "1" + "0" * 50, "0" * 50 + "7", "12345678901234567890.5"]:
+    case("float", s)
+for v in [None, [1], "\0-"]:
+    case("float", v)
 
 for f in failures:
     print(f)
