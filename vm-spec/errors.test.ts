@@ -49,7 +49,6 @@ describe('messages', () => {
       [Msg.INT_MODULO, 'ZeroDivisionError: integer modulo by zero'],
       [Msg.FLOAT_FLOOR_DIVISION, 'ZeroDivisionError: float floor division by zero'],
       [Msg.FLOAT_MODULO, 'ZeroDivisionError: float modulo'],
-      [Msg.ZERO_NEGATIVE_POWER, 'ZeroDivisionError: 0.0 cannot be raised to a negative power'],
       [Msg.LIST_INDEX, 'IndexError: list index out of range'],
       [Msg.TUPLE_INDEX, 'IndexError: tuple index out of range'],
       [Msg.STR_INDEX, 'IndexError: string index out of range'],

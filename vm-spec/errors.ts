@@ -23,7 +23,6 @@ export const enum Msg {
   WORDS = 26,
   // ZeroDivisionError
   INT_DIVISION = 64, FLOAT_DIVISION = 65, DIVISION = 66, INT_MODULO = 67, FLOAT_FLOOR_DIVISION = 68, FLOAT_MODULO = 69,
-  ZERO_NEGATIVE_POWER = 70,
   // IndexError
   LIST_INDEX = 71, TUPLE_INDEX = 72, STR_INDEX = 73,
   // OverflowError
@@ -127,7 +126,7 @@ divisionZ\n\
 IMZ\n\
 F floorDZ\n\
 FM\n\
-0.0HraisedYa negative power\n\
+\n\
 listXR\n\
 tupleXR\n\
 SXR\n\

@@ -72,19 +72,6 @@ export function floatDivmod(x: f32, y: f32, div: bool): f32 {
   return floordiv;
 }
 
-/** x ** n for a whole n (|n| < 2^31) by repeated squaring; exact whenever the result is. */
-export function powWhole(x: f32, n: i32): f32 {
-  let e: u32 = u32(n < 0 ? -n : n);
-  let base: f32 = x;
-  let result: f32 = 1.0;
-  while (e !== 0) {
-    if ((e & 1) !== 0) result = f32(result * base);
-    e = e >>> 1;
-    base = f32(base * base); // once more than needed at the end: unused
-  }
-  return n < 0 ? f32(1.0 / result) : result;
-}
-
 /** Round half to even of x to a whole number (f32); a zero keeps the sign of x. */
 export function roundHalfEven(x: f32): f32 {
   const fl = floorF32(x);

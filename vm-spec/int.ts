@@ -13,7 +13,7 @@ import { Record, recordType, imageIntValue } from './image.ts';
 // CPython's NB_* numbers of the operators ints have (as arith.ts's Nb).
 const enum IntOp {
   ADD = 0, AND = 1, FLOOR_DIVIDE = 2, LSHIFT = 3, MULTIPLY = 5, REMAINDER = 6, OR = 7,
-  POWER = 8, RSHIFT = 9, SUBTRACT = 10, XOR = 12,
+  RSHIFT = 9, SUBTRACT = 10, XOR = 12,
 }
 const I32_MIN = -2147483648;
 
@@ -48,8 +48,8 @@ export function newInt(n: i32): u16 {
 /**
  * Int operator nb (CPython's NB_* number without the in-place offset) on x and y, exactly:
  * OverflowError beyond 32 bits, ZeroDivisionError, ValueError for a negative shift; floor
- * division and modulo round toward negative infinity. POWER needs y >= 0. NULL without an
- * exception pending for an operator ints lack (@, /).
+ * division and modulo round toward negative infinity. NULL without an exception pending for an
+ * operator ints lack here (@, /, ** is library code: num.py _power).
  */
 export function intBinary(nb: u8, x: i32, y: i32): u16 {
   // + and - (the hot ones) here, in few registers; the rest in intBinaryMore.
@@ -88,35 +88,22 @@ function intBinaryMore(nb: u8, x: i32, y: i32): u16 {
     case IntOp.AND: r = x & y; break;
     case IntOp.OR: r = x | y; break;
     case IntOp.XOR: r = x ^ y; break;
-    case IntOp.RSHIFT:
     case IntOp.MULTIPLY:
-    case IntOp.POWER:
+      r = Math.imul(x, y);
+      // Wrapped when the product divided by x is not y (or I32_MIN * -1, which wraps to itself).
+      overflow = x !== 0 && (i32(r / x) !== y || (x === -1 && y === I32_MIN));
+      break;
+    case IntOp.RSHIFT:
     case IntOp.LSHIFT: {
-      // One loop multiplies: x * y is y times x once, x ** y is 1 times x y times, x << y is x
-      // times 2 y times. An overflow ends it; only a factor of -1, 0, 1 (or an x of 0) could go on
-      // beyond 64 steps, and 64 - (y & 1) steps give those the same result.
-      let factor: i32 = x;
-      let times: u8 = 1;
-      r = y;
-      if (nb !== IntOp.MULTIPLY) {
-        if (y < 0) return raiseMsg(Msg.NEGATIVE_SHIFT); // POWER has y >= 0
-        if (nb === IntOp.RSHIFT) {
-          r = x >> (y > 31 ? 31 : y);
-          break;
-        }
-        times = y > 64 ? u8(64 - (y & 1)) : u8(y);
-        r = 1;
-        if (nb === IntOp.LSHIFT) {
-          factor = 2;
-          r = x;
-        }
+      if (y < 0) return raiseMsg(Msg.NEGATIVE_SHIFT);
+      const s: u8 = y > 31 ? 31 : u8(y);
+      if (nb === IntOp.RSHIFT) {
+        r = x >> s;
+        break;
       }
-      while (times > 0 && !overflow) {
-        const p = Math.imul(r, factor);
-        overflow = factor !== 0 && (i32(p / factor) !== r || (factor === -1 && r === I32_MIN));
-        r = p;
-        times = u8(times - 1);
-      }
+      // x << y: shifting back must give x (beyond 31, only 0 fits)
+      r = y > 31 ? 0 : x << s;
+      overflow = r >> s !== x;
       break;
     }
     default:

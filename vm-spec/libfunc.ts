@@ -9,11 +9,11 @@ import { Record, recordType, imageU8, imageU16, imageTupleLength, imageTupleItem
 
 /**
  * What a library function is found as: a global, a method of str, list, dict or tuple, or the
- * code of str % args (PERCENT), of an f-string's {value:spec} (SPEC), of int(s) (INT_TEXT) and
- * float(s) (FLOAT_TEXT),
+ * code of str % args (PERCENT), of an f-string's {value:spec} (SPEC), of int(s) (INT_TEXT),
+ * float(s) (FLOAT_TEXT) and of ** of numbers (POWER),
  * found by kind alone.
  */
-export const enum LibKind { GLOBAL = 0, STR = 1, LIST = 2, DICT = 3, TUPLE = 4, PERCENT = 5, SPEC = 6, INT_TEXT = 7, FLOAT_TEXT = 8 }
+export const enum LibKind { GLOBAL = 0, STR = 1, LIST = 2, DICT = 3, TUPLE = 4, PERCENT = 5, SPEC = 6, INT_TEXT = 7, FLOAT_TEXT = 8, POWER = 9 }
 
 // A native builtin or operator may hand its whole call over to a library function (int(s) to
 // _int_text, str % args to _percent): it returns handOver(kind), NULL with no exception pending,

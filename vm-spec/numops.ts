@@ -1,12 +1,13 @@
 // Operators on numbers (int, bool, float) with CPython's results: exact 32-bit ints that raise
 // OverflowError instead of wrapping, f32 floats, int/float mixing, true division, floor
-// division and modulo signs, powers; and the TypeError messages of unsupported operands.
+// division and modulo signs (** is library code: num.py _power); and the TypeError messages of
+// unsupported operands.
 import { u8, i8, u16, i32, f32 } from './types.ts';
 import type { bool } from './types.ts';
 import { NULL, makeBool, makeSmall } from './value.ts';
-import { Exc, raise } from './exc.ts';
 import { intBinary, isAnyInt, anyIntValue } from './int.ts';
-import { isFloat, floatOf, numberF32, newFloat, floatDivmod, powWhole, isNan } from './float.ts';
+import { isFloat, floatOf, numberF32, newFloat, floatDivmod } from './float.ts';
+import { LibKind, handOver } from './libfunc.ts';
 import { Msg, raiseMsg, raiseOpMsg } from './errors.ts';
 import { opHolds } from './compare.ts';
 
@@ -16,17 +17,6 @@ const enum NumOp {
   POWER = 8, RSHIFT = 9, SUBTRACT = 10, TRUE_DIVIDE = 11, XOR = 12, INPLACE = 13,
 }
 
-/** x ** y for floats (also int ** negative int). */
-export function floatPower(x: f32, y: f32): u16 {
-  if (x === 0.0 && y < 0.0) return raiseMsg(Msg.ZERO_NEGATIVE_POWER);
-  // A whole y in (-2^31, 2^31): i32(y) gives it back (beyond, it wraps or, for nan and inf, is 0).
-  const n = i32(y);
-  let r: f32 = f32(x + y); // a nan operand: nan
-  if (f32(n) === y && n !== -2147483648) r = powWhole(x, n);
-  else if (!isNan(x) && !isNan(y)) return raise(Exc.NotImplementedError); // a fractional power: TODO (exp/log in f32)
-  return newFloat(r);
-}
-
 /**
  * BINARY_OP `op` (NB_*, in-place forms included) when both operands are numbers; NULL with an
  * exception pending on failure (TypeError for an operator numbers lack, e.g. 1.5 & 1).
@@ -34,13 +24,13 @@ export function floatPower(x: f32, y: f32): u16 {
 export function numberBinary(op: u8, a: u16, b: u16): u16 {
   const nb: u8 = op >= NumOp.INPLACE ? u8(op - NumOp.INPLACE) : op;
   if (nb === NumOp.MATMUL) return raiseUnsupported(op, a, b);
+  // ** is library code (num.py _power)
+  if (nb === NumOp.POWER) return handOver(LibKind.POWER);
   const fa = isFloat(a);
   const fb = isFloat(b);
   const floats = fa || fb;
-  // Ints stay exact ints, but for / and a negative power.
-  if (!floats && nb !== NumOp.TRUE_DIVIDE && !(nb === NumOp.POWER && anyIntValue(b) < 0)) {
-    return intBinary(nb, anyIntValue(a), anyIntValue(b));
-  }
+  // Ints stay exact ints, but for /.
+  if (!floats && nb !== NumOp.TRUE_DIVIDE) return intBinary(nb, anyIntValue(a), anyIntValue(b));
   const x: f32 = fa ? floatOf(a) : f32(anyIntValue(a));
   const y: f32 = fb ? floatOf(b) : f32(anyIntValue(b));
   if ((nb === NumOp.TRUE_DIVIDE || nb === NumOp.FLOOR_DIVIDE || nb === NumOp.REMAINDER) && y === 0.0) {
@@ -56,7 +46,6 @@ export function numberBinary(op: u8, a: u16, b: u16): u16 {
     case NumOp.TRUE_DIVIDE: r = f32(x / y); break;
     case NumOp.FLOOR_DIVIDE:
     case NumOp.REMAINDER: r = floatDivmod(x, y, nb === NumOp.FLOOR_DIVIDE); break;
-    case NumOp.POWER: return floatPower(x, y);
     default: return raiseUnsupported(op, a, b);
   }
   return newFloat(r);

@@ -84,7 +84,7 @@ export function libFunctions(module: CodeObject): LibFunction[] {
 }
 
 // The operators written in Python (vm-spec/lib/format.py): the VM finds them by kind.
-const OPERATORS: Record<string, LibKind> = { _percent: LibKind.PERCENT, _format_spec: LibKind.SPEC, _int_text: LibKind.INT_TEXT, _float_text: LibKind.FLOAT_TEXT };
+const OPERATORS: Record<string, LibKind> = { _percent: LibKind.PERCENT, _format_spec: LibKind.SPEC, _int_text: LibKind.INT_TEXT, _float_text: LibKind.FLOAT_TEXT, _power: LibKind.POWER };
 // A native builtin that hands calls over to library code (libfunc.ts handOver), and that code.
 const HANDED_OVER: [string, string][] = [['int', '_int_text'], ['float', '_float_text']];
 
@@ -106,6 +106,16 @@ const CPY_BINARY_OP = 122;
 const CPY_FORMAT_VALUE = 155;
 const NB_REMAINDER = 6;
 const NB_INPLACE_REMAINDER = 19;
+const NB_POWER = 8;
+const NB_INPLACE_POWER = 21;
+
+/** Adds _power (num.py: every ** of numbers) when `code` (or a code object in it) has a **. */
+function addPowerUsed(code: CodeObject, into: Set<string>): void {
+  for (let i = 0; i < code.code.length; i += 2) {
+    if (code.code[i] === CPY_BINARY_OP && (code.code[i + 1] === NB_POWER || code.code[i + 1] === NB_INPLACE_POWER)) into.add('_power');
+  }
+  for (const c of code.consts) if (isCode(c)) addPowerUsed(c, into);
+}
 
 /**
  * Adds the operators written in Python that `code` (and its nested code objects) may need:
@@ -133,7 +143,8 @@ function holdsPercent(v: PyValue): boolean {
 
 /**
  * The library functions a program whose code objects are `codes` needs (transitively). Library
- * code's own FORMAT_VALUE specs are the VM's native primitive, and it uses no str %.
+ * code's own FORMAT_VALUE specs are the VM's native primitive, and it uses no str %; its ** is
+ * _power's, as a program's.
  */
 export function selectLib(all: LibFunction[], codes: CodeObject[]): LibFunction[] {
   const used = new Set<string>();
@@ -141,6 +152,7 @@ export function selectLib(all: LibFunction[], codes: CodeObject[]): LibFunction[
   for (const c of codes) {
     addNamesUsed(c, used);
     addOperatorsUsed(c, used, found);
+    addPowerUsed(c, used);
   }
   const chosen = new Set<LibFunction>();
   // (By the program's own names: library code calls such builtins only on what they keep.)
@@ -151,6 +163,7 @@ export function selectLib(all: LibFunction[], codes: CodeObject[]): LibFunction[
       if (chosen.has(f) || !used.has(f.name)) continue;
       chosen.add(f);
       addNamesUsed(f.code, used);
+      addPowerUsed(f.code, used);
       grew = true;
     }
   }

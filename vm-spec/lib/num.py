@@ -314,3 +314,40 @@ def _float_text(x):
         m = m[:39] + tail
         e += k - 40
     return sign * float(f"{m}e{e + t}")
+
+
+def _power(x, y):
+    # x ** y of two numbers (the VM hands every such ** over): ints exact (OverflowError beyond
+    # 32 bits), else floats by repeated squaring for a whole y in (-2**31, 2**31), exact whenever
+    # the result is; a fractional power is not done yet (NotImplementedError).
+    e = y
+    r = 1
+    neg = False
+    if not (isinstance(x, int) and isinstance(y, int) and y >= 0):
+        r = 1.0
+        if x == 0 and y < 0:
+            raise ZeroDivisionError("0.0 cannot be raised to a negative power")
+        if not (-2147483648.0 < y < 2147483648.0 and y % 1.0 == 0):
+            if x == x and y == y:
+                raise NotImplementedError
+            return x + y  # a nan
+        x = x * 1.0
+        e = int(y)
+        if e < 0:
+            e = -e
+        neg = x < 0 and e & 1
+    while e:
+        if e & 1:
+            r *= x
+        e >>= 1
+        if e:
+            x *= x
+    if y < 0:
+        if r == 0:
+            # underflow: 1 / r is an inf of r's sign
+            r = 1e999
+            if neg:
+                r = -r
+            return r
+        return 1.0 / r
+    return r

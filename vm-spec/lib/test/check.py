@@ -31,6 +31,8 @@ def outcome(fn, args, kwargs):
 
 def real(name):
     # "sorted" -> builtins.sorted; "str.split" -> lambda self, *a: self.split(*a)
+    if name == "**":
+        return lambda a, b: a ** b
     if "." not in name:
         return __builtins__[name] if isinstance(__builtins__, dict) else getattr(__builtins__, name)
     method = name.split(".")[1]
@@ -38,7 +40,7 @@ def real(name):
 
 
 def ours(name):
-    return LIB[{"str.__mod__": "_percent", "format": "_format_spec", "int": "_int_text", "float": "_float_text"}.get(name, name.replace(".", "__"))]
+    return LIB[{"str.__mod__": "_percent", "format": "_format_spec", "int": "_int_text", "float": "_float_text", "**": "_power"}.get(name, name.replace(".", "__"))]
 
 
 def case(name, *args, type_only=False, **kwargs):
@@ -276,6 +278,19 @@ for s in ["0", "12", " 12 ", "-7", "+7.5", "1_000.000_1e1_0", "1__0", "_1", "1_"
     case("float", s)
 for v in [None, [1], "\0-"]:
     case("float", v)
+
+# ** of numbers: exact results only (the lib squares where CPython calls pow(); fractional
+# powers are not done yet; ints beyond 32 bits are the VM's OverflowError, floats beyond f32 inf,
+# and 1 ** nan is nan).
+for x in [0, 1, -1, 2, -2, 3, -3, 7, 10, 46340, True, False, 0.0, -0.0, 0.5, -0.5, 1.5, -2.0, 2.5, 1024.0,
+          float("inf"), float("-inf"), float("nan")]:
+    for y in [0, 1, 2, 3, 5, 10, 19, 30, -1, -2, -3, 0.0, 1.0, 2.0, -1.0, -2.0, 3.0, True, False, float("nan")]:
+        if isinstance(x, int) and isinstance(y, int) and y >= 0 and abs(x ** y) >= 2 ** 31 or x == 1 and y != y:
+            continue
+        case("**", x, y)
+for x, y in [(-2, 31), (2, 30), (-1, 2147483647), (1, 2147483647), (0, 2147483647), (-3, 19), (2.0, 30.0),
+             (0.5, -20.0), (float("nan"), 0), (float("nan"), 0.5), (0.5, float("nan"))]:
+    case("**", x, y)
 
 for f in failures:
     print(f)
