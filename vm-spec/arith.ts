@@ -3,13 +3,11 @@
 import { u8, u16, i32 } from './types.ts';
 import type { bool } from './types.ts';
 import { NONE, FALSE, TRUE, isSmall, smallValue, makeSmall } from './value.ts';
-import { Exc, raise } from './exc.ts';
-import { isDict, dictCount } from './dict.ts';
-import { isAnyTuple, isSeq, seqLength } from './seq.ts';
+import { isSeq } from './seq.ts';
 import { seqBinary } from './seqops.ts';
 import { compareOther, opHolds } from './compare.ts';
-import { isList } from './list.ts';
-import { isStr, strCompare, strLength } from './str.ts';
+import { isStr, strCompare } from './str.ts';
+import { sizeOf } from './iter.ts';
 import { strBinaryOp } from './builtins-str.ts';
 import { isNumber } from './float.ts';
 import { numberBinary, numberCompare, numbersEqual, raiseUnsupported } from './numops.ts';
@@ -37,14 +35,10 @@ export function compareOp(op: u8, a: u16, b: u16): u16 {
   return compareOther(op, a, b);
 }
 
-/** bool(v) for the types built so far: 255 when unsupported (TypeError pending). */
+/** bool(v): 1 or 0 (never fails: an object without a length is true, as in CPython). */
 export function truth(v: u16): u8 {
   if (v === TRUE) return 1;
   if (v === FALSE || v === NONE) return 0;
   if (isNumber(v)) return numbersEqual(v, makeSmall(0)) ? 0 : 1;
-  if (isStr(v)) return strLength(v) !== 0 ? 1 : 0;
-  if (isList(v) || isAnyTuple(v)) return seqLength(v) !== 0 ? 1 : 0;
-  if (isDict(v)) return dictCount(v) !== 0 ? 1 : 0;
-  raise(Exc.NotImplementedError);
-  return 255;
+  return sizeOf(v) === 0 ? 0 : 1;
 }

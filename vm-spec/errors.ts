@@ -47,6 +47,8 @@ export const enum Msg {
   KEYWORD_ONLY = 137, COLON = 138, COMMA = 139, COMMA_AND = 140, TO = 24, ARGUMENT = 0, AND = 9,
   // Later messages (after the words, so the numbers above stay): IndexError, then TypeError.
   RANGE_INDEX = 141, LIST_ASSIGN_INDEX = 142, NOT_ITERABLE = 143, NOT_INTEGER = 144,
+  // vm.ts's report of an image it refuses (printed, never raised)
+  BAD_IMAGE = 145,
 }
 // Where each class's messages end, and the classes: ZeroDivisionError, IndexError, OverflowError,
 // ValueError, TypeError, NameError, (the words: no class), IndexError, TypeError (Exc numbers:
@@ -200,7 +202,8 @@ Ed\n\
 range objectXR\n\
 list assignmentXR\n\
 \'{\' object is Niterable\n\
-\'{\' objectHinterpreted as an I\n');
+\'{\' objectHinterpreted as an I\n\
+svimpy: the image is Nvalid (error \n');
 
 let msgNumber: u8 = 0;
 let msgOp: u8 = 0;

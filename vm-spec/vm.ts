@@ -1,7 +1,7 @@
 // The VM entry and interpreter loop (docs/vm-design.md). Built so far: image loading, frames,
 // constants, builtin lookup, calls of print, exception-table unwinding and the uncaught
 // record. Every other opcode raises NotImplementedError (so unfinished features fail loudly).
-import { u8, u16, i32, u32, flashStr } from './types.ts';
+import { u8, u16, i32, u32, flashU8 } from './types.ts';
 import type { bool } from './types.ts';
 import { NULL, NONE, TRUE, heapOffset, isImage, makeBuiltin, makeSmall } from './value.ts';
 import { putc, interruptPending } from './platform.ts';
@@ -36,8 +36,8 @@ import { isStr, strLength, strOfInt, strFind, strBuild } from './str.ts';
 import { newSlice } from './slice.ts';
 import { formatValue } from './strformat.ts';
 import { strContains } from './builtins-str.ts';
-import { newExc, excArgument, raiseMsgOf, raiseWith, Msg } from './errors.ts';
-import { printRepr, printExcName } from './print.ts';
+import { newExc, excArgument, raiseMsgOf, raiseWith, printLine, Msg } from './errors.ts';
+import { printRepr, printExcName, typeLine, Ty } from './print.ts';
 import { excPending, lookupExcClass, excMatches, raiseValue, isExcClass } from './exc.ts';
 import { tbReset, tbAdd, tbHandledBy, tbUncaught, tbContinues, tbIsComplete, tbCount, tbCode, tbIp } from './traceback.ts';
 import { raiseTooMany, raiseKeyword, raiseMissing } from './callerrors.ts';
@@ -46,7 +46,6 @@ import { raiseTooMany, raiseKeyword, raiseMissing } from './callerrors.ts';
 // the first free stack slot (one add per push/pop; the collector scans up to it).
 const enum F { IP = 2, SP = 4, BACK = 6, FUNC = 8, CODE = 10, LOCALS = 12 }
 
-const MSG_BAD_IMAGE = flashStr('svimpy: the image is not valid (error ');
 
 /** Heap offset of the first stack slot of frame block f (whose code is `code`). */
 function stackBase(f: u16, code: u16): u16 { return u16(f + F.LOCALS + codeU8(code, Code.NLOCALS) * 2); }
@@ -115,13 +114,13 @@ function subscript(seq: u16, index: u16): u16 {
   return seqSubscript(seq, index);
 }
 
-/** The library kind whose methods `obj` has (libfunc.ts), or 255 (no library methods). */
+// The library kind whose methods each type Ty.STR .. Ty.DICT has (libfunc.ts).
+const LIB_KINDS = flashU8([LibKind.STR, LibKind.LIST, LibKind.TUPLE, LibKind.DICT]);
+
+/** The library kind whose methods `obj` has, or 255 (no library methods). */
 function libKindOf(obj: u16): u8 {
-  if (isStr(obj)) return LibKind.STR;
-  if (isList(obj)) return LibKind.LIST;
-  if (isDict(obj)) return LibKind.DICT;
-  if (isAnyTuple(obj)) return LibKind.TUPLE;
-  return 255;
+  const t = typeLine(obj);
+  return t >= Ty.STR && t <= Ty.DICT ? LIB_KINDS[t - Ty.STR] : 255;
 }
 
 /** Image offset of the exception-table entry of `code` that covers instruction offset ip, or 0 for none. */
@@ -178,7 +177,7 @@ export function vmRun(): u8 {
   depth = 0;
   const status = loadImage();
   if (status !== ImageError.OK) {
-    for (let i: u8 = 0; i < MSG_BAD_IMAGE.length; i = u8(i + 1)) putc(MSG_BAD_IMAGE[i]);
+    printLine(Msg.BAD_IMAGE, NULL, NULL);
     printDecimal(status);
     putc(41);
     putc(10);
@@ -487,15 +486,10 @@ function interpret(): u8 {
       case Op.POP_JUMP_IF_NOT_NONE:
       case Op.POP_JUMP_IF_FALSE:
       case Op.POP_JUMP_IF_TRUE: {
-        // t: 1 for a true or None TOS (255: truth() failed); it jumps on 1 or on 0
-        const none = op === Op.POP_JUMP_IF_NONE || op === Op.POP_JUMP_IF_NOT_NONE;
-        const t: u8 = none ? (peek(1) === NONE ? 1 : 0) : truth(peek(1));
-        if (t === 255) {
-          ok = false;
-          break;
-        }
+        // t: 1 for a true or a not-None TOS; FALSE and NONE jump on 0, TRUE and NOT_NONE on 1
+        const t: u8 = op >= Op.POP_JUMP_IF_NONE ? (peek(1) !== NONE ? 1 : 0) : truth(peek(1));
         drop(1);
-        if (t === (op === Op.POP_JUMP_IF_TRUE || op === Op.POP_JUMP_IF_NONE ? 1 : 0)) set16(u16(f + F.IP), arg);
+        if (t === (u8(op - Op.POP_JUMP_IF_FALSE) & 1)) set16(u16(f + F.IP), arg);
         break;
       }
       case Op.CALL: {
