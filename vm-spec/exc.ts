@@ -3,9 +3,10 @@
 // (or false); callers pass NULL up until the interpreter unwinds to a handler.
 import { u8, u16, flashU8 } from './types.ts';
 import type { bool } from './types.ts';
-import { NULL, isBuiltin, builtinNumber, makeBuiltin, isHeapRef, heapOffset } from './value.ts';
+import { NULL, isBuiltin, builtinNumber, makeBuiltin, heapOffset } from './value.ts';
 import { Root, setRoot, getRoot } from './gc.ts';
-import { HeapType, blockType, get16 } from './heap.ts';
+import { HeapType, get16 } from './heap.ts';
+import { isBlock } from './block.ts';
 import { N, nameIndex } from './names.ts';
 
 /** Built-in numbers of the exception classes (value = number * 4, see value.ts). */
@@ -37,7 +38,7 @@ export function excSubclass(cls: u8, base: u8): bool {
 /** The class number of an exception value: a class itself, or an EXC block [class][args]. */
 export function excClassOf(v: u16): u8 {
   if (isExcClass(v)) return u8(builtinNumber(v));
-  if (isHeapRef(v) && blockType(heapOffset(v)) === HeapType.EXC) return u8(builtinNumber(get16(u16(heapOffset(v) + 2))));
+  if (isBlock(v, HeapType.EXC)) return u8(builtinNumber(get16(u16(heapOffset(v) + 2))));
   return 0;
 }
 

@@ -8,13 +8,13 @@ import type { bool } from './types.ts';
 import { NULL } from './value.ts';
 
 const TB_MAX = 8;
-const enum Tb { HANDLED = 0, COMPLETE = 1 }
+/** tbFrame of a complete record (uncaught: the entries are the whole traceback); no frame is odd. */
+const COMPLETE = 1;
 const tbCodes = new Uint16Array(TB_MAX);
 const tbIps = new Uint16Array(TB_MAX);
 let tbLength: u8 = 0;
-let tbFrame: u16 = NULL; // the frame handling the exception (its entry is the last one)
+let tbFrame: u16 = NULL; // the frame handling the exception (its entry is the last one), or COMPLETE
 let tbExc: u16 = NULL;   // the exception these entries belong to (compared, never read)
-let tbState: u8 = Tb.HANDLED; // COMPLETE: uncaught, the entries are the whole traceback
 
 export function tbReset(): void {
   tbLength = 0;
@@ -29,28 +29,23 @@ export function tbAdd(code: u16, ip: u16): void {
   tbLength = u8(tbLength + 1);
 }
 
-function tbSet(frame: u16, exc: u16, state: u8): void {
+/** Records that `frame` now handles `exc` (the entries end with that frame's raise point). */
+export function tbHandledBy(frame: u16, exc: u16): void {
   tbFrame = frame;
   tbExc = exc;
-  tbState = state;
 }
 
-/** True when the record is in `state` for `frame` and `exc`. */
-function tbIs(state: u8, frame: u16, exc: u16): bool {
-  return tbState === state && frame === tbFrame && exc === tbExc;
-}
-
-/** Records that `frame` now handles `exc` (the entries end with that frame's raise point). */
-export function tbHandledBy(frame: u16, exc: u16): void { tbSet(frame, exc, Tb.HANDLED); }
+/** True when the record belongs to `frame` (or COMPLETE) and `exc`. */
+function tbIs(frame: u16, exc: u16): bool { return frame === tbFrame && exc === tbExc; }
 
 /** Records that no frame handles `exc`: the entries are its whole traceback. */
-export function tbUncaught(exc: u16): void { tbSet(NULL, exc, Tb.COMPLETE); }
+export function tbUncaught(exc: u16): void { tbHandledBy(COMPLETE, exc); }
 
 /** True when re-raising `exc` from `frame` continues the recorded traceback. */
-export function tbContinues(frame: u16, exc: u16): bool { return tbLength > 0 && tbIs(Tb.HANDLED, frame, exc); }
+export function tbContinues(frame: u16, exc: u16): bool { return tbLength > 0 && tbIs(frame, exc); }
 
 /** True when the entries are the whole traceback of uncaught `exc`. */
-export function tbIsComplete(exc: u16): bool { return tbIs(Tb.COMPLETE, NULL, exc); }
+export function tbIsComplete(exc: u16): bool { return tbIs(COMPLETE, exc); }
 
 export function tbCount(): u8 { return tbLength; }
 export function tbCode(i: u8): u16 { return tbCodes[i]; }
