@@ -20,7 +20,7 @@ let callMissing: u32 = 0; // 0: "takes ..."; else bit i for each missing paramet
 let callKwonly: bool = false;
 
 function piece(line: u8): void { printLine(line, NULL, NULL); }
-function printCount(n: u16): void { printNumOut(formatI32(n, 10, false)); }
+function printCount(n: u16): void { printNumOut(formatI32(n, 10)); }
 /** " argument" or " arguments". */
 function printArguments(n: u16): void {
   piece(Msg.ARGUMENT);

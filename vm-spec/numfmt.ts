@@ -16,8 +16,7 @@
 //          Returns the length written to numOut, or 0 when the text would not fit (48 bytes).
 //   formatF32Repr(x), formatF32Fixed(x, decimals), formatF32Exp(x, decimals),
 //   formatF32General(x, precision): the same, one per conversion.
-//   formatI32(v, base, prefix): u8   v in base 2..36 (lower-case digits); prefix=true adds Python's
-//                                    0b/0o/0x (bases 2, 8, 16) after the sign: hex(-255) is '-0xff'.
+//   formatI32(v, base): u8           v in base 2..36 (lower-case digits), '-' for a negative v.
 //   sig: Uint8Array(40)              input: decimal digit values, most significant first.
 //   digitsToF32(n, top): u32         the f32 bits of the decimal sig[0..n) whose first digit has
 //                                    the weight 10^top (builtins-num.ts float(s)).
@@ -341,19 +340,16 @@ export function formatF32General(x: f32, precision: u8): u8 {
   return formatF32(x, 0x67, precision);
 }
 
-export function formatI32(v: i32, base: u8, prefix: bool): u8 {
+export function formatI32(v: i32, base: u8): u8 {
   numStart();
   if (v < 0) numPut(0x2d);
-  if (prefix && (base === 2 || base === 8 || base === 16)) {
-    numPut(0x30);
-    numPut(base === 16 ? 0x78 : base === 8 ? 0x6f : 0x62);
-  }
   // The digits come out least significant first: into sig, then written backwards.
   let n: u32 = u32(v < 0 ? -v : v);
   let k: u8 = 0;
   do {
-    sig[k] = u8(n % base);
-    n = u32(n / base);
+    const q = u32(n / base);
+    sig[k] = u8(n - q * base);
+    n = q;
     k = u8(k + 1);
   } while (n !== 0);
   while (k > 0) {

@@ -19,8 +19,8 @@ function text(v: number): string {
 
 describe('str', () => {
   it('formats ints and concatenates', () => {
-    expect(text(strOfInt(-255, 16))).toBe('-0xff');
-    expect(text(strOfInt(5, 2))).toBe('0b101');
+    expect(text(strOfInt(-255, 16))).toBe('-ff');
+    expect(text(strOfInt(5, 2))).toBe('101');
     const a = strOfInt(12, 10);
     setRoot(Root.GLOBALS, a);
     const ab = strConcat(a, strOfInt(345, 10));

@@ -105,9 +105,9 @@ export function strFromNumOut(length: u8): u16 {
   return v;
 }
 
-/** str(n), hex(n) (base 16), bin(n) (base 2) of an int. */
+/** The digits of int n in base 2..36 as a str ('-ff' for -255 in base 16). */
 export function strOfInt(n: i32, base: u8): u16 {
-  return strFromNumOut(formatI32(n, base, base !== 10));
+  return strFromNumOut(formatI32(n, base));
 }
 
 /** True when `needle` occurs in `haystack`. */

@@ -22,7 +22,7 @@ export function formatNumber(v: u16, spec: u16): bool {
   const conv = strByte(spec, u16(n - 1));
   const lower: u8 = u8(conv | 32);
   let length: u8 = 0;
-  if (lower === 120 || lower === 111) length = formatI32(anyIntValue(v), lower === 120 ? 16 : 8, false);
+  if (lower === 120 || lower === 111) length = formatI32(anyIntValue(v), lower === 120 ? 16 : 8);
   else length = formatF32(floatOf(v), lower, p > 40 ? 40 : p);
   if (length === 0) {
     raise(Exc.OverflowError);
