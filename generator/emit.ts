@@ -80,15 +80,11 @@ static inline float svm_f32_from_bits(uint32_t b) {
  * Done on the bits, so no float-to-int conversion can overflow (that would be UB in C). */
 static inline uint32_t svm_f32_to_u32(float x) {
   uint32_t b = svm_f32_raw_bits(x);
-  int16_t e = (int16_t)((b >> 23) & 0xff);
-  uint32_t m = (b & 0x7fffffUL) | 0x800000UL;
-  uint32_t r;
-  if (e == 0xff || e < 127) return 0; /* NaN, infinities, |x| < 1 */
-  e = (int16_t)(e - 127 - 23); /* x = m * 2^e */
-  if (e >= 32) r = 0;
-  else if (e >= 0) r = m << e;
-  else r = m >> -e;
-  return (b & 0x80000000UL) ? (uint32_t)0 - r : r;
+  uint8_t e = (uint8_t)(b >> 23); /* the exponent field (the sign bit is cut off) */
+  uint32_t m = (b & 0x7fffffUL) | 0x800000UL; /* x = m * 2^(e - 150) */
+  if (e == 0xff || e < 127 || e >= 150 + 32) return 0; /* NaN, infinities, |x| < 1, 0 mod 2^32 */
+  m = e >= 150 ? m << (uint8_t)(e - 150) : m >> (uint8_t)(150 - e);
+  return (b & 0x80000000UL) ? (uint32_t)0 - m : m;
 }`;
 
 export function emitC(l: Lowered): string {
