@@ -51,38 +51,34 @@ function renderOnce(kind: u8, a: u16, b: u16): bool {
   return true;
 }
 
-/** countText's result when the writer failed (an exception is pending); longer texts count one less. */
+/** renderTo's result when the writer failed (an exception is pending); longer texts count one less. */
 const TEXT_FAILED = 0xffff;
 
-/** The length of the text `kind` makes of a (and b), whatever the sink is; TEXT_FAILED on failure. */
-function countText(kind: u8, a: u16, b: u16): u16 {
-  // Saved and restored: a writer may render (an error message) while counting its own text.
+/**
+ * Writes the text `kind` makes of a (and b) to sink COUNT (str NULL) or FILL (into str); its
+ * length, TEXT_FAILED on failure. The sink is saved and restored: a writer may render (an
+ * error message) while writing its own text.
+ */
+function renderTo(to: u8, str: u16, kind: u8, a: u16, b: u16): u16 {
   const savedSink = sink;
   const savedAt = sinkAt;
-  sink = Sink.COUNT;
+  const savedStr = sinkStr;
+  sink = to;
+  sinkStr = str;
   sinkAt = 0;
   const length = renderOnce(kind, a, b) ? sinkAt : TEXT_FAILED;
   sink = savedSink;
   sinkAt = savedAt;
+  sinkStr = savedStr;
   return length;
 }
 
 /** A new str holding the text `kind` makes of a (and b): str(a), repr(a), type(a).__name__, a message, a number spec. NULL with an exception pending on failure. */
 export function render(kind: u8, a: u16, b: u16): u16 {
-  const length = countText(kind, a, b);
+  const length = renderTo(Sink.COUNT, NULL, kind, a, b);
   if (length === TEXT_FAILED) return NULL;
   const s = newStrKeeping(length, a, b);
-  if (s === NULL) return NULL;
-  const savedSink = sink;
-  const savedAt = sinkAt;
-  const savedStr = sinkStr;
-  sink = Sink.FILL;
-  sinkStr = s;
-  sinkAt = 0;
-  renderOnce(kind, a, b);
-  sink = savedSink;
-  sinkAt = savedAt;
-  sinkStr = savedStr;
+  if (s !== NULL) renderTo(Sink.FILL, s, kind, a, b);
   return s;
 }
 

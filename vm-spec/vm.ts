@@ -238,10 +238,15 @@ function interpret(): u8 {
         break;
       case Op.NOP:
         break;
-      case Op.LIST_EXTEND:
-        ok = extendFrom(peek(u8(arg + 1)), peek(1));
+      case Op.LIST_APPEND:
+      case Op.LIST_EXTEND: {
+        // pop v; the list at position n .append(v) or .extend(v)
+        const list = peek(u8(arg + 1));
+        const v = peek(1);
+        ok = op === Op.LIST_APPEND ? listAppend(list, v) !== NULL : extendFrom(list, v);
         if (ok) drop(1);
         break;
+      }
       case Op.BUILD_TUPLE:
       case Op.BUILD_LIST:
       case Op.BUILD_MAP:
@@ -307,16 +312,16 @@ function interpret(): u8 {
         break;
       }
       case Op.PUSH_EXC_INFO: {
+        // The saved exception is NULL for none (CPython's None: no code reads it but POP_EXCEPT).
         const exc = pop();
-        const handled = getRoot(Root.HANDLED);
-        push(handled === NULL ? NONE : handled);
+        push(getRoot(Root.HANDLED));
         push(exc);
         setRoot(Root.HANDLED, exc);
         break;
       }
       case Op.POP_EXCEPT: {
         const saved = pop();
-        setRoot(Root.HANDLED, saved === NONE ? NULL : saved);
+        setRoot(Root.HANDLED, saved);
         break;
       }
       case Op.LOAD_ASSERTION_ERROR:
@@ -346,10 +351,6 @@ function interpret(): u8 {
         }
         break;
       }
-      case Op.LIST_APPEND:
-        ok = listAppend(peek(u8(arg + 1)), peek(1)) !== NULL;
-        if (ok) drop(1);
-        break;
       case Op.FORMAT_VALUE: {
         const n: u8 = (arg & 4) !== 0 ? 2 : 1;
         // A spec outside library code: format.py's _format_spec, after the conversion (!r).
