@@ -10,10 +10,13 @@ import { Record, recordType, imageU8, imageU16, imageTupleLength, imageTupleItem
 /**
  * What a library function is found as: a global, a method of str, list, dict or tuple, or the
  * code of str % args (PERCENT), of an f-string's {value:spec} (SPEC), of int(s) (INT_TEXT),
- * float(s) (FLOAT_TEXT) and of ** of numbers (POWER),
- * found by kind alone.
+ * float(s) (FLOAT_TEXT), of ** of numbers (POWER), of a list's slice assignment and del
+ * (SLICE_SET) and of list and tuple * n (REPEAT; a list's *= n: IREPEAT), found by kind alone.
  */
-export const enum LibKind { GLOBAL = 0, STR = 1, LIST = 2, DICT = 3, TUPLE = 4, PERCENT = 5, SPEC = 6, INT_TEXT = 7, FLOAT_TEXT = 8, POWER = 9 }
+export const enum LibKind {
+  GLOBAL = 0, STR = 1, LIST = 2, DICT = 3, TUPLE = 4, PERCENT = 5, SPEC = 6, INT_TEXT = 7, FLOAT_TEXT = 8, POWER = 9,
+  SLICE_SET = 10, REPEAT = 11, IREPEAT = 12,
+}
 
 // A native builtin or operator may hand its whole call over to a library function (int(s) to
 // _int_text, str % args to _percent): it returns handOver(kind), NULL with no exception pending,
@@ -35,6 +38,8 @@ const enum LF { KIND = 1, NAME = 2, CODE = 4, DEFAULTS = 6 }
 export function isLibFunc(v: u16): bool { return isImage(v) && recordType(v) === Record.FUNC; }
 export function libFuncCode(f: u16): u16 { return imageU16(u16(imageOffset(f) + LF.CODE)); }
 export function libFuncDefaults(f: u16): u16 { return imageU16(u16(imageOffset(f) + LF.DEFAULTS)); }
+/** Whether func (a frame's FUNC) is _slice_set, whose result nobody takes: it stands for a STORE_SUBSCR or DELETE_SUBSCR. */
+export function libDropsResult(func: u16): bool { return isLibFunc(func) && imageU8(u16(imageOffset(func) + LF.KIND)) === LibKind.SLICE_SET; }
 
 /**
  * The library function of `kind` named `name` (an image STR: the pool shares one record per

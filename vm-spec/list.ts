@@ -50,14 +50,6 @@ export function listAppend(list: u16, item: u16): u16 {
 }
 
 
-/** Inserts item before position i <= length; TRUE, or NULL with MemoryError pending. */
-export function listInsert(list: u16, i: u16, item: u16): u16 {
-  if (listAppend(list, item) === NULL) return NULL;
-  for (let j: u16 = u16(listLength(list) - 1); j > i; j = u16(j - 1)) listSet(list, j, listGet(list, u16(j - 1)));
-  listSet(list, i, item);
-  return TRUE;
-}
-
 /** Removes the item at position i < length. */
 export function listDeleteAt(list: u16, i: u16): void {
   const last = u16(listLength(list) - 1);

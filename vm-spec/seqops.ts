@@ -1,21 +1,24 @@
-// Operators on lists, tuples and ranges (and str indexing and slicing): + and * (and their in-place forms on lists), `in`,
-// indexing, slicing, item and slice assignment and `del`. Slice positions come from slice.ts
+// Operators on lists, tuples and ranges (and str indexing and slicing): + (and += on lists), `in`,
+// indexing, slicing, item assignment and `del` (of list slices: library code, sliceTriple). Slice positions come from slice.ts
 // (one computation for every sequence), int positions from indexIn, items from iter.ts itemOf.
 import { u8, u16, i16, i32 } from './types.ts';
 import type { bool } from './types.ts';
-import { NULL, TRUE } from './value.ts';
+import { NULL, TRUE, heapOffset, makeSmall } from './value.ts';
+import { HeapType, set16 } from './heap.ts';
+import { newBlock } from './block.ts';
 import { popRoot } from './gc.ts';
 import { Exc, raise } from './exc.ts';
 import { raiseMsg, raiseMsgOf, raiseWith, Msg } from './errors.ts';
 import { isStr, strByte, strSetByte, newStrKeeping } from './str.ts';
 import { isAnyInt, anyIntValue } from './int.ts';
 import { isSeq, seqLength, seqItem, hold } from './seq.ts';
-import { isList, newList, listAppend, listLength, listGet, listSet, listInsert, listDeleteAt, listClear } from './list.ts';
+import { isList, newList, listAppend, listLength, listGet, listSet, listDeleteAt, listClear } from './list.ts';
 import { newTuple, tupleSet } from './tuple.ts';
-import { isDict, dictGet, dictDelete } from './dict.ts';
+import { isDict, dictGet, dictSet, dictDelete } from './dict.ts';
 import { isRange, rangeIndex, isKeysView, viewDict, getIter, iterNext, extendFrom, itemOf, sizeOf } from './iter.ts';
 import { isSlice, slicePart, sliceIndices, sliceStart, sliceStep, sliceCount } from './slice.ts';
 import { compareOp } from './arith.ts';
+import { LibKind, handOver } from './libfunc.ts';
 import { excPending } from './exc.ts';
 
 /** A new tuple with the items of list `list`. */
@@ -41,46 +44,21 @@ export function listFrom(iterable: u16): u16 {
 /** `v` itself when it is a list or tuple, else a new list of its items (for unpacking). */
 export function asSequence(v: u16): u16 { return isSeq(v) ? v : listFrom(v); }
 
-/** Appends seq's items `times` times to list; false with an exception pending. */
-function appendRepeated(list: u16, seq: u16, times: u16): bool {
-  const n = seqLength(seq);
-  for (let k: u16 = 0; k < times; k = u16(k + 1)) {
-    for (let i: u16 = 0; i < n; i = u16(i + 1)) {
-      if (listAppend(list, seqItem(seq, i)) === NULL) return false;
-    }
-  }
-  return true;
-}
-
 /**
- * a + b and a * n (n * a) for lists and tuples (BINARY_OP `nb`, in-place when `inplace`: a
- * list is then changed itself, as CPython's `+=` does). The caller keeps a and b alive.
+ * a + b of lists and tuples (BINARY_OP `nb`, in-place when `inplace`: a list is then changed
+ * itself, as CPython's `+=` does). a * n and n * a are library code (list.py _repeat,
+ * _irepeat for a list's *=). The caller keeps a and b alive.
  */
 export function seqBinary(add: bool, inplace: bool, a: u16, b: u16): u16 {
-  if (add && inplace && isList(a)) return extendFrom(a, b) ? a : NULL;
-  const seq = isSeq(a) ? a : b;
-  const other = seq === a ? b : a;
-  let times: u16 = 1;
-  if (add) {
-    if (isList(a) !== isList(b) || !isSeq(b) || !isSeq(a)) return raise(Exc.TypeError);
-  } else {
-    if (!isAnyInt(other)) return raise(Exc.TypeError);
-    const n = anyIntValue(other);
-    if (n > 600) return raise(Exc.MemoryError);
-    times = n < 0 ? 0 : u16(n);
-    if (inplace && isList(a)) {
-      // a *= n: a's first len(a) items appended n - 1 more times.
-      if (times === 0) listClear(a);
-      return times === 0 || appendRepeated(a, a, u16(times - 1)) ? a : NULL;
-    }
-  }
-  const list = newList();
+  if (!add) return handOver(inplace && isList(a) ? LibKind.IREPEAT : LibKind.REPEAT);
+  if (inplace && isList(a)) return extendFrom(a, b) ? a : NULL;
+  if (isList(a) !== isList(b) || !isSeq(b) || !isSeq(a)) return raise(Exc.TypeError);
+  const list = listFrom(a);
   if (list === NULL || !hold(list)) return NULL;
-  let ok = appendRepeated(list, seq, times);
-  if (ok && add) ok = appendRepeated(list, b, 1);
+  const ok = extendFrom(list, b);
   popRoot();
   if (!ok) return NULL;
-  return isList(seq) ? list : listToTuple(list);
+  return isList(a) ? list : listToTuple(list);
 }
 
 /** `v in container` for lists, tuples, ranges, dict views and any iterable: 1, 0, or 255 with an exception pending. */
@@ -151,54 +129,31 @@ export function seqSubscript(seq: u16, index: u16): u16 {
   return str || isList(seq) ? out : listToTuple(out);
 }
 
-/** Removes the items sliceIndices selected from `list`, the lowest position first. */
-function deleteSlice(list: u16): void {
-  let at: i16 = sliceStart;
-  let step: i16 = sliceStep;
-  if (step < 0) {
-    at = i16(at + (sliceCount - 1) * step);
-    step = i16(0 - step);
-  }
-  // Each removal moves the later items one place down.
-  for (let k: u16 = 0; k < sliceCount; k = u16(k + 1)) {
-    listDeleteAt(list, u16(at));
-    at = i16(at + step - 1);
-  }
+/**
+ * The indices of slice s of `list` (sliceIndices) as the tuple (start, step, count), for the
+ * library code that assigns and deletes list slices (list.py _slice_set); NULL with an
+ * exception pending.
+ */
+export function sliceTriple(list: u16, s: u16): u16 {
+  if (!sliceIndices(s, listLength(list))) return NULL;
+  const t = newBlock(HeapType.TUPLE, 10, 3, makeSmall(sliceStart), makeSmall(sliceStep));
+  if (t !== NULL) set16(u16(heapOffset(t) + 8), makeSmall(i16(sliceCount)));
+  return t;
 }
 
 /**
- * list[index] = value for an int index or a slice, or `del list[index]` when value is NULL;
- * false with an exception pending.
+ * container[index] = value, or del container[index] when value is NULL: dict keys and list
+ * items by int index (list slices are library code: sliceTriple); false with an exception pending.
  */
-export function listStore(list: u16, index: u16, value: u16): bool {
-  const del = value === NULL;
-  if (!isSlice(index)) {
-    const i = indexIn(index, listLength(list), Msg.LIST_ASSIGN_INDEX);
-    if (i < 0) return false;
-    if (del) listDeleteAt(list, u16(i));
-    else listSet(list, u16(i), value);
-    return true;
+export function storeItem(container: u16, index: u16, value: u16): bool {
+  if (isDict(container)) {
+    if (value !== NULL) return dictSet(container, index, value) !== NULL;
+    return dictDelete(container, index) || raiseWith(Exc.KeyError, index) !== NULL;
   }
-  // A copy of the new items first: `a[:] = a` and any iterable work.
-  const items = del ? NULL : listFrom(value);
-  if ((!del && items === NULL) || !sliceIndices(index, listLength(list))) return false;
-  const n: u16 = del ? 0 : listLength(items);
-  if (!del && sliceStep !== 1) {
-    if (n !== sliceCount) return raise(Exc.ValueError) !== NULL;
-    for (let k: u16 = 0; k < n; k = u16(k + 1)) listSet(list, u16(sliceStart + k * sliceStep), listGet(items, k));
-    return true;
-  }
-  deleteSlice(list);
-  if (!hold(items)) return false;
-  let ok: bool = true;
-  for (let k: u16 = 0; ok && k < n; k = u16(k + 1)) ok = listInsert(list, u16(sliceStart + k), listGet(items, k)) !== NULL;
-  popRoot();
-  return ok;
-}
-
-/** del container[index]: dict keys, list items and list slices; false with an exception pending. */
-export function deleteItem(container: u16, index: u16): bool {
-  if (isDict(container)) return dictDelete(container, index) || raiseWith(Exc.KeyError, index) !== NULL;
   if (!isList(container)) return raise(Exc.TypeError) !== NULL;
-  return listStore(container, index, NULL);
+  const i = indexIn(index, listLength(container), Msg.LIST_ASSIGN_INDEX);
+  if (i < 0) return false;
+  if (value === NULL) listDeleteAt(container, u16(i));
+  else listSet(container, u16(i), value);
+  return true;
 }

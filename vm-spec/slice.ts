@@ -26,14 +26,14 @@ function isIndex(v: u16): bool { return v === NONE || isAnyInt(v); }
 
 /**
  * An int or None as an i16 position: ifNone for None; every int beyond the small ints
- * (-16384..16383, so past every sequence: none has more than 16383 items) as -16384 or 16384,
- * which select the same items. No 32-bit compare.
+ * (-16384..16383, so past every sequence: none has more than 16383 items) as -16384 or 16383,
+ * which select the same items (and are small ints themselves). No 32-bit compare.
  */
 export function slicePart(v: u16, ifNone: i16): i16 {
   if (v === NONE) return ifNone;
   if (isSmall(v)) return smallValue(v);
   if (v === TRUE || v === FALSE) return v === TRUE ? 1 : 0;
-  return anyIntValue(v) < 0 ? -16384 : 16384;
+  return anyIntValue(v) < 0 ? -16384 : 16383;
 }
 
 /**

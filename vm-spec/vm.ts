@@ -24,16 +24,16 @@ import { MAX_DEPTH } from './config.ts';
 import { lookupBuiltin, lookupMethod, lookupAttr, callBuiltin } from './builtins.ts';
 import { builtinModule } from './builtins-module.ts';
 import { nameIndex } from './names.ts';
-import { LibKind, libLookup, takeHandOver } from './libfunc.ts';
+import { LibKind, libLookup, takeHandOver, libDropsResult } from './libfunc.ts';
 import { setArgs } from './args.ts';
 import { newRange, rangeLength, isRange, getIter, iterNext, extendFrom } from './iter.ts';
-import { seqContains, seqSubscript, asSequence, listStore, deleteItem } from './seqops.ts';
+import { seqContains, seqSubscript, asSequence, storeItem, sliceTriple } from './seqops.ts';
 import { seqLength, seqItem, isAnyTuple } from './seq.ts';
 import { newList, listAppend, listLength, listGet, listSet, isList } from './list.ts';
 import { newTuple, tupleSet, tupleLength, tupleGet, isHeapTuple } from './tuple.ts';
 import { isInt, intValue, newInt, intSub } from './int.ts';
 import { isStr, strLength, strOfInt, strFind, strBuild } from './str.ts';
-import { newSlice } from './slice.ts';
+import { newSlice, isSlice } from './slice.ts';
 import { formatValue } from './strformat.ts';
 import { strContains } from './builtins-str.ts';
 import { newExc, excArgument, raiseMsgOf, raiseWith, printLine, Msg } from './errors.ts';
@@ -373,18 +373,25 @@ function interpret(): u8 {
       case Op.BINARY_SUBSCR:
         ok = replaceTop(2, subscript(peek(2), peek(1)));
         break;
-      case Op.STORE_SUBSCR: {
-        const list = peek(2);
+      case Op.STORE_SUBSCR:
+      case Op.DELETE_SUBSCR: {
+        // container[index] = value (below them on the stack), del container[index]
+        const n: u8 = op === Op.STORE_SUBSCR ? 3 : 2;
         const index = peek(1);
-        if (isDict(list)) ok = dictSet(list, index, peek(3)) !== NULL;
-        else ok = isList(list) ? listStore(list, index, peek(3)) : raise(Exc.TypeError) !== NULL;
-        if (ok) drop(3);
+        if (isList(peek(2)) && isSlice(index)) {
+          // A list slice: library code (list.py _slice_set) gets its indices instead.
+          const t = sliceTriple(peek(2), index);
+          ok = t !== NULL;
+          if (ok) {
+            setPeek(1, t);
+            ok = callLib(frame, LibKind.SLICE_SET, slot(n), n, NULL, slot(n));
+          }
+          break;
+        }
+        ok = storeItem(peek(2), index, n === 3 ? peek(3) : NULL);
+        if (ok) drop(n);
         break;
       }
-      case Op.DELETE_SUBSCR:
-        ok = deleteItem(peek(2), peek(1));
-        if (ok) drop(2);
-        break;
       case Op.LOAD_GLOBAL_NULL:
       case Op.LOAD_GLOBAL: {
         // A global variable (constants 0 .. globalCount-1 name them), else a builtin. Library
@@ -530,7 +537,7 @@ function interpret(): u8 {
         depth = u8(depth - 1);
         setRoot(Root.FRAME, back);
         cur = heapOffset(back);
-        push(result);
+        if (!libDropsResult(get16(u16(f + F.FUNC)))) push(result);
         break;
       }
       case Op.MAKE_FUNCTION: {

@@ -83,8 +83,11 @@ export function libFunctions(module: CodeObject): LibFunction[] {
   return out;
 }
 
-// The operators written in Python (vm-spec/lib/format.py): the VM finds them by kind.
-const OPERATORS: Record<string, LibKind> = { _percent: LibKind.PERCENT, _format_spec: LibKind.SPEC, _int_text: LibKind.INT_TEXT, _float_text: LibKind.FLOAT_TEXT, _power: LibKind.POWER };
+// The operators written in Python (vm-spec/lib/format.py, num.py, list.py): the VM finds them by kind.
+const OPERATORS: Record<string, LibKind> = {
+  _percent: LibKind.PERCENT, _format_spec: LibKind.SPEC, _int_text: LibKind.INT_TEXT, _float_text: LibKind.FLOAT_TEXT,
+  _power: LibKind.POWER, _slice_set: LibKind.SLICE_SET, _repeat: LibKind.REPEAT, _irepeat: LibKind.IREPEAT,
+};
 // A native builtin that hands calls over to library code (libfunc.ts handOver), and that code.
 const HANDED_OVER: [string, string][] = [['int', '_int_text'], ['float', '_float_text']];
 
@@ -104,7 +107,12 @@ export function addNamesUsed(code: CodeObject, into: Set<string>): void {
 
 const CPY_BINARY_OP = 122;
 const CPY_FORMAT_VALUE = 155;
+const CPY_STORE_SUBSCR = 60;
+const CPY_DELETE_SUBSCR = 61;
+const CPY_BUILD_SLICE = 133;
+const NB_MULTIPLY = 5;
 const NB_REMAINDER = 6;
+const NB_INPLACE_MULTIPLY = 18;
 const NB_INPLACE_REMAINDER = 19;
 const NB_POWER = 8;
 const NB_INPLACE_POWER = 21;
@@ -120,7 +128,9 @@ function addPowerUsed(code: CodeObject, into: Set<string>): void {
 /**
  * Adds the operators written in Python that `code` (and its nested code objects) may need:
  * _percent for a % with a str constant holding '%' around (CPython folds constant operands,
- * and an int % takes no str), _format_spec for a FORMAT_VALUE with a spec.
+ * and an int % takes no str), _format_spec for a FORMAT_VALUE with a spec, _slice_set for
+ * list slice assignment (storesSlices), _repeat and _irepeat for a * and a *= (selectLib
+ * drops these three when the program makes no list or tuple: maySequences).
  */
 function addOperatorsUsed(code: CodeObject, into: Set<string>, found = { mod: false, percent: false }): void {
   for (let i = 0; i < code.code.length; i += 2) {
@@ -128,7 +138,10 @@ function addOperatorsUsed(code: CodeObject, into: Set<string>, found = { mod: fa
     const arg = code.code[i + 1];
     if (op === CPY_BINARY_OP && (arg === NB_REMAINDER || arg === NB_INPLACE_REMAINDER)) found.mod = true;
     if (op === CPY_FORMAT_VALUE && (arg & 4) !== 0) into.add('_format_spec');
+    if (op === CPY_BINARY_OP && arg === NB_MULTIPLY) into.add('_repeat');
+    if (op === CPY_BINARY_OP && arg === NB_INPLACE_MULTIPLY) into.add('_irepeat').add('_repeat'); // _irepeat's a * b
   }
+  if (storesSlices(code)) into.add('_slice_set');
   for (const c of code.consts) {
     if (holdsPercent(c)) found.percent = true;
     if (isCode(c)) addOperatorsUsed(c, into, found);
@@ -136,9 +149,59 @@ function addOperatorsUsed(code: CodeObject, into: Set<string>, found = { mod: fa
   if (found.mod && found.percent) into.add('_percent');
 }
 
+/**
+ * Whether `code` itself may assign or delete a slice: a BUILD_SLICE and a STORE_SUBSCR or
+ * DELETE_SUBSCR (a[i:j] = v, del a[i:j], a[i:j] += v; slices come only from BUILD_SLICE).
+ */
+function storesSlices(code: CodeObject): boolean {
+  let slice = false;
+  let store = false;
+  for (let i = 0; i < code.code.length; i += 2) {
+    const op = code.code[i];
+    if (op === CPY_BUILD_SLICE) slice = true;
+    if (op === CPY_STORE_SUBSCR || op === CPY_DELETE_SUBSCR) store = true;
+  }
+  return slice && store;
+}
+
 function holdsPercent(v: PyValue): boolean {
   if (typeof v === 'string') return v.includes('%');
   return v !== null && typeof v === 'object' && 'items' in v && v.items.some(holdsPercent);
+}
+
+// The operators of lists and tuples only: a program that makes none needs none of them.
+const SEQUENCE_OPERATORS = ['_repeat', '_irepeat', '_slice_set'];
+// Names of builtins and methods that never make a list or tuple.
+const NO_SEQUENCES = new Set([
+  'print', 'range', 'len', 'int', 'float', 'bool', 'str', 'repr', 'ord', 'chr', 'abs', 'round', 'min', 'max', 'sum',
+  'pow', 'hex', 'bin', 'isinstance', 'type', 'hash', 'iter', 'next', 'dict', 'get', 'append',
+]);
+const CPY_SEQUENCE_OPS = new Set([102, 103, 162, 82, 94, 142]); // BUILD_TUPLE BUILD_LIST LIST_EXTEND LIST_TO_TUPLE UNPACK_EX CALL_FUNCTION_EX
+const CO_VARARGS = 0x04;
+
+/**
+ * Whether the program whose code objects are `codes` may make a list or tuple: a display, a
+ * tuple constant it loads, *args, `a, *b = ...`, f(*x), or a name that is none of its own
+ * globals and no builtin of NO_SEQUENCES (a method or builtin that may return one). A program
+ * without any (numbers, strs, dicts: the benchmarks) multiplies no sequence.
+ */
+function maySequences(codes: CodeObject[]): boolean {
+  const own = new Set(codes.flatMap((c) => storedGlobals(c)));
+  const visit = (code: CodeObject): boolean => {
+    if ((code.flags & CO_VARARGS) !== 0) return true;
+    if (code.names.some((n) => !own.has(n) && !NO_SEQUENCES.has(n))) return true;
+    let ext = 0;
+    for (let i = 0; i < code.code.length; i += 2) {
+      const op = code.code[i];
+      const arg = code.code[i + 1] | ext;
+      ext = op === CPY_EXTENDED_ARG ? arg << 8 : 0;
+      if (CPY_SEQUENCE_OPS.has(op)) return true;
+      const c = op === CPY_LOAD_CONST ? code.consts[arg] : null;
+      if (c !== null && typeof c === 'object' && 'kind' in c && c.kind === 'tuple') return true;
+    }
+    return code.consts.some((c) => isCode(c) && visit(c));
+  };
+  return codes.some(visit);
 }
 
 /**
@@ -154,6 +217,7 @@ export function selectLib(all: LibFunction[], codes: CodeObject[]): LibFunction[
     addOperatorsUsed(c, used, found);
     addPowerUsed(c, used);
   }
+  if (!maySequences(codes)) for (const f of SEQUENCE_OPERATORS) used.delete(f);
   const chosen = new Set<LibFunction>();
   // (By the program's own names: library code calls such builtins only on what they keep.)
   for (const [builtin, f] of HANDED_OVER) if (used.has(builtin)) used.add(f);
@@ -164,6 +228,7 @@ export function selectLib(all: LibFunction[], codes: CodeObject[]): LibFunction[
       chosen.add(f);
       addNamesUsed(f.code, used);
       addPowerUsed(f.code, used);
+      if (storesSlices(f.code)) used.add('_slice_set');
       grew = true;
     }
   }

@@ -1,5 +1,6 @@
 # list and tuple methods as Python code (lib conventions: vm-spec/lib/README.md). append stays
-# native (benchmarks append in their loops).
+# native (benchmarks append in their loops). The methods assign no slices: that would bring
+# _slice_set into the image too.
 
 
 def list__insert(self, index, obj):
@@ -11,7 +12,11 @@ def list__insert(self, index, obj):
             index = 0
     if index > n:
         index = n
-    self[index:index] = [obj]
+    self.append(obj)
+    while n > index:  # the items from index on move one place up
+        self[n] = self[n - 1]
+        n -= 1
+    self[index] = obj
 
 
 def list__remove(self, value):
@@ -26,11 +31,17 @@ def list__remove(self, value):
 
 
 def list__extend(self, iterable):
-    self[len(self):] = list(iterable)  # a copy first: a.extend(a) doubles a
+    for x in list(iterable):  # a copy first: a.extend(a) doubles a
+        self.append(x)
 
 
 def list__reverse(self):
-    self[:] = self[::-1]
+    i = 0
+    j = len(self) - 1
+    while i < j:
+        self[i], self[j] = self[j], self[i]
+        i += 1
+        j -= 1
 
 
 def list__copy(self):
@@ -38,7 +49,8 @@ def list__copy(self):
 
 
 def list__clear(self):
-    del self[:]
+    while self:
+        del self[-1]
 
 
 def list__pop(self, index=-1):
@@ -95,3 +107,56 @@ def _count(seq, value):
         if x is value or x == value:
             c += 1
     return c
+
+
+def _slice_set(v, a, t=None):
+    # a[s] = v (STORE_SUBSCR) and del v[s] (DELETE_SUBSCR: two arguments) of a list: the VM
+    # passes slice s as its indices t = (start, step, count) and drops the result.
+    if t is None:
+        start, step, n = a
+        if step < 0:  # the same items from the lowest one up
+            start += (n - 1) * step
+            step = -step
+        while n > 0:  # the last first: the others keep their places
+            n -= 1
+            del v[start + n * step]
+        return
+    start, step, n = t
+    try:
+        v = list(v)  # a copy first: a[:] = a, and any iterable
+    except TypeError:
+        raise TypeError("can only assign an iterable" if step == 1 else "must assign iterable to extended slice")
+    if step == 1:
+        v += a[start + n:]
+        while len(a) > start:
+            del a[-1]
+        for x in v:
+            a.append(x)
+        return
+    if len(v) != n:
+        raise ValueError(f"attempt to assign sequence of size {len(v)} to extended slice of size {n}")
+    for x in v:
+        a[start] = x
+        start += step
+
+
+def _repeat(a, b):
+    # a * b of a list or tuple and an int, either way round (the VM hands these over).
+    if not isinstance(a, (list, tuple)):
+        a, b = b, a
+    if not isinstance(b, int):
+        raise TypeError(f"can't multiply sequence by non-int of type '{_tn(b)}'")
+    r = []
+    if a:
+        for i in range(b):
+            r += a
+    return type(a)(r)
+
+
+def _irepeat(a, b):
+    # a *= b of a list: a itself changes, as in CPython.
+    r = a * b  # _repeat (an operator: not callable by name)
+    while a:
+        del a[-1]
+    a += r
+    return a

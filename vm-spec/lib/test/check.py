@@ -2,6 +2,7 @@
 # calls: the same result (type and repr), the same changes to the arguments, or the same
 # exception type and message. Run by lib.test.ts; prints one line per mismatch, then a summary.
 import copy
+import operator
 import glob
 import os
 import re
@@ -44,10 +45,14 @@ def ours(name):
 
 
 def case(name, *args, type_only=False, **kwargs):
+    check(name, real(name), ours(name), args, kwargs, type_only)
+
+
+def check(name, real_fn, our_fn, args, kwargs, type_only=False):
     global count
     count += 1
-    want = outcome(real(name), args, kwargs)
-    got = outcome(ours(name), args, kwargs)
+    want = outcome(real_fn, args, kwargs)
+    got = outcome(our_fn, args, kwargs)
     if type_only:
         want, got = want[:2], got[:2]
     if want != got:
@@ -212,6 +217,47 @@ case("list.extend", a, a)
 nan = float("nan")
 case("list.index", [nan], nan)
 case("tuple.count", (nan, nan), nan)
+
+
+
+# list slice assignment and del: the VM passes the slice's indices (start, step, count).
+def store_slice(a, s, v="\0-"):
+    if v == "\0-":
+        del a[s]
+    else:
+        a[s] = v
+
+
+def lib_store_slice(a, s, v="\0-"):
+    start, stop, step = s.indices(len(a))
+    t = (start, step, len(range(start, stop, step)))
+    if v == "\0-":
+        LIB["_slice_set"](a, t)
+    else:
+        LIB["_slice_set"](v, a, t)
+
+
+ends = [None, 0, 1, 2, -1, -3, 5, 100, -100]
+for n in [0, 1, 2, 5]:
+    for start in ends:
+        for stop in ends:
+            for step in [None, 1, 2, 3, -1, -2, 100, -100]:
+                s = slice(start, stop, step)
+                check("del", store_slice, lib_store_slice, (list(range(n)), s), {})
+                for v in [[], ["x"], ("x", "y"), "abc", range(4), 7, None]:
+                    check("store", store_slice, lib_store_slice, (list(range(n)), s, v), {})
+a = [1, 2, 3]
+check("store", store_slice, lib_store_slice, (a, slice(None), a), {})
+
+# list and tuple * n (the VM hands them over; str * n stays native).
+for a in [[], [1], [1, "a"], [[2]], (), (2,), (1, (2,))]:
+    for n in [0, 1, 3, -1, -100, True, False, 2.0, None, [1], (1,), 2**31 - 1]:
+        if n == 2**31 - 1 and a:
+            continue
+        check("*", operator.mul, LIB["_repeat"], (a, n), {})
+        check("*", operator.mul, LIB["_repeat"], (n, a), {})
+        if isinstance(a, list):
+            check("*=", operator.imul, LIB["_irepeat"], (a, n), {})
 
 # dict methods.
 dicts = [{}, {"a": 1}, {"a": 1, "b": 2, 3: None}, {1: "int", 2.5: "float"}]
