@@ -4,7 +4,7 @@
 import { u8, u16 } from './types.ts';
 import type { bool } from './types.ts';
 import { NULL } from './value.ts';
-import { get16 } from './heap.ts';
+import { get16, set16 } from './heap.ts';
 import { imageTupleLength, imageTupleItem } from './image.ts';
 import { nameIndex } from './names.ts';
 
@@ -16,6 +16,20 @@ export function setArgs(first: u16, count: u16, names: u16): void {
   base = first;
   total = count;
   kwnames = names;
+}
+
+/** The window as callFunction takes it (vm.ts: a call handed over to library code). */
+export function argsFirst(): u16 { return base; }
+export function argsTotal(): u16 { return total; }
+export function argsNames(): u16 { return kwnames; }
+
+/** Puts v in the slot below argument 0 (the callable's or the method's), for a hand-over. */
+export function prependArg(v: u16): void { set16(u16(base - 2), v); }
+/** Makes that value argument 0 and drops the keywords: a builtin hands over with them gathered there. */
+export function dropKeywords(): void {
+  total = u16(argCount() + 1);
+  kwnames = NULL;
+  base = u16(base - 2);
 }
 
 /** Number of keyword arguments. */

@@ -6,15 +6,16 @@ import {
   NULL, NONE, TRUE, FALSE, makeBool, makeBuiltin, makeSmall, isBuiltin, builtinNumber,
 } from './value.ts';
 import { popRoot } from './gc.ts';
-import { Exc, raise, excPending, excClassOf, excSubclass, isExcClass } from './exc.ts';
+import { Exc, raise, excClassOf, excSubclass, isExcClass } from './exc.ts';
 import { N, B } from './names.ts';
-import { arg, argCount, kwCount, kwName, kwValue } from './args.ts';
+import { arg, argCount, kwCount, kwName, kwValue, prependArg, dropKeywords } from './args.ts';
+import { LibKind, handOver } from './libfunc.ts';
 import { isAnyInt, anyIntValue, newInt } from './int.ts';
 import { isStr } from './str.ts';
 import { isSeq, isAnyTuple, seqLength, seqItem, hold } from './seq.ts';
-import { isList, newList, listAppend, listLength, listGet } from './list.ts';
+import { isList, newList, listAppend } from './list.ts';
 import { newTuple, tupleSet } from './tuple.ts';
-import { isDict, newDict, dictSet, dictUsed, dictEntryKey, dictEntryValue, hashValue } from './dict.ts';
+import { isDict, newDict, dictSet, hashValue } from './dict.ts';
 import { It, newRange, isRange, getIter, newIter, sizeOf } from './iter.ts';
 import { listFrom, listToTuple } from './seqops.ts';
 import { Ty, TYPE_NAMES, typeLine } from './print.ts';
@@ -32,13 +33,13 @@ export function dictMethod(name: u8): u8 {
   return name >= N.keys && name <= N.update ? u8(B.DICT_METHOD_FIRST + name - N.keys) : 0;
 }
 
-/** The type object of v: a builtin (int, str, ... NoneType, or an exception class). */
+/** The type object of v: a builtin (int, str, ... NoneType, or an exception class), or NULL (iterators, views). */
 function typeObject(v: u16): u16 {
   const t = typeLine(v); // print.ts: the type-name line; int .. range are the builtins of TYPE_NAMES
   if (t <= Ty.RANGE) return makeBuiltin(u16(B.GLOBAL_BASE + TYPE_NAMES[t]));
   if (t === Ty.NONE) return makeBuiltin(B.NoneType);
   if (t === Ty.EXCEPTION && !isExcClass(v)) return makeBuiltin(excClassOf(v));
-  return raise(Exc.NotImplementedError);
+  return NULL;
 }
 
 /** isinstance(v, cls) for one class (bool is an int; exception classes by hierarchy). */
@@ -49,35 +50,27 @@ function isInstance(v: u16, cls: u16): bool {
   return t === cls || (cls === makeBuiltin(u16(B.GLOBAL_BASE + N.int)) && (v === TRUE || v === FALSE));
 }
 
-/** Adds to dict d the pairs of `source` (a dict, or an iterable of pairs) and, if `keywords`, the keyword arguments. */
-function dictFill(d: u16, source: u16, keywords: bool): bool {
-  if (isDict(source)) {
-    for (let e: u16 = 0; e < dictUsed(source); e = u16(e + 1)) {
-      const key = dictEntryKey(source, e);
-      if (key !== NULL && dictSet(d, key, dictEntryValue(source, e)) === NULL) return false;
-    }
-  } else if (source !== NULL) {
-    const pairs = listFrom(source);
-    if (pairs === NULL || !hold(pairs)) return false;
-    let ok: bool = true;
-    for (let i: u16 = 0; ok && i < listLength(pairs); i = u16(i + 1)) {
-      const pair = listGet(pairs, i);
-      ok = isSeq(pair) && seqLength(pair) === 2 ? dictSet(d, seqItem(pair, 0), seqItem(pair, 1)) !== NULL : raise(Exc.ValueError) !== NULL;
-    }
-    popRoot();
-    if (!ok) return false;
+/**
+ * dict(...) and d.update(...) (n): the keyword arguments go into a new dict; dict(**kw) is that
+ * dict, every other call goes to dict.py (_dict_new, _dict_update) with it before the arguments.
+ */
+function dictCall(n: u8, count: u16): u16 {
+  const kw = newDict();
+  if (kw === NULL) return NULL;
+  prependArg(kw); // (there it is a root)
+  for (let k: u16 = 0; k < kwCount(); k = u16(k + 1)) {
+    if (dictSet(kw, kwName(k), kwValue(k)) === NULL) return NULL;
   }
-  for (let k: u16 = 0; keywords && k < kwCount(); k = u16(k + 1)) {
-    if (dictSet(d, kwName(k), kwValue(k)) === NULL) return false;
-  }
-  return true;
+  if (count === 0) return kw;
+  dropKeywords();
+  return handOver(n === B.dict ? LibKind.DICT_NEW : LibKind.DICT_UPDATE);
 }
 
 /** Calls sequence builtin or list/tuple/dict method `n` on the current arguments. */
 export function seqBuiltin(n: u8): u16 {
   const count = argCount();
   if (n >= B.DICT_METHOD_FIRST) { // d.keys() d.values() d.items() d.update(...)
-    if (n === B.dict_update) return dictFill(arg(0), count > 1 ? arg(1) : NULL, true) ? NONE : NULL;
+    if (n === B.dict_update) return dictCall(n, count);
     return newIter(u16(It.VIEW_KEYS + n - B.DICT_METHOD_FIRST), arg(0), NULL, 0);
   }
   if (n === B.LIST_METHOD_FIRST) { // list.append
@@ -91,13 +84,8 @@ export function seqBuiltin(n: u8): u16 {
       if (count === 1) return newRange(makeSmall(0), a, makeSmall(1));
       if (count === 2 || count === 3) return newRange(a, arg(1), count === 3 ? arg(2) : makeSmall(1));
       return raise(Exc.TypeError);
-    case N.dict: {
-      const d = newDict();
-      if (d === NULL || !hold(d)) return NULL;
-      const ok = dictFill(d, a, true);
-      popRoot();
-      return ok ? d : NULL;
-    }
+    case N.dict:
+      return dictCall(n, count);
     case N.zip: { // zip() with no iterables: an empty zip
       const its = newTuple(count);
       if (its === NULL || !hold(its)) return NULL;
@@ -137,8 +125,10 @@ export function seqBuiltin(n: u8): u16 {
       }
       return FALSE;
     }
-    case N.type:
-      return typeObject(a);
+    case N.type: {
+      const t = typeObject(a);
+      return t !== NULL ? t : raise(Exc.NotImplementedError);
+    }
     case N.iter:
       return getIter(a);
     case N.enumerate:

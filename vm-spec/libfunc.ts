@@ -11,16 +11,18 @@ import { Record, recordType, imageU8, imageU16, imageTupleLength, imageTupleItem
  * What a library function is found as: a global, a method of str, list, dict or tuple, or the
  * code of str % args (PERCENT), of an f-string's {value:spec} (SPEC), of int(s) (INT_TEXT),
  * float(s) (FLOAT_TEXT), of ** of numbers (POWER), of a list's slice assignment and del
- * (SLICE_SET) and of list and tuple * n (REPEAT; a list's *= n: IREPEAT), found by kind alone.
+ * (SLICE_SET), of list and tuple * n (REPEAT; a list's *= n: IREPEAT) and of dict(src, **kw)
+ * and d.update(src, **kw) (DICT_NEW, DICT_UPDATE), found by kind alone.
  */
 export const enum LibKind {
   GLOBAL = 0, STR = 1, LIST = 2, DICT = 3, TUPLE = 4, PERCENT = 5, SPEC = 6, INT_TEXT = 7, FLOAT_TEXT = 8, POWER = 9,
-  SLICE_SET = 10, REPEAT = 11, IREPEAT = 12,
+  SLICE_SET = 10, REPEAT = 11, IREPEAT = 12, DICT_NEW = 13, DICT_UPDATE = 14,
 }
 
 // A native builtin or operator may hand its whole call over to a library function (int(s) to
 // _int_text, str % args to _percent): it returns handOver(kind), NULL with no exception pending,
-// and vm.ts calls that function with the same arguments.
+// and vm.ts calls that function with the arguments of args.ts (the same ones, or with a value
+// put before them: args.ts prependArg).
 let handedTo: u8 = 0;
 export function handOver(kind: u8): u16 {
   handedTo = kind;

@@ -25,7 +25,7 @@ import { lookupBuiltin, lookupMethod, lookupAttr, callBuiltin } from './builtins
 import { builtinModule } from './builtins-module.ts';
 import { nameIndex } from './names.ts';
 import { LibKind, libLookup, takeHandOver, libDropsResult } from './libfunc.ts';
-import { setArgs } from './args.ts';
+import { setArgs, argsFirst, argsTotal, argsNames } from './args.ts';
 import { newRange, rangeLength, isRange, getIter, iterNext, extendFrom } from './iter.ts';
 import { seqContains, seqSubscript, asSequence, storeItem, sliceTriple } from './seqops.ts';
 import { seqLength, seqItem, isAnyTuple } from './seq.ts';
@@ -441,7 +441,10 @@ function interpret(): u8 {
       case Op.BINARY_OP:
         ok = replaceTop(2, binaryOp(u8(arg), peek(2), peek(1)));
         // str % args: binaryOp hands it over to format.py's _percent
-        if (!ok) ok = callHandedOver(frame, slot(2), 2, NULL, slot(2));
+        if (!ok) {
+          setArgs(slot(2), 2, NULL);
+          ok = callHandedOver(frame, slot(2));
+        }
         break;
       case Op.COMPARE_OP:
         ok = replaceTop(2, compareOp(u8(arg), peek(2), peek(1)));
@@ -521,7 +524,7 @@ function interpret(): u8 {
         result = callBuiltin(callable);
         if (result === NULL) {
           // A builtin may hand its call over to library code (libfunc.ts handOver).
-          ok = callHandedOver(frame, first, u8(count), kwnames, cut);
+          ok = callHandedOver(frame, cut);
           kwnames = NULL;
           break;
         }
@@ -657,10 +660,10 @@ function callLib(frame: u16, kind: u8, first: u16, count: u8, kwnames: u16, cut:
   return callFunction(frame, func, first, count, kwnames, cut);
 }
 
-/** After a failed native operation: calls the library function it handed over to, if any. */
-function callHandedOver(frame: u16, first: u16, count: u8, kwnames: u16, cut: u16): bool {
+/** After a failed native operation: calls the library function it handed over to, if any, on the arguments of args.ts. */
+function callHandedOver(frame: u16, cut: u16): bool {
   const kind = takeHandOver();
-  return kind !== 0 && callLib(frame, kind, first, count, kwnames, cut);
+  return kind !== 0 && callLib(frame, kind, argsFirst(), u8(argsTotal()), argsNames(), cut);
 }
 
 /**

@@ -1,5 +1,6 @@
-# dict methods as Python code (lib conventions: vm-spec/lib/README.md). keys, values, items and
-# update (it takes keyword arguments) stay native.
+# dict methods as Python code (lib conventions: vm-spec/lib/README.md). keys, values and items
+# stay native; dict(...) and d.update(...) gather their keyword arguments natively (a function
+# here takes no **kwargs) and hand the rest over to _dict_new and _dict_update with them.
 
 
 def dict__get(self, key, default=None):
@@ -31,6 +32,36 @@ def _absent(v, no="\0-"):
 
 def dict__copy(self):
     return dict(self)
+
+
+def _dict_new(kw, src):
+    # dict(src, **kw): kw holds the keyword arguments (the VM gathers them: builtins-seq.ts dictCall).
+    d = {}
+    d.update(src)
+    d.update(kw)
+    return d
+
+
+def _dict_update(kw, d, src=()):
+    # d.update(src, **kw), as _dict_new: src a dict or an iterable of pairs (of any two-item iterables).
+    if isinstance(src, dict):
+        for k in src:
+            d[k] = src[k]
+    else:
+        i = 0
+        for p in src:
+            try:
+                p = list(p)
+            except TypeError:
+                p = None
+            if p is None:
+                raise TypeError(f"cannot convert dictionary update sequence element #{i} to a sequence")
+            if len(p) != 2:
+                raise ValueError(f"dictionary update sequence element #{i} has length {len(p)}; 2 is required")
+            d[p[0]] = p[1]
+            i += 1
+    for k in kw:
+        d[k] = kw[k]
 
 
 def dict__clear(self):

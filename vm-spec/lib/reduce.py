@@ -29,7 +29,7 @@ def next(iterator, default="\0-"):
     except TypeError:
         ok = False
     if not ok:
-        raise TypeError("'%s' object is not an iterator" % _tn(iterator))
+        raise TypeError(f"'{_tn(iterator)}' object is not an iterator")
     for x in iterator:
         return x
     if default == "\0-":  # not given (the mark of order.py)

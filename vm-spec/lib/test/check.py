@@ -41,6 +41,11 @@ def real(name):
 
 
 def ours(name):
+    # dict(...) and d.update(...): the VM gathers the keyword arguments into a dict (kw) for them
+    if name == "dict":
+        return lambda *a, **k: LIB["_dict_new"](k, *a)
+    if name == "dict.update":
+        return lambda self, *a, **k: LIB["_dict_update"](k, self, *a)
     return LIB[{"str.__mod__": "_percent", "format": "_format_spec", "int": "_int_text", "float": "_float_text", "**": "_power"}.get(name, name.replace(".", "__"))]
 
 
@@ -273,6 +278,14 @@ for d in dicts:
         case("dict.pop", d, k, None)
     case("dict.copy", d)
     case("dict.clear", d)
+    for src in [{}, {"a": 1}, {3: 3, "a": 0}, [("a", 2), ["b", 3]], ["xy", "ab"], [(1, 2, 3)], [1], 5, None, [(1,)],
+                [[1, 2], (1, 3)], [(1, 2), 7], (("k", "v"),), "", range(0), [{1: 2, 3: 4}]]:
+        for kw in [{}, {"a": 9}, {"z": 0, "a": 5}]:
+            case("dict.update", d, src, **kw)
+            if d == {}:
+                case("dict", src, **kw)
+    case("dict.update", d)  # (a second positional argument is a TypeError with another message)
+    case("dict.update", d, a=1, b=2)
 
 # % formatting and format specs. (Not supported, to keep the images small: %c, *, %(key), the
 # b, c, n and % types, grouping, '#' of g and G, the precision of %d.)
