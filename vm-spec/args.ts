@@ -7,6 +7,7 @@ import { NULL } from './value.ts';
 import { get16, set16 } from './heap.ts';
 import { imageTupleLength, imageTupleItem } from './image.ts';
 import { nameIndex } from './names.ts';
+import { newTuple, tupleSet } from './tuple.ts';
 
 let base: u16 = 0;      // heap byte offset of argument 0
 let total: u16 = 0;     // positional and keyword values
@@ -37,7 +38,15 @@ export function kwCount(): u16 { return kwnames === NULL ? 0 : imageTupleLength(
 /** Number of positional arguments (for a method, self is argument 0). */
 export function argCount(): u16 { return u16(total - kwCount()); }
 /** Positional argument i < argCount(). */
-export function arg(i: u16): u16 { return get16(u16(base + i * 2)); }
+export function arg(i: u8): u16 { return get16(u16(base + i * 2)); }
+
+/** A new tuple of the positional arguments (zip's iterables, an exception's arguments), or NULL. */
+export function argsTuple(): u16 {
+  const n = argCount();
+  const t = newTuple(n);
+  for (let i: u16 = 0; t !== NULL && i < n; i = u16(i + 1)) tupleSet(t, i, arg(u8(i)));
+  return t;
+}
 
 /** The value of keyword argument `name` (an N), or NULL when not given. */
 export function kwArg(name: u8): u16 {

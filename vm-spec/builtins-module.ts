@@ -164,7 +164,7 @@ export function moduleBuiltin(n: u8): u16 {
   let x: i32 = 0; // the last int argument after the pin
   let y: i32 = 0; // the one before it
   for (let i: u16 = first; (row & Row.ANY) === 0 && i < count; i = u16(i + 1)) {
-    const v = arg(i);
+    const v = arg(u8(i));
     if (isAnyInt(v)) {
       y = x;
       x = anyIntValue(v);
@@ -211,7 +211,7 @@ export function moduleBuiltin(n: u8): u16 {
     case R.digitalRead:
     case R.digitalWrite:
       if (count === first) return makeSmall(pinRead(pin));
-      level = truth(arg(first));
+      level = truth(arg(u8(first)));
       if (level === 255) return NULL;
       break;
     case R.on:
@@ -243,7 +243,7 @@ export function moduleBuiltin(n: u8): u16 {
 function newPin(pin: u8): u16 {
   let m: i16 = -1; // the board's mode: IN 0, OUT 1, IN with pull-up 2; -1: as it is
   for (let i: u16 = 1; i < 3; i = u16(i + 1)) {
-    const v = argCount() > i ? arg(i) : kwArg(u8(N.mode - 1 + i)); // mode, then pull
+    const v = argCount() > i ? arg(u8(i)) : kwArg(u8(N.mode - 1 + i)); // mode, then pull
     if (v === NULL || v === NONE || v === makeSmall(-1)) continue; // not given
     const o: i16 = isSmall(v) ? smallValue(v) : 99;
     if (i === 1 ? o < 0 || o > 1 : o !== 2) return valueError(Msg.PIN_MODE); // IN 0, OUT 1; PULL_UP 2

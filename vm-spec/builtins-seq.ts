@@ -3,18 +3,18 @@
 import { u8, u16 } from './types.ts';
 import type { bool } from './types.ts';
 import {
-  NULL, NONE, TRUE, FALSE, makeBool, makeBuiltin, makeSmall, isBuiltin, builtinNumber,
+  NULL, NONE, TRUE, FALSE, makeBuiltin, makeSmall, isBuiltin, builtinNumber,
 } from './value.ts';
 import { popRoot } from './gc.ts';
 import { Exc, raise, excClassOf, excSubclass, isExcClass } from './exc.ts';
 import { N, B } from './names.ts';
-import { arg, argCount, kwCount, kwName, kwValue, prependArg, dropKeywords } from './args.ts';
+import { arg, argCount, argsTuple, kwCount, kwName, kwValue, prependArg, dropKeywords } from './args.ts';
 import { LibKind, handOver } from './libfunc.ts';
 import { isAnyInt, anyIntValue, newInt } from './int.ts';
 import { isStr } from './str.ts';
 import { isSeq, isAnyTuple, seqLength, seqItem, hold } from './seq.ts';
 import { isList, newList, listAppend } from './list.ts';
-import { newTuple, tupleSet } from './tuple.ts';
+import { newTuple, tupleGet, tupleSet } from './tuple.ts';
 import { isDict, newDict, dictSet, hashValue } from './dict.ts';
 import { It, newRange, isRange, getIter, newIter, sizeOf } from './iter.ts';
 import { listFrom, listToTuple } from './seqops.ts';
@@ -87,11 +87,11 @@ export function seqBuiltin(n: u8): u16 {
     case N.dict:
       return dictCall(n, count);
     case N.zip: { // zip() with no iterables: an empty zip
-      const its = newTuple(count);
+      const its = argsTuple(); // the iterables, then their iterators
       if (its === NULL || !hold(its)) return NULL;
       let ok: bool = true;
       for (let i: u16 = 0; ok && i < count; i = u16(i + 1)) {
-        const it = getIter(arg(i));
+        const it = getIter(tupleGet(its, i));
         ok = it !== NULL;
         tupleSet(its, i, it);
       }
@@ -117,11 +117,11 @@ export function seqBuiltin(n: u8): u16 {
       const list = listFrom(a);
       return list === NULL ? NULL : listToTuple(list);
     }
-    case N.isinstance: {
+    case N.isinstance: { // cls a class or a tuple of classes
       const cls = arg(1);
-      if (!isAnyTuple(cls)) return makeBool(isInstance(a, cls));
-      for (let i: u16 = 0; i < seqLength(cls); i = u16(i + 1)) {
-        if (isInstance(a, seqItem(cls, i))) return TRUE;
+      const tuple = isAnyTuple(cls);
+      for (let i: u16 = 0; i < (tuple ? seqLength(cls) : 1); i = u16(i + 1)) {
+        if (isInstance(a, tuple ? seqItem(cls, i) : cls)) return TRUE;
       }
       return FALSE;
     }

@@ -63,7 +63,7 @@ function builtinPrint(): u16 {
       if (sep === NULL || sep === NONE) putc(32);
       else printStr(sep);
     }
-    printStr(arg(i));
+    printStr(arg(u8(i)));
   }
   if (end === NULL || end === NONE) putc(10);
   else printStr(end);

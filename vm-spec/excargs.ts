@@ -6,16 +6,15 @@ import type { bool } from './types.ts';
 import { NULL, isHeapRef, heapOffset } from './value.ts';
 import { HeapType, blockType, get16, set16 } from './heap.ts';
 import { newExc, excArgument } from './errors.ts';
-import { arg, argCount } from './args.ts';
+import { arg, argCount, argsTuple } from './args.ts';
 import { newTuple, tupleSet } from './tuple.ts';
 
 /** cls(*args) for the current call's positional arguments. */
 export function newExcFromArgs(cls: u8): u16 {
   const n = argCount();
   if (n <= 1) return newExc(cls, n === 0 ? NULL : arg(0)); // an instance even without arguments: a bare class prints as a class
-  const args = newTuple(n);
+  const args = argsTuple();
   if (args === NULL) return NULL;
-  for (let i: u16 = 0; i < n; i = u16(i + 1)) tupleSet(args, i, arg(i));
   const v = newExc(cls, args);
   if (v !== NULL) set16(u16(heapOffset(v) + 6), 1);
   return v;
