@@ -16,16 +16,11 @@ import { formatI32 } from './numfmt.ts';
 let callCode: u16 = NULL;
 let callDefaults: u16 = 0;
 let callGiven: u16 = 0;
-let callMissing: u32 = 0; // 0: "takes ..."; else bit i for each missing parameter i
+let callMissing: u16 = 0; // 0: "takes ..."; else bit i for each missing parameter i (of the first 16)
 let callKwonly: bool = false;
 
 function piece(line: u8): void { printLine(line, NULL, NULL); }
 function printCount(n: u16): void { printNumOut(formatI32(n, 10)); }
-/** " argument" or " arguments". */
-function printArguments(n: u16): void {
-  piece(Msg.ARGUMENT);
-  if (n !== 1) piece(Msg.PLURAL);
-}
 
 /** "f() takes [from M to] N positional argument(s) but G was/were given". */
 export function raiseTooMany(code: u16, ndefaults: u16, given: u16): u16 {
@@ -47,38 +42,42 @@ export function raiseKeyword(code: u16, name: u16, known: bool): u16 {
  */
 export function raiseMissing(code: u16, missing: u32, kwonly: bool): u16 {
   callCode = code;
-  callMissing = missing;
+  callMissing = u16(missing); // (a function with more than 16 parameters is not an Uno's)
   callKwonly = kwonly;
   return raiseMsgOf(Msg.CALL_MISSING, codeU16(code, Code.NAME), NULL);
 }
 
-/** The rest of a "takes" or "missing" message. */
+/** The rest of a "takes" or "missing" message (one path: "N [required] KIND argument(s)" is shared). */
 export function printCallDetails(): void {
-  if (callMissing === 0) {
-    const n = codeU8(callCode, Code.ARGCOUNT);
+  const n = codeU8(callCode, Code.ARGCOUNT);
+  let count: u8 = 0; // the missing parameters
+  for (let m: u16 = callMissing; m !== 0; m = m >> 1) count = u8(count + (m & 1));
+  let plural: u16 = count;
+  if (count === 0) { // takes [from M to] N positional argument(s)
+    count = n;
+    plural = n;
     if (callDefaults > 0) {
       piece(Msg.FROM);
       printCount(u16(n - callDefaults));
       piece(Msg.TO);
+      plural = 2;
     }
-    printCount(n);
-    piece(Msg.POSITIONAL);
-    printArguments(callDefaults > 0 ? 2 : n);
+  }
+  printCount(count);
+  if (callMissing !== 0) piece(Msg.REQUIRED);
+  piece(callMissing !== 0 && callKwonly ? Msg.KEYWORD_ONLY : Msg.POSITIONAL);
+  piece(Msg.ARGUMENT);
+  if (plural !== 1) piece(Msg.PLURAL);
+  if (callMissing === 0) {
     piece(Msg.BUT);
     printCount(callGiven);
     piece(callGiven === 1 ? Msg.WAS_GIVEN : Msg.WERE_GIVEN);
     return;
   }
-  let count: u8 = 0;
-  for (let m: u32 = callMissing; m !== 0; m = m >>> 1) count = u8(count + (m & 1));
-  printCount(count);
-  piece(Msg.REQUIRED);
-  piece(callKwonly ? Msg.KEYWORD_ONLY : Msg.POSITIONAL);
-  printArguments(count);
   piece(Msg.COLON);
   let listed: u8 = 0;
   let i: u8 = 0;
-  for (let m: u32 = callMissing; m !== 0; m = m >>> 1) {
+  for (let m: u16 = callMissing; m !== 0; m = m >> 1) {
     if ((m & 1) !== 0) {
       if (listed > 0) piece(listed + 1 < count ? Msg.COMMA : count === 2 ? Msg.AND : Msg.COMMA_AND);
       printRepr(anyTupleItem(codeU16(callCode, Code.PARAMS), i));
