@@ -90,7 +90,10 @@ const OPERATORS: Record<string, LibKind> = {
   _dict_new: LibKind.DICT_NEW, _dict_update: LibKind.DICT_UPDATE,
 };
 // A native builtin that hands calls over to library code (libfunc.ts handOver), and that code.
-const HANDED_OVER: [string, string][] = [['int', '_int_text'], ['float', '_float_text'], ['dict', '_dict_new'], ['update', '_dict_update']];
+// (_dict_new calls d.update.)
+const HANDED_OVER: [string, string][] = [
+  ['int', '_int_text'], ['float', '_float_text'], ['dict', '_dict_new'], ['dict', '_dict_update'], ['update', '_dict_update'],
+];
 
 function exportOf(defName: string): { name: string; kind: LibKind } {
   if (OPERATORS[defName] !== undefined) return { name: defName, kind: OPERATORS[defName] };
@@ -220,9 +223,10 @@ export function selectLib(all: LibFunction[], codes: CodeObject[]): LibFunction[
   }
   if (!maySequences(codes)) for (const f of SEQUENCE_OPERATORS) used.delete(f);
   const chosen = new Set<LibFunction>();
+  // (By the program's own names: library code calls such builtins only on what they keep.)
+  for (const [builtin, f] of HANDED_OVER) if (used.has(builtin)) used.add(f);
   for (let grew = true; grew; ) {
     grew = false;
-    for (const [builtin, f] of HANDED_OVER) if (used.has(builtin)) used.add(f); // (dict__copy calls dict)
     for (const f of all) {
       if (chosen.has(f) || !used.has(f.name)) continue;
       chosen.add(f);

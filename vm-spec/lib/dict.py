@@ -31,11 +31,15 @@ def _absent(v, no="\0-"):
 
 
 def dict__copy(self):
-    return dict(self)
+    d = {}  # (not dict(self): library code calls no dict() nor d.update, see _dict_new)
+    for k in self:
+        d[k] = self[k]
+    return d
 
 
 def _dict_new(kw, src):
     # dict(src, **kw): kw holds the keyword arguments (the VM gathers them: builtins-seq.ts dictCall).
+    # Only here library code calls d.update (the compiler adds _dict_update with _dict_new).
     d = {}
     d.update(src)
     d.update(kw)
