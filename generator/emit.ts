@@ -31,6 +31,8 @@ const PRELUDE = String.raw`#include <stdint.h>
 
 /* Functions that are not exported; unused ones are fine (TypeScript allows them). */
 #define SVM_STATIC static __attribute__((unused))
+/* A function whose doc comment says @noinline. */
+#define SVM_NOINLINE __attribute__((noinline))
 
 /* Notes on the C this generator writes:
  * - converting an out-of-range value to a signed type, and >> of a negative value, are

@@ -271,7 +271,9 @@ export class Lowerer {
     const body = fn.getBody();
     if (body && Node.isBlock(body)) for (const st of body.getStatements()) this.statement(st);
     const unused = params.filter((p) => !p.used).map((p) => `  (void)${p.c};`);
-    const head = `${sym.exported ? '' : 'SVM_STATIC '}${this.signature(fn, sym.c, sym.params, sym.ret)}`;
+    // A doc comment's @noinline keeps the function out of line (docs/vm-spec-subset.md).
+    const noinline = fn.getJsDocs().some((d) => d.getText().includes('@noinline')) ? 'SVM_NOINLINE ' : '';
+    const head = `${noinline}${sym.exported ? '' : 'SVM_STATIC '}${this.signature(fn, sym.c, sym.params, sym.ret)}`;
     const sf = fn.getSourceFile();
     const line = `#line ${sf.getLineAndColumnAtPos(fn.getStart()).line} "${displayPath(sf.getFilePath())}"`;
     this.result.functions.push([line, head, '{', ...unused, ...this.fixUnused(this.out.lines), '}'].join('\n'));

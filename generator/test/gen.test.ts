@@ -32,6 +32,7 @@ describe('generator output', () => {
     const control = generate({ files: [path.join(HERE, 'programs', 'control.ts')] });
     expect(control.c).toContain('SVM_STATIC uint16_t svm_fib(uint8_t n);'); // not exported: static
     expect(control.h).not.toContain('svm_fib');
+    expect(control.c).toContain('SVM_NOINLINE SVM_STATIC uint16_t svm_fib(uint8_t n)\n{'); // its doc says @noinline
   });
 });
 

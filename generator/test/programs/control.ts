@@ -2,6 +2,7 @@
 import { u8, u16, i32, bool } from '../../../vm-spec/types.ts';
 import { printI32, printBool, newline } from './print.ts';
 
+/** (@noinline: gen.test.ts) */
 function fib(n: u8): u16 {
   if (n < 2) return n;
   const a = fib(u8(n - 1));
