@@ -20,6 +20,7 @@ import { moduleBuiltin, moduleMethod, moduleAttr } from './builtins-module.ts';
 export function lookupBuiltin(name: u16): u16 {
   const n = nameIndex(name);
   if (n < N.GLOBALS && n !== N.next) return makeBuiltin(u16(B.GLOBAL_BASE + n)); // next is Python code (vm-spec/lib)
+  if (n === N._hw) return makeBuiltin(B.HW); // the board primitive of vm-spec/lib/board.py
   return lookupExcClass(name);
 }
 

@@ -29,7 +29,6 @@ export const enum Msg {
   INT_OVERFLOW = 74, FLOAT_INFINITY = 75,
   // ValueError
   SLICE_STEP = 76, CHR_RANGE = 78,
-  PIN = 79, PIN_MODE = 80, PIN_ADC = 81, PIN_PWM = 82, PWM_DUTY = 83, // builtins-module.ts
   FLOAT_NAN = 86,
   NEGATIVE_SHIFT = 88,
   // TypeError
@@ -73,13 +72,13 @@ integer\n\
  modulo\n\
 not \n\
  operand type\n\
-pin has no \n\
+\n\
  or \n\
  out of range\n\
 string\n\
 `Error\n\
 unsupported\n\
-invalid \n\
+\n\
 `Exception\n\
  index\n\
  to \n\
@@ -137,11 +136,11 @@ canNC F infinityYI\n\
 slice stepHzero\n\
 \n\
 chrKarg Nin range(0x110000)\n\
-Vpin (0..19Q\'`A0\'..\'`A5\')\n\
-Vmode\n\
-P`A`D`C (`A0..`A5)\n\
-P`P`W`M (3 5 6 9 10 11)\n\
-dutyR\n\
+\n\
+\n\
+\n\
+\n\
+\n\
 \n\
 \n\
 canNC F `Na`NYI\n\

@@ -34,7 +34,8 @@ export const enum N {
   AttributeError = 82, StopIteration = 83, MemoryError = 84, RuntimeError = 85, RecursionError = 86,
   NotImplementedError = 87, AssertionError = 88, KeyboardInterrupt = 89,
   __name__ = 90,
-  COUNT = 91,
+  _hw = 91, // the board primitive of vm-spec/lib/board.py (builtins-module.ts)
+  COUNT = 92,
   NONE = 255,
 }
 
@@ -43,7 +44,7 @@ export const enum N {
  * compiled against (docs/rpyc.md); loadImage refuses one whose name numbers are not ours.
  * names.test.ts checks it, so a change of NAMES must change it.
  */
-export const NAMES_HASH = 0xe97a;
+export const NAMES_HASH = 0xf842;
 
 /**
  * The N of image STR `name`, or N.NONE: the compiler stores it in the STR record.
@@ -71,4 +72,5 @@ export const enum B {
   LIST_METHOD_FIRST = 144, LIST_METHOD_LAST = 159,
   DICT_METHOD_FIRST = 160, DICT_METHOD_LAST = 175,
   MODULE_FIRST = 176, MODULE_LAST = 255,  // modules, their functions, classes and methods
+  HW = 239,                               // _hw (builtins-module.ts)
 }

@@ -22,7 +22,7 @@ import { makeBool } from './value.ts';
 import { isFunc, newFunc, funcCode, funcDefaults, funcKwDefaults, anyTupleLength, anyTupleItem } from './func.ts';
 import { MAX_DEPTH } from './config.ts';
 import { lookupBuiltin, lookupMethod, lookupAttr, callBuiltin } from './builtins.ts';
-import { builtinModule } from './builtins-module.ts';
+import { builtinModule, moduleKind, objectKind } from './builtins-module.ts';
 import { nameIndex } from './names.ts';
 import { LibKind, libLookup, takeHandOver, libDropsResult } from './libfunc.ts';
 import { setArgs, argsFirst, argsTotal, argsNames } from './args.ts';
@@ -117,10 +117,10 @@ function subscript(seq: u16, index: u16): u16 {
 // The library kind whose methods each type Ty.STR .. Ty.DICT has (libfunc.ts).
 const LIB_KINDS = flashU8([LibKind.STR, LibKind.LIST, LibKind.TUPLE, LibKind.DICT]);
 
-/** The library kind whose methods `obj` has, or 255 (no library methods). */
+/** The library kind whose methods `obj` has (an ADC or PWM object's too), or 255 (no library methods). */
 function libKindOf(obj: u16): u8 {
   const t = typeLine(obj);
-  return t >= Ty.STR && t <= Ty.DICT ? LIB_KINDS[t - Ty.STR] : 255;
+  return t >= Ty.STR && t <= Ty.DICT ? LIB_KINDS[t - Ty.STR] : objectKind(obj); // (ADC, PWM: vm-spec/lib/board.py)
 }
 
 /** Image offset of the exception-table entry of `code` that covers instruction offset ip, or 0 for none. */
@@ -488,7 +488,9 @@ function interpret(): u8 {
       }
       // falls through
       case Op.LOAD_ATTR: {
-        const v = lookupAttr(peek(1), nameIndex(constantValue(arg)));
+        // A module's function written in Python (vm-spec/lib/board.py), else a native attribute
+        let v = libLookup(constantValue(arg), moduleKind(peek(1)));
+        if (v === NULL) v = lookupAttr(peek(1), nameIndex(constantValue(arg)));
         if (v === NULL) ok = raise(Exc.AttributeError) !== NULL;
         else setPeek(1, v);
         break;

@@ -14,7 +14,7 @@ const NAME_ARG = new Set([
 const LOCAL_ARG = new Set(['LOAD_FAST', 'STORE_FAST', 'DELETE_FAST']);
 export const BINARY_OPS = ['+', '&', '//', '<<', '@', '*', '%', '|', '**', '>>', '-', '/', '^'];
 export const COMPARE_OPS = ['<', '<=', '==', '!=', '>', '>='];
-const LIB_KIND_PREFIX = ['', 'str.', 'list.', 'dict.', 'tuple.', '%', 'spec ', 'int ', 'float ', '** ', 'slice ', '* ', '*= ', 'dict ', 'update '];
+const LIB_KIND_PREFIX = ['', 'str.', 'list.', 'dict.', 'tuple.', '%', 'spec ', 'int ', 'float ', '** ', 'slice ', '* ', '*= ', 'dict ', 'update ', 'machine.', 'time.', 'arduino.', 'ADC.', 'PWM.', 'Pin '];
 
 export function formatValue(v: ImageValue): string {
   switch (v.kind) {

@@ -31,7 +31,12 @@ export function libSources(dir: string = LIB_DIR): string[] {
   return fs.readdirSync(dir).filter((f) => f.endsWith('.py')).sort().map((f) => path.join(dir, f));
 }
 
-const PREFIXES: [string, LibKind][] = [['str__', LibKind.STR], ['list__', LibKind.LIST], ['dict__', LibKind.DICT], ['tuple__', LibKind.TUPLE]];
+const PREFIXES: [string, LibKind][] = [
+  ['str__', LibKind.STR], ['list__', LibKind.LIST], ['dict__', LibKind.DICT], ['tuple__', LibKind.TUPLE],
+  // the hardware modules' functions and the ADC and PWM objects' methods (vm-spec/lib/board.py)
+  ['machine__', LibKind.MACHINE], ['time__', LibKind.TIME], ['arduino__', LibKind.ARDUINO],
+  ['ADC__', LibKind.ADC], ['PWM__', LibKind.PWM],
+];
 
 const CPY_EXTENDED_ARG = 144;
 const CPY_STORE_GLOBAL_OPS = new Set([90, 91, 97, 98]); // STORE_NAME, DELETE_NAME, STORE_GLOBAL, DELETE_GLOBAL
@@ -87,12 +92,12 @@ export function libFunctions(module: CodeObject): LibFunction[] {
 const OPERATORS: Record<string, LibKind> = {
   _percent: LibKind.PERCENT, _format_spec: LibKind.SPEC, _int_text: LibKind.INT_TEXT, _float_text: LibKind.FLOAT_TEXT,
   _power: LibKind.POWER, _slice_set: LibKind.SLICE_SET, _repeat: LibKind.REPEAT, _irepeat: LibKind.IREPEAT,
-  _dict_new: LibKind.DICT_NEW, _dict_update: LibKind.DICT_UPDATE,
+  _dict_new: LibKind.DICT_NEW, _dict_update: LibKind.DICT_UPDATE, _Pin: LibKind.PIN,
 };
 // A native builtin that hands calls over to library code (libfunc.ts handOver), and that code.
 // (_dict_new calls d.update.)
 const HANDED_OVER: [string, string][] = [
-  ['int', '_int_text'], ['float', '_float_text'], ['dict', '_dict_new'], ['dict', '_dict_update'], ['update', '_dict_update'],
+  ['int', '_int_text'], ['float', '_float_text'], ['dict', '_dict_new'], ['dict', '_dict_update'], ['update', '_dict_update'], ['Pin', '_Pin'],
 ];
 
 function exportOf(defName: string): { name: string; kind: LibKind } {

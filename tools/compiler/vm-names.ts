@@ -16,7 +16,7 @@ export const VM_NAMES: readonly string[] = [
   'args', 'BaseException', 'Exception', 'ArithmeticError', 'ZeroDivisionError', 'OverflowError',
   'LookupError', 'IndexError', 'KeyError', 'ValueError', 'TypeError', 'NameError', 'AttributeError',
   'StopIteration', 'MemoryError', 'RuntimeError', 'RecursionError', 'NotImplementedError',
-  'AssertionError', 'KeyboardInterrupt', '__name__',
+  'AssertionError', 'KeyboardInterrupt', '__name__', '_hw',
 ];
 const indexOf = new Map(VM_NAMES.map((name, n) => [name, n]));
 
