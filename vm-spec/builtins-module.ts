@@ -77,23 +77,26 @@ export function objectKind(obj: u16): u8 {
   return m >= Mod.PWM_OBJ ? LibKind.PWM : LibKind.ADC;
 }
 
-/** Attribute `name` (an N) of a built-in module or of class Pin, or NULL when it has none. */
+// The native attributes of the modules and of class Pin, by name N.Pin .. N.LOW: the owner in
+// bits 4-6 (1 machine, 2 time, 3 arduino, 4 Pin; 0: none, a function written in Python or no
+// module's name), and the value: 0 the built-in name + FUNC (class Pin: + MODULE), else the
+// constant + 1.
+const ATTRS = flashU8([
+  0x10, 0, 0, 0x41, 0x42, 0x43,                 // Pin ADC PWM IN OUT PULL_UP
+  0, 0, 0, 0, 0, 0, 0, 0, 0,                    // value .. pull
+  0, 0x20, 0x20, 0x20, 0x20, 0, 0,              // sleep sleep_ms sleep_us ticks_ms ticks_us ticks_diff ticks_add
+  0, 0, 0, 0, 0, 0x30, 0x30, 0x30,              // pinMode .. analogWrite delay millis micros
+  0x31, 0x32, 0x33, 0x32, 0x31,                 // INPUT OUTPUT INPUT_PULLUP HIGH LOW
+]);
+
+/** Attribute `name` (an N) of a built-in module or of class Pin, or NULL when it has none natively. */
 export function moduleAttr(obj: u16, name: u8): u16 {
-  let owner: u16 = Mod.ARDUINO;
-  let value: u16 = makeBuiltin(u16(name + Mod.FUNC)); // a function of time or arduino
-  if (name < N.Pin || name > N.LOW || (name > N.PULL_UP && name < N.sleep)) return NULL;
-  if (name <= N.PWM) {
-    owner = Mod.MACHINE;
-    value = makeBuiltin(u16(name + Mod.MODULE));
-  } else if (name <= N.PULL_UP) {
-    owner = Mod.PIN;
-    value = makeSmall(name - N.IN); // IN 0, OUT 1, PULL_UP 2
-  } else if (name <= N.ticks_add) {
-    owner = Mod.TIME;
-  } else if (name >= N.INPUT) {
-    value = makeSmall(name <= N.INPUT_PULLUP ? name - N.INPUT : N.LOW - name); // 0 1 2, HIGH 1, LOW 0
-  }
-  return obj === makeBuiltin(owner) ? value : NULL;
+  const i = u8(name - N.Pin);
+  if (i > N.LOW - N.Pin) return NULL;
+  const row = ATTRS[i];
+  if (row === 0 || obj !== makeBuiltin(u16(Mod.MACHINE - 1 + (row >> 4)))) return NULL;
+  if ((row & 15) !== 0) return makeSmall((row & 15) - 1);
+  return makeBuiltin(u16(name + (name === N.Pin ? Mod.MODULE : Mod.FUNC)));
 }
 
 /** The method number of method `name` (an N) of a Pin object (value on off toggle), or 0. */
