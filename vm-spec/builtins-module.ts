@@ -127,7 +127,7 @@ const enum R {
 
 /** Calls module built-in n (class Pin, a native function or method of the modules, a Pin object, _hw). */
 export function moduleBuiltin(n: u8): u16 {
-  if (n === Mod.PIN) return handOver(LibKind.PIN); // Pin(id, mode, pull) is Python code (board.py _Pin)
+  if (n === Mod.PIN) return handOver(LibKind.PIN); // Pin(id, mode, pull) is Python code (board.py Pin)
   // a module, an ADC or PWM object: not callable
   if (n < N.sleep + Mod.FUNC || (n >= Mod.ADC_OBJ && n < Mod.HW)) return raise(Exc.TypeError);
   const r: u8 = n === Mod.HW ? R.HW : n >= Mod.PIN_OBJ ? R.CALL : u8(n - N.sleep - Mod.FUNC);

@@ -88,16 +88,17 @@ export function libFunctions(module: CodeObject): LibFunction[] {
   return out;
 }
 
-// The operators written in Python (vm-spec/lib/format.py, num.py, list.py): the VM finds them by kind.
+// The operators written in Python (vm-spec/lib/format.py, num.py, list.py) and Pin(...) (board.py,
+// handed over by class Pin): the VM finds them by kind.
 const OPERATORS: Record<string, LibKind> = {
   _percent: LibKind.PERCENT, _format_spec: LibKind.SPEC, _int_text: LibKind.INT_TEXT, _float_text: LibKind.FLOAT_TEXT,
   _power: LibKind.POWER, _slice_set: LibKind.SLICE_SET, _repeat: LibKind.REPEAT, _irepeat: LibKind.IREPEAT,
-  _dict_new: LibKind.DICT_NEW, _dict_update: LibKind.DICT_UPDATE, _Pin: LibKind.PIN,
+  _dict_new: LibKind.DICT_NEW, _dict_update: LibKind.DICT_UPDATE, Pin: LibKind.PIN,
 };
 // A native builtin that hands calls over to library code (libfunc.ts handOver), and that code.
 // (_dict_new calls d.update.)
 const HANDED_OVER: [string, string][] = [
-  ['int', '_int_text'], ['float', '_float_text'], ['dict', '_dict_new'], ['dict', '_dict_update'], ['update', '_dict_update'], ['Pin', '_Pin'],
+  ['int', '_int_text'], ['float', '_float_text'], ['dict', '_dict_new'], ['dict', '_dict_update'], ['update', '_dict_update'],
 ];
 
 function exportOf(defName: string): { name: string; kind: LibKind } {

@@ -5,7 +5,7 @@
 # int 0..19 or an object (255: none), 1 2 3 the Pin, ADC or PWM object of a pin, 4 pinMode,
 # 5 the 10-bit analog reading, 6 PWM duty 0..255, 7 the duty last set by 8 (which also writes).
 # machine__X is machine.X, time__X time.X, arduino__X arduino.X; ADC__X and PWM__X are methods
-# of ADC and PWM objects; _Pin is what class Pin hands its calls over to.
+# of ADC and PWM objects; Pin (kind PIN) is what class Pin hands its calls over to.
 
 
 def _pin(id):
@@ -33,7 +33,7 @@ def _analog(id):
     return p
 
 
-def _Pin(id, mode=-1, pull=-1):
+def Pin(id, mode=-1, pull=-1):
     # Pin(id, mode=-1, pull=-1): -1 or None leave the pin as it is (IN 0, OUT 1, PULL_UP 2);
     # an output has no pull-up.
     p = _digital(id)
