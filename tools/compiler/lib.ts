@@ -38,6 +38,8 @@ const PREFIXES: [string, LibKind][] = [
   ['ADC__', LibKind.ADC], ['PWM__', LibKind.PWM],
 ];
 
+const HARDWARE_KINDS = new Set<LibKind>([LibKind.MACHINE, LibKind.TIME, LibKind.ARDUINO, LibKind.ADC, LibKind.PWM]);
+
 const CPY_EXTENDED_ARG = 144;
 const CPY_STORE_GLOBAL_OPS = new Set([90, 91, 97, 98]); // STORE_NAME, DELETE_NAME, STORE_GLOBAL, DELETE_GLOBAL
 const CPY_LOAD_CONST = 100;
@@ -76,7 +78,11 @@ export function libFunctions(module: CodeObject): LibFunction[] {
       if (code === undefined || !isCode(code) || flags < 0 || consts.length !== 0) {
         throw new CompileError(`${where}: error: a library module holds only def statements (at '${module.names[arg]}')`);
       }
-      out.push({ ...exportOf(module.names[arg]), code, defaults });
+      const exported = exportOf(module.names[arg]);
+      // A hardware module's function is named as the program calls it (`ADC`, not `machine__ADC`),
+      // so its argument errors read `ADC() missing 1 required positional argument: 'pin'`.
+      const named = HARDWARE_KINDS.has(exported.kind) ? { ...code, name: exported.name, qualname: exported.name } : code;
+      out.push({ ...exported, code: named, defaults });
       flags = -1;
     } else if (op === CPY_CACHE || op === CPY_RESUME || op === CPY_RETURN_VALUE) {
       // the module's frame: nothing to keep (its final LOAD_CONST None is dropped below)

@@ -116,6 +116,18 @@ describe('machine, time and arduino on the host boards', () => {
     expect(result.stdout).toContain('True duty out of range\n');
   });
 
+  it("names a module's library functions as the program calls them in argument errors", async () => {
+    const program = compileSource(
+      'import machine, time\n' +
+      'for f in (lambda: machine.ADC(), lambda: machine.ADC(14).read_u16(1), lambda: time.ticks_add(1)):\n' +
+      '    try:\n        f()\n    except TypeError as e:\n        print(e)\n');
+    const result = await onBoth(program, {});
+    expect(result.stdout).toBe(
+      "ADC() missing 1 required positional argument: 'pin'\n" +
+      'read_u16() takes 1 positional argument but 2 were given\n' +
+      "ticks_add() missing 1 required positional argument: 'd'\n");
+  });
+
   it('runs every example on both host engines alike', async () => {
     for (const name of ['blink', 'button', 'fade', 'analog']) {
       const result = await onBoth(compileFile(path.join(root, `examples/${name}.py`)), { ...inputs, durationMs: 1200 });
