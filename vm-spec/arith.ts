@@ -18,11 +18,15 @@ export const enum Nb {
   POWER = 8, RSHIFT = 9, SUBTRACT = 10, TRUE_DIVIDE = 11, XOR = 12, INPLACE = 13,
 }
 
+/** BINARY_OP: numbers, strs, then lists and tuples; "unsupported operand type(s)" for the rest. */
 export function binaryOp(op: u8, a: u16, b: u16): u16 {
   const nb: u8 = op >= Nb.INPLACE ? u8(op - Nb.INPLACE) : op;
   // Numbers first: the loops' arithmetic; two numbers are neither strs nor sequences.
   if (isNumber(a) && isNumber(b)) return numberBinary(op, a, b);
-  if (isStr(a) || isStr(b)) return strBinaryOp(nb, a, b);
+  if (isStr(a) || isStr(b)) {
+    const r = strBinaryOp(nb, a, b);
+    if (r !== NONE) return r;
+  }
   if ((nb === Nb.ADD || nb === Nb.MULTIPLY) && (isSeq(a) || isSeq(b))) return seqBinary(nb === Nb.ADD, op >= Nb.INPLACE, a, b);
   return raiseUnsupported(op, a, b);
 }

@@ -1,7 +1,7 @@
 // Built-in functions on strs (str repr ord chr) and the operators with a str operand (+, *, %).
 // The str methods are Python code (vm-spec/lib/str.py).
 import { u8, u16, i32 } from './types.ts';
-import { NULL } from './value.ts';
+import { NULL, NONE } from './value.ts';
 import { Exc, raise } from './exc.ts';
 import { raiseMsg, raiseMsgOf, Msg } from './errors.ts';
 import { N, B } from './names.ts';
@@ -57,8 +57,10 @@ function chrOf(n: i32): u16 {
 }
 
 /**
- * a <op> b when a or b is a str (op a BINARY_OP number, in-place forms folded): + of two strs,
- * str * int, int * str, str % args (handed over to vm-spec/lib/format.py). Anything else is a TypeError.
+ * a <op> b when a or b is a str (nb a BINARY_OP number, in-place forms folded): + of two strs,
+ * str * int, int * str, str % args (handed over to vm-spec/lib/format.py); NONE for an operator
+ * strs do not have. @noinline: inlined into binaryOp (and so into vmRun), LTO grows the firmware
+ * by about 200 bytes.
  */
 export function strBinaryOp(nb: u8, a: u16, b: u16): u16 {
   const aStr = isStr(a);
@@ -71,7 +73,9 @@ export function strBinaryOp(nb: u8, a: u16, b: u16): u16 {
     if (!aStr && isAnyInt(a)) return strRepeat(b, anyIntValue(a));
   }
   if (nb === 6 && aStr) return handOver(LibKind.PERCENT);
-  return raise(Exc.TypeError);
+  // str * non-int has its own message in CPython ("can't multiply sequence..."), not made here;
+  // NONE: not a str operation (binaryOp goes on to sequences and "unsupported operand type(s)")
+  return nb === 5 ? raise(Exc.TypeError) : NONE;
 }
 
 /** `v in s` for a str s: 1 or 0, 255 with TypeError pending when v is not a str. */
