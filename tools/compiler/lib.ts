@@ -38,8 +38,6 @@ const PREFIXES: [string, LibKind][] = [
   ['ADC__', LibKind.ADC], ['PWM__', LibKind.PWM],
 ];
 
-const HARDWARE_KINDS = new Set<LibKind>([LibKind.MACHINE, LibKind.TIME, LibKind.ARDUINO, LibKind.ADC, LibKind.PWM]);
-
 const CPY_EXTENDED_ARG = 144;
 const CPY_STORE_GLOBAL_OPS = new Set([90, 91, 97, 98]); // STORE_NAME, DELETE_NAME, STORE_GLOBAL, DELETE_GLOBAL
 const CPY_LOAD_CONST = 100;
@@ -79,9 +77,9 @@ export function libFunctions(module: CodeObject): LibFunction[] {
         throw new CompileError(`${where}: error: a library module holds only def statements (at '${module.names[arg]}')`);
       }
       const exported = exportOf(module.names[arg]);
-      // A hardware module's function is named as the program calls it (`ADC`, not `machine__ADC`),
-      // so its argument errors read `ADC() missing 1 required positional argument: 'pin'`.
-      const named = HARDWARE_KINDS.has(exported.kind) ? { ...code, name: exported.name, qualname: exported.name } : code;
+      // Named as a program calls it (`ADC`, not `machine__ADC`; `split`, not `str__split`), so
+      // its argument errors read `ADC() missing 1 required positional argument: 'pin'`.
+      const named = exported.name === code.name ? code : { ...code, name: exported.name, qualname: exported.name };
       out.push({ ...exported, code: named, defaults });
       flags = -1;
     } else if (op === CPY_CACHE || op === CPY_RESUME || op === CPY_RETURN_VALUE) {
