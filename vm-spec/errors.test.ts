@@ -47,8 +47,6 @@ describe('messages', () => {
       [Msg.FLOAT_DIVISION, 'ZeroDivisionError: float division by zero'],
       [Msg.DIVISION, 'ZeroDivisionError: division by zero'],
       [Msg.INT_MODULO, 'ZeroDivisionError: integer modulo by zero'],
-      [Msg.FLOAT_FLOOR_DIVISION, 'ZeroDivisionError: float floor division by zero'],
-      [Msg.FLOAT_MODULO, 'ZeroDivisionError: float modulo'],
       [Msg.LIST_INDEX, 'IndexError: list index out of range'],
       [Msg.TUPLE_INDEX, 'IndexError: tuple index out of range'],
       [Msg.STR_INDEX, 'IndexError: string index out of range'],

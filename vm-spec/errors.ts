@@ -22,7 +22,7 @@ export const enum Msg {
   // print.ts's words (its Ty numbers from line WORDS on), then the messages by class.
   WORDS = 26,
   // ZeroDivisionError
-  INT_DIVISION = 64, FLOAT_DIVISION = 65, DIVISION = 66, INT_MODULO = 67, FLOAT_FLOOR_DIVISION = 68, FLOAT_MODULO = 69,
+  INT_DIVISION = 64, FLOAT_DIVISION = 65, DIVISION = 66, INT_MODULO = 67,
   // IndexError
   LIST_INDEX = 71, TUPLE_INDEX = 72, STR_INDEX = 73,
   // OverflowError
@@ -125,8 +125,8 @@ ID orMZ\n\
 FDZ\n\
 divisionZ\n\
 IMZ\n\
-F floorDZ\n\
-FM\n\
+\n\
+\n\
 \n\
 listXR\n\
 tupleXR\n\

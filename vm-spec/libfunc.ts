@@ -10,7 +10,8 @@ import { Record, recordType, imageU8, imageU16, imageTupleLength, imageTupleItem
 /**
  * What a library function is found as: a global, a method of str, list, dict or tuple, or the
  * code of str % args (PERCENT), of an f-string's {value:spec} (SPEC), of int(s) (INT_TEXT),
- * float(s) (FLOAT_TEXT), of ** of numbers (POWER), of a list's slice assignment and del
+ * float(s) (FLOAT_TEXT), of ** of numbers (POWER), of a float's // and % (FLOAT_FLOORDIV,
+ * FLOAT_MOD), of a list's slice assignment and del
  * (SLICE_SET), of list and tuple * n (REPEAT; a list's *= n: IREPEAT), of dict(src, **kw)
  * and d.update(src, **kw) (DICT_NEW, DICT_UPDATE) and of Pin(...) (PIN), found by kind alone;
  * or a function of a hardware module or a method of an ADC or PWM object (MACHINE .. PWM).
@@ -21,6 +22,8 @@ export const enum LibKind {
   // The hardware modules (vm-spec/lib/board.py): the functions of machine, time and arduino,
   // the methods of ADC and PWM objects, and Pin(...) (class Pin hands its calls over)
   MACHINE = 15, TIME = 16, ARDUINO = 17, ADC = 18, PWM = 19, PIN = 20,
+  // a float's // and % (num.py)
+  FLOAT_FLOORDIV = 21, FLOAT_MOD = 22,
 }
 
 // A native builtin or operator may hand its whole call over to a library function (int(s) to

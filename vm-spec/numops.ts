@@ -1,12 +1,12 @@
 // Operators on numbers (int, bool, float) with CPython's results: exact 32-bit ints that raise
 // OverflowError instead of wrapping, f32 floats, int/float mixing, true division, floor
-// division and modulo signs (** is library code: num.py _power); and the TypeError messages of
+// division and modulo signs (** and a float's // and % are library code: num.py); and the TypeError messages of
 // unsupported operands.
 import { u8, i8, u16, i32, f32 } from './types.ts';
 import type { bool } from './types.ts';
 import { NULL, makeBool, makeSmall } from './value.ts';
 import { intBinary, isAnyInt, anyIntValue } from './int.ts';
-import { isFloat, floatOf, numberF32, newFloat, floatDivmod } from './float.ts';
+import { isFloat, floatOf, numberF32, newFloat } from './float.ts';
 import { LibKind, handOver } from './libfunc.ts';
 import { Msg, raiseMsg, raiseOpMsg } from './errors.ts';
 import { opHolds } from './compare.ts';
@@ -31,21 +31,19 @@ export function numberBinary(op: u8, a: u16, b: u16): u16 {
   const floats = fa || fb;
   // Ints stay exact ints, but for /.
   if (!floats && nb !== NumOp.TRUE_DIVIDE) return intBinary(nb, anyIntValue(a), anyIntValue(b));
+  // A float's // and % are library code (num.py _float_floordiv, _float_mod).
+  if (nb === NumOp.FLOOR_DIVIDE || nb === NumOp.REMAINDER) {
+    return handOver(nb === NumOp.FLOOR_DIVIDE ? LibKind.FLOAT_FLOORDIV : LibKind.FLOAT_MOD);
+  }
   const x: f32 = fa ? floatOf(a) : f32(anyIntValue(a));
   const y: f32 = fb ? floatOf(b) : f32(anyIntValue(b));
-  if ((nb === NumOp.TRUE_DIVIDE || nb === NumOp.FLOOR_DIVIDE || nb === NumOp.REMAINDER) && y === 0.0) {
-    const msg: u8 = !floats ? Msg.DIVISION : nb === NumOp.TRUE_DIVIDE ? Msg.FLOAT_DIVISION
-      : nb === NumOp.FLOOR_DIVIDE ? Msg.FLOAT_FLOOR_DIVISION : Msg.FLOAT_MODULO;
-    return raiseMsg(msg);
-  }
+  if (nb === NumOp.TRUE_DIVIDE && y === 0.0) return raiseMsg(floats ? Msg.FLOAT_DIVISION : Msg.DIVISION);
   let r: f32 = 0.0;
   switch (nb) {
     case NumOp.ADD: r = f32(x + y); break;
     case NumOp.SUBTRACT: r = f32(x - y); break;
     case NumOp.MULTIPLY: r = f32(x * y); break;
     case NumOp.TRUE_DIVIDE: r = f32(x / y); break;
-    case NumOp.FLOOR_DIVIDE:
-    case NumOp.REMAINDER: r = floatDivmod(x, y, nb === NumOp.FLOOR_DIVIDE); break;
     default: return raiseUnsupported(op, a, b);
   }
   return newFloat(r);

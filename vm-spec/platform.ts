@@ -20,8 +20,6 @@ export interface Platform {
   micros(): u32;
   delayUs(us: u32): bool;
   interruptPending(): bool;
-  fmod(x: f32, y: f32): f32;
-  floor(x: f32): f32;
 }
 
 function missing(name: string): never {
@@ -41,9 +39,6 @@ const unset: Platform = {
   micros: () => missing('micros'),
   delayUs: () => missing('delayUs'),
   interruptPending: () => false,
-  // Exact operations: the double result of f32 operands is an f32 already.
-  fmod: (x, y) => x % y,
-  floor: (x) => Math.floor(x),
 };
 
 let platform: Platform = unset;
@@ -114,16 +109,4 @@ export function delayUs(us: u32): bool {
 /** True once after a Ctrl-C (0x03 on the UART) arrived: the VM then raises KeyboardInterrupt. @effects */
 export function interruptPending(): bool {
   return platform.interruptPending();
-}
-
-// ---- Float operations that libm has in small assembly (avr-libc) ----
-
-/** C's fmodf(x, y): exact; nan when x is inf or nan or y is nan, x when y is inf. */
-export function fmod(x: f32, y: f32): f32 {
-  return platform.fmod(x, y);
-}
-
-/** C's floorf(x): exact; inf, nan and -0.0 stay. */
-export function floor(x: f32): f32 {
-  return platform.floor(x);
 }

@@ -4,7 +4,6 @@
 #include <avr/io.h>
 #include <avr/pgmspace.h>
 #include <avr/sleep.h>
-#include <math.h>
 #include "board.h"
 
 static const char no_program[] PROGMEM = "svimpy: no program (upload one with: svimpy upload app.py)\n";
@@ -34,7 +33,3 @@ void svm_board_halt(void) {
   for (;;) {
   }
 }
-
-/* Float operations of vm-spec/platform.ts: avr-libc's (small assembly, exact). */
-float svm_plat_fmod(float x, float y) { return fmodf(x, y); }
-float svm_plat_floor(float x) { return floorf(x); }

@@ -47,8 +47,5 @@ void svm_plat_pwmWrite(uint8_t pin, uint8_t duty);
 uint32_t svm_plat_millis(void);
 uint32_t svm_plat_micros(void);
 bool svm_plat_delayUs(uint32_t us);
-/* board.c: avr-libc's fmod and floor. */
-float svm_plat_fmod(float x, float y);
-float svm_plat_floor(float x);
 
 #endif

@@ -73,6 +73,20 @@ describe('library functions', () => {
     expect(none.image[2]).toBe(5); // format version 5: dense opcode numbers
   });
 
+  it("adds a float's // and % (vm-spec/lib/num.py) only to programs that may make floats", () => {
+    const libOf = (program: string): string[] => {
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'svimpy-lib-'));
+      const file = path.join(dir, 'app.py');
+      fs.writeFileSync(file, program);
+      const { map } = compileProgram({ inputs: [file], python: 'python3' });
+      return Object.values(map.code).filter((c) => c.lib).map((c) => c.name).sort();
+    };
+    expect(libOf('n = 7\nprint(n // 2, n % 2)\n')).toEqual([]);
+    expect(libOf('x = 7.5\nprint(x // 2)\n')).toEqual(['_float_divmod', '_float_floordiv', '_floor']);
+    expect(libOf('def f(a, b):\n    return a / b % 3\n')).toEqual(['_float_divmod', '_float_mod', '_floor']);
+    expect(libOf('def f(a, b):\n    return a ** b\nprint(f(2, 3) % 2)\n')).toContain('_float_mod');
+  });
+
   it('runs as builtins and methods, with defaults, keywords and hidden frames, the same on Node and C', async () => {
     const { image, map } = setUp(PROGRAM);
     const node = runOnNode(image, map);

@@ -98,6 +98,7 @@ const OPERATORS: Record<string, LibKind> = {
   _percent: LibKind.PERCENT, _format_spec: LibKind.SPEC, _int_text: LibKind.INT_TEXT, _float_text: LibKind.FLOAT_TEXT,
   _power: LibKind.POWER, _slice_set: LibKind.SLICE_SET, _repeat: LibKind.REPEAT, _irepeat: LibKind.IREPEAT,
   _dict_new: LibKind.DICT_NEW, _dict_update: LibKind.DICT_UPDATE, Pin: LibKind.PIN,
+  _float_floordiv: LibKind.FLOAT_FLOORDIV, _float_mod: LibKind.FLOAT_MOD,
 };
 // A native builtin that hands calls over to library code (libfunc.ts handOver), and that code.
 // (_dict_new calls d.update.)
@@ -130,6 +131,43 @@ const NB_INPLACE_MULTIPLY = 18;
 const NB_INPLACE_REMAINDER = 19;
 const NB_POWER = 8;
 const NB_INPLACE_POWER = 21;
+const NB_FLOOR_DIVIDE = 2;
+const NB_INPLACE_FLOOR_DIVIDE = 15;
+const NB_TRUE_DIVIDE = 11;
+const NB_INPLACE_TRUE_DIVIDE = 24;
+
+/**
+ * Adds _float_floordiv and _float_mod (num.py: a float's // and %) for a // or % in `code` (or
+ * a code object in it) when the program may make floats at all (mayFloats).
+ */
+function addFloatDivUsed(code: CodeObject, into: Set<string>, floats: boolean): void {
+  if (!floats) return;
+  for (let i = 0; i < code.code.length; i += 2) {
+    if (code.code[i] !== CPY_BINARY_OP) continue;
+    const arg = code.code[i + 1];
+    if (arg === NB_FLOOR_DIVIDE || arg === NB_INPLACE_FLOOR_DIVIDE) into.add('_float_floordiv');
+    if (arg === NB_REMAINDER || arg === NB_INPLACE_REMAINDER) into.add('_float_mod');
+  }
+  for (const c of code.consts) if (isCode(c)) addFloatDivUsed(c, into, floats);
+}
+
+function holdsFloat(v: PyValue): boolean {
+  if (v !== null && typeof v === 'object' && 'kind' in v && v.kind === 'float') return true;
+  return v !== null && typeof v === 'object' && 'items' in v && v.items.some(holdsFloat);
+}
+
+/**
+ * Whether a program may make a float: a float constant, a / or **, or the name float (float(s)).
+ * Nothing else makes one from ints and strs (library code only keeps the floats it is given).
+ */
+function mayFloats(code: CodeObject): boolean {
+  if (code.names.includes('float') || code.consts.some(holdsFloat)) return true;
+  for (let i = 0; i < code.code.length; i += 2) {
+    const arg = code.code[i + 1];
+    if (code.code[i] === CPY_BINARY_OP && (arg === NB_TRUE_DIVIDE || arg === NB_INPLACE_TRUE_DIVIDE || arg === NB_POWER || arg === NB_INPLACE_POWER)) return true;
+  }
+  return code.consts.some((c) => isCode(c) && mayFloats(c));
+}
 
 /** Adds _power (num.py: every ** of numbers) when `code` (or a code object in it) has a **. */
 function addPowerUsed(code: CodeObject, into: Set<string>): void {
@@ -221,15 +259,17 @@ function maySequences(codes: CodeObject[]): boolean {
 /**
  * The library functions a program whose code objects are `codes` needs (transitively). Library
  * code's own FORMAT_VALUE specs are the VM's native primitive, and it uses no str %; its ** is
- * _power's, as a program's.
+ * _power's, as a program's, and so are its // and % of floats.
  */
 export function selectLib(all: LibFunction[], codes: CodeObject[]): LibFunction[] {
   const used = new Set<string>();
   const found = { mod: false, percent: false };
+  const floats = codes.some(mayFloats);
   for (const c of codes) {
     addNamesUsed(c, used);
     addOperatorsUsed(c, used, found);
     addPowerUsed(c, used);
+    addFloatDivUsed(c, used, floats);
   }
   if (!maySequences(codes)) for (const f of SEQUENCE_OPERATORS) used.delete(f);
   const chosen = new Set<LibFunction>();
@@ -242,6 +282,7 @@ export function selectLib(all: LibFunction[], codes: CodeObject[]): LibFunction[
       chosen.add(f);
       addNamesUsed(f.code, used);
       addPowerUsed(f.code, used);
+      addFloatDivUsed(f.code, used, floats);
       if (storesSlices(f.code)) used.add('_slice_set');
       grew = true;
     }

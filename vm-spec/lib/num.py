@@ -12,8 +12,8 @@ def abs(x):
 def divmod(a, b):
     if not (isinstance(a, (int, float)) and isinstance(b, (int, float))):
         raise TypeError(f"unsupported operand type(s) for divmod(): '{_tn(a)}' and '{_tn(b)}'")
-    if b == 0 and (isinstance(a, float) or isinstance(b, float)):
-        raise ZeroDivisionError("float divmod()")
+    if isinstance(a, float) or isinstance(b, float):
+        return _float_divmod(a, b, "float divmod()")
     return (a // b, a % b)
 
 
@@ -112,13 +112,80 @@ def round(number, ndigits=None):
 
 def _half_even(x):
     # x rounded to a whole float, ties to even; a zero keeps the sign of x.
-    f = x // 1.0
+    f = _floor(x)
     r = x - f
-    if r > 0.5 or (r == 0.5 and f % 2.0 == 1.0):
+    if r > 0.5 or (r == 0.5 and int(f) & 1):
         f += 1.0
     if f == 0:
         return x * 0.0
     return f
+
+
+def _floor(x):
+    # floor(x) of a float (beyond 2**23 every f32 is whole; inf and nan stay).
+    f = x
+    if -2147483648.0 < x < 2147483648.0:
+        f = int(x) * 1.0
+        if f > x:
+            f -= 1.0
+    return f
+
+
+def _float_floordiv(x, y):
+    # x // y with a float operand (the VM hands it over; int // int stays native).
+    return _float_divmod(x, y, "float floor division by zero")[0]
+
+
+def _float_mod(x, y):
+    # x % y with a float operand (the VM hands it over; int % int stays native).
+    return _float_divmod(x, y, "float modulo")[1]
+
+
+def _float_divmod(x, y, zero):
+    # (x // y, x % y) as CPython's float_divmod, in f32 exactly: fmod(|x|, |y|) subtracts |y|
+    # times powers of two, each step exact (m <= r < 2m), then the floor of the quotient.
+    x *= 1.0
+    y *= 1.0
+    if y == 0:
+        raise ZeroDivisionError(zero)
+    a = x
+    if x < 0:
+        a = -x
+    b = y
+    if y < 0:
+        b = -y
+    mod = x
+    if a - a != 0 or b != b:
+        mod = 1e999 * 0.0  # nan
+    elif a >= b and b - b == 0:
+        m = b
+        while m <= a * 0.5:
+            m *= 2.0
+        r = a
+        while True:
+            if r >= m:
+                r -= m
+            if m == b:
+                break
+            m *= 0.5
+        mod = r
+        if x < 0:
+            mod = -r
+    div = (x - mod) / y
+    if mod:
+        if (y < 0) != (mod < 0):
+            mod += y
+            div -= 1.0
+    else:
+        mod = 0.0
+        if y < 0:
+            mod = -0.0
+    if not div:
+        return (x / y * 0.0, mod)
+    f = _floor(div)
+    if div - f > 0.5:
+        f += 1.0
+    return (f, mod)
 
 
 def _round_int(n, ndigits):
@@ -327,7 +394,7 @@ def _power(x, y):
         r = 1.0
         if x == 0 and y < 0:
             raise ZeroDivisionError("0.0 cannot be raised to a negative power")
-        if not (-2147483648.0 < y < 2147483648.0 and y % 1.0 == 0):
+        if not (-2147483648.0 < y < 2147483648.0 and y == int(y)):
             if x == x and y == y:
                 raise NotImplementedError
             return x + y  # a nan

@@ -177,6 +177,16 @@ for a in nums:
         case("divmod", a, b)
         if isinstance(a, int) and isinstance(b, int) and abs(a) < 100:
             case("pow", a, b)
+# Float // and % (the VM hands them over when an operand is a float; its _floor is exact
+# for f32, where all beyond 2**31 is whole, so no quotient here lands in 2**31..2**53).
+fl = [0, 3, -3, 7, 0.0, -0.0, 1.0, -1.0, 0.1, -0.1, 2.5, -7.5, 3.0, 0.75, 1e30, -1e-30, 1e-38, 3e38, 1e300, -1e-300,
+      5e-324, 8388607.5, -8388609.0, 3e9, float("inf"), float("-inf"), float("nan")]
+for a in fl:
+    for b in fl:
+        if isinstance(a, float) or isinstance(b, float):
+            check("//", operator.floordiv, LIB["_float_floordiv"], (a, b), {})
+            check("%", operator.mod, LIB["_float_mod"], (a, b), {})
+            check("divmod", divmod, LIB["divmod"], (a, b), {})
 case("hex", -2147483648)
 case("bin", -2147483648)
 case("round", -2147483648, -9)
