@@ -23,10 +23,12 @@ const MAX_CAP = 128;
 const enum D { COUNT = 2, USED = 4, TABLE = 6 }
 
 function field(d: u16, f: u8): u16 { return get16(u16(heapOffset(d) + f)); }
+/** @noinline: smaller as a call. */
 function setField(d: u16, f: u8, v: u16): void { set16(u16(heapOffset(d) + f), v); }
 
 export function isDict(v: u16): bool { return isBlock(v, HeapType.DICT); }
 
+/** @noinline: smaller as a call. */
 export function newDict(): u16 {
   const v = alloc(HeapType.DICT, 8);
   if (v === NULL) return raise(Exc.MemoryError);

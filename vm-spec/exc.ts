@@ -42,7 +42,10 @@ export function excClassOf(v: u16): u8 {
   return 0;
 }
 
-/** Makes `cls` (with no arguments) the pending exception; returns NULL for the caller to pass up. Allocates nothing. */
+/**
+ * Makes `cls` (with no arguments) the pending exception; returns NULL for the caller to pass up. Allocates nothing.
+ * @noinline: inlined at its ~30 call sites, LTO grows the firmware by ~290 B.
+ */
 export function raise(cls: u8): u16 {
   setRoot(Root.EXC, makeBuiltin(cls));
   return NULL;

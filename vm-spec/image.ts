@@ -79,7 +79,7 @@ export function imageTupleLength(v: u16): u16 { return imageU16(u16(imageOffset(
 export function imageTupleItem(v: u16, i: u16): u16 { return imageU16(u16(imageOffset(v) + 3 + i * 2)); }
 /** A byte field of a CODE record (Code.ARGCOUNT ...). */
 export function codeU8(code: u16, field: u8): u8 { return imageByte(u16(imageOffset(code) + field)); }
-/** A u16 field of a CODE record (Code.NAME, Code.PARAMS, Code.CODE_LENGTH). */
+/** A u16 field of a CODE record (Code.NAME, Code.PARAMS, Code.CODE_LENGTH). @noinline: smaller as a call. */
 export function codeU16(code: u16, field: u8): u16 { return imageU16(u16(imageOffset(code) + field)); }
 /** Image offset of the first instruction byte of a CODE record. */
 export function codeStart(code: u16): u16 { return u16(imageOffset(code) + Code.CODE); }

@@ -30,11 +30,12 @@ export const enum It {
 /** v is a heap block of type `type`. */
 export function isType(v: u16, type: u8): bool { return isBlock(v, type); }
 export function isRange(v: u16): bool { return isType(v, HeapType.RANGE); }
+/** @noinline: smaller as a call. */
 function iterKind(v: u16): u16 { return get16(u16(heapOffset(v) + 2)); }
 /** d.keys(), d.values() or d.items() (ITER blocks of a VIEW_* kind). */
 export function isDictView(v: u16): bool { return isType(v, HeapType.ITER) && iterKind(v) >= It.VIEW_KEYS; }
 export function isKeysView(v: u16): bool { return isType(v, HeapType.ITER) && iterKind(v) === It.VIEW_KEYS; }
-/** The dict of a view. */
+/** The dict of a view. @noinline: smaller as a call. */
 export function viewDict(v: u16): u16 { return get16(u16(heapOffset(v) + 6)); }
 
 /** range(start, stop, step) of int values; ValueError for step 0, TypeError for non-ints. */

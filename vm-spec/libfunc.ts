@@ -44,6 +44,7 @@ export function takeHandOver(): u8 {
 
 const enum LF { KIND = 1, NAME = 2, CODE = 4, DEFAULTS = 6 }
 
+/** @noinline: smaller as a call. */
 export function isLibFunc(v: u16): bool { return isImage(v) && recordType(v) === Record.FUNC; }
 export function libFuncCode(f: u16): u16 { return imageU16(u16(imageOffset(f) + LF.CODE)); }
 export function libFuncDefaults(f: u16): u16 { return imageU16(u16(imageOffset(f) + LF.DEFAULTS)); }

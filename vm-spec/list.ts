@@ -18,6 +18,7 @@ export function newList(): u16 {
 }
 
 export function listLength(list: u16): u16 { return get16(u16(heapOffset(list) + 2)); }
+/** @noinline: smaller as a call. */
 function listArray(list: u16): u16 { return get16(u16(heapOffset(list) + 4)); }
 function arrayCapacity(array: u16): u16 {
   return array === NULL ? 0 : u16((blockGranules(heapOffset(array)) * GRANULE - 2) / 2);

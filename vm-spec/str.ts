@@ -18,7 +18,7 @@ export function isStr(v: u16): bool { return isHeapStr(v) || (isImage(v) && reco
 export function strLength(v: u16): u16 { return isImage(v) ? imageStrLength(v) : get16(u16(heapOffset(v) + 2)); }
 export function strByte(v: u16, i: u16): u8 { return isImage(v) ? imageStrByte(v, i) : heap[heapOffset(v) + 4 + i]; }
 
-/** A new heap str of `length` zero bytes (NULL + MemoryError when it does not fit). */
+/** A new heap str of `length` zero bytes (NULL + MemoryError when it does not fit). @noinline: smaller as a call. */
 export function newStr(length: u16): u16 {
   if (length > MAX_STR) return raise(Exc.MemoryError);
   const v = alloc(HeapType.STR, u16(4 + length));
