@@ -19,7 +19,6 @@ import { isDict, newDict, dictSet, hashValue } from './dict.ts';
 import { It, newRange, isRange, getIter, newIter, sizeOf } from './iter.ts';
 import { listFrom, listToTuple } from './seqops.ts';
 import { Ty, TYPE_NAMES, typeLine } from './print.ts';
-import { Msg, raiseMsgOf } from './errors.ts';
 
 // The native methods: list.append, and dict's keys values items update (consecutive Ns, method
 // numbers B.DICT_METHOD_FIRST + 0..3). The other methods are Python code (vm-spec/lib).
@@ -131,13 +130,6 @@ export function seqBuiltin(n: u8): u16 {
     }
     case N.iter:
       return getIter(a);
-    case N.enumerate:
-    {
-      const start = count > 1 ? arg(1) : makeSmall(0);
-      if (!isAnyInt(start)) return raiseMsgOf(Msg.NOT_INTEGER, start, NULL);
-      const it = getIter(a);
-      return it === NULL ? NULL : newIter(It.ENUMERATE, it, start, 0);
-    }
     case N.reversed:
       if (isSeq(a) || isStr(a) || isRange(a)) return newIter(It.REVERSED, a, NULL, u16(sizeOf(a)));
       return raise(Exc.TypeError);

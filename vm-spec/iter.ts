@@ -5,7 +5,7 @@
 //   SEQ       a list, tuple or str a, item `index` next (sizeOf and itemOf serve every type)
 //   REVERSED  a list, tuple, str or range a; `index` items left
 //   KEYS / VALUES / ITEMS  dict a from entry `index`
-//   ENUMERATE  iterator a, count b                    ZIP  a tuple of iterators a
+//   ZIP  a tuple of iterators a (enumerate is a zip with a range: vm-spec/lib/reduce.py)
 //   VIEW_*   d.keys(), d.values(), d.items(): iterable (not iterators); iter() gives KEYS.. over a
 import { u8, u16, i32, u32 } from './types.ts';
 import type { bool } from './types.ts';
@@ -14,7 +14,7 @@ import { HeapType, blockType, get16, set16 } from './heap.ts';
 import { pushRoot, popRoot } from './gc.ts';
 import { Exc, raise, excPending } from './exc.ts';
 import { Msg, raiseMsgOf } from './errors.ts';
-import { isAnyInt, anyIntValue, newInt, intAdd } from './int.ts';
+import { isAnyInt, anyIntValue, newInt } from './int.ts';
 import { isSeq, seqLength, seqItem, hold } from './seq.ts';
 import { isStr, strLength, strByte, strOfByte } from './str.ts';
 import { newTuple, newPair, tupleLength, tupleGet, tupleSet } from './tuple.ts';
@@ -23,7 +23,7 @@ import { isDict, dictUsed, dictEntryKey, dictEntryValue, dictCount } from './dic
 import { newBlock, isBlock } from './block.ts';
 
 export const enum It {
-  SEQ = 0, REVERSED = 1, KEYS = 2, VALUES = 3, ITEMS = 4, ENUMERATE = 5, ZIP = 6,
+  SEQ = 0, REVERSED = 1, KEYS = 2, VALUES = 3, ITEMS = 4, ZIP = 6,
   VIEW_KEYS = 8, VIEW_VALUES = 9, VIEW_ITEMS = 10,
 }
 
@@ -134,16 +134,6 @@ export function iterNext(it: u16): u16 {
     if (index === 0) return NULL;
     set16(u16(off + 4), u16(index - 1));
     return itemOf(a, u16(index - 1));
-  }
-  if (kind === It.ENUMERATE) {
-    const item = iterNext(a);
-    const pair = item === NULL ? NULL : newPair(get16(u16(off + 8)), item);
-    if (pair === NULL || !hold(pair)) return NULL;
-    const next = intAdd(anyIntValue(get16(u16(off + 8))), 1);
-    popRoot();
-    if (next === NULL) return NULL;
-    set16(u16(off + 8), next);
-    return pair;
   }
   if (kind === It.ZIP) {
     const n = tupleLength(a);

@@ -1,4 +1,4 @@
-# sum, any, all, next as Python code (lib conventions: vm-spec/lib/README.md).
+# sum, any, all, next, enumerate as Python code (lib conventions: vm-spec/lib/README.md).
 
 
 def sum(iterable, start=0):
@@ -35,3 +35,9 @@ def next(iterator, default="\0-"):
     if default == "\0-":  # not given (the mark of order.py)
         raise StopIteration
     return default
+
+
+def enumerate(iterable, start=0):
+    # A zip of a counting range and the iterable: the range runs to the largest int.
+    _int(start)
+    return zip(range(start, 2147483647), iterable)

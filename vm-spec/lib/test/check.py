@@ -162,6 +162,9 @@ for it in [iter([1, 2]), iter(""), iter("ab"), iter(range(3)), iter({"k": 1}), i
     case("next", it)
     case("next", it, None)
     case("next", it, "\0-x")
+for a in [[], "ab", ["x", "y"], range(3), {"k": 1}, 5, None]:
+    for st in [(), (3,), (-2,), (True,), ("a",), (None,), (1.5,)]:
+        check("enumerate", lambda *x: list(enumerate(*x)), lambda *x: list(LIB["enumerate"](*x)), (a,) + st, {})
 
 # Numbers.
 nums = [0, 1, -1, 7, -7, 17, -17, 2147483647, -2147483647, 255, -255, 4096, True, False, 0.0, -0.0, 2.5, -7.5, 0.5,
