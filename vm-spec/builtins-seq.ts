@@ -11,8 +11,7 @@ import { N, B } from './names.ts';
 import { arg, argCount, argsTuple, kwCount, kwName, kwValue, prependArg, dropKeywords } from './args.ts';
 import { LibKind, handOver } from './libfunc.ts';
 import { isAnyInt, anyIntValue, newInt } from './int.ts';
-import { isStr } from './str.ts';
-import { isSeq, isAnyTuple, seqLength, seqItem, hold } from './seq.ts';
+import { isAnyTuple, seqLength, seqItem, hold } from './seq.ts';
 import { isList, newList, listAppend } from './list.ts';
 import { newTuple, tupleGet, tupleSet } from './tuple.ts';
 import { isDict, newDict, dictSet, hashValue } from './dict.ts';
@@ -130,9 +129,6 @@ export function seqBuiltin(n: u8): u16 {
     }
     case N.iter:
       return getIter(a);
-    case N.reversed:
-      if (isSeq(a) || isStr(a) || isRange(a)) return newIter(It.REVERSED, a, NULL, u16(sizeOf(a)));
-      return raise(Exc.TypeError);
     case N.hash: {
       if (isList(a) || isDict(a)) return raise(Exc.TypeError);
       if (isAnyInt(a)) return anyIntValue(a) === -1 ? makeSmall(-2) : a;

@@ -19,8 +19,8 @@ import { moduleBuiltin, moduleMethod, moduleAttr } from './builtins-module.ts';
 /** The builtin (function or exception class) named by image STR `name`, or NULL. */
 export function lookupBuiltin(name: u16): u16 {
   const n = nameIndex(name);
-  // next and enumerate (consecutive) are Python code (vm-spec/lib/reduce.py)
-  if (n < N.GLOBALS && (n < N.next || n > N.enumerate)) return makeBuiltin(u16(B.GLOBAL_BASE + n));
+  // next, enumerate and reversed are Python code (vm-spec/lib/reduce.py): of next .. hash, zip and hash are native
+  if (n < N.next || n === N.zip || n === N.hash) return makeBuiltin(u16(B.GLOBAL_BASE + n));
   if (n === N._hw) return makeBuiltin(B.HW); // the board primitive of vm-spec/lib/board.py
   return lookupExcClass(name);
 }

@@ -3,7 +3,6 @@
 // advances). ITER block: [header][kind][index][a][b]: kind and index are raw numbers, a and b
 // values (the collector scans every word from a on). Kinds:
 //   SEQ       a list, tuple or str a, item `index` next (sizeOf and itemOf serve every type)
-//   REVERSED  a list, tuple, str or range a; `index` items left
 //   KEYS / VALUES / ITEMS  dict a from entry `index`
 //   ZIP  a tuple of iterators a (enumerate is a zip with a range: vm-spec/lib/reduce.py)
 //   VIEW_*   d.keys(), d.values(), d.items(): iterable (not iterators); iter() gives KEYS.. over a
@@ -23,7 +22,7 @@ import { isDict, dictUsed, dictEntryKey, dictEntryValue, dictCount } from './dic
 import { newBlock, isBlock } from './block.ts';
 
 export const enum It {
-  SEQ = 0, REVERSED = 1, KEYS = 2, VALUES = 3, ITEMS = 4, ZIP = 6,
+  SEQ = 0, KEYS = 2, VALUES = 3, ITEMS = 4, ZIP = 6,
   VIEW_KEYS = 8, VIEW_VALUES = 9, VIEW_ITEMS = 10,
 }
 
@@ -129,11 +128,6 @@ export function iterNext(it: u16): u16 {
     if (i32(index) >= sizeOf(a)) return NULL;
     set16(u16(off + 4), u16(index + 1));
     return itemOf(a, index);
-  }
-  if (kind === It.REVERSED) {
-    if (index === 0) return NULL;
-    set16(u16(off + 4), u16(index - 1));
-    return itemOf(a, u16(index - 1));
   }
   if (kind === It.ZIP) {
     const n = tupleLength(a);

@@ -1,4 +1,4 @@
-# sum, any, all, next, enumerate as Python code (lib conventions: vm-spec/lib/README.md).
+# sum, any, all, next, enumerate, reversed as Python code (lib conventions: vm-spec/lib/README.md).
 
 
 def sum(iterable, start=0):
@@ -41,3 +41,15 @@ def enumerate(iterable, start=0):
     # A zip of a counting range and the iterable: the range runs to the largest int.
     _int(start)
     return zip(range(start, 2147483647), iterable)
+
+
+def reversed(seq):
+    # An iterator over a reversed copy; a range's reverse is a range.
+    if isinstance(seq, range):
+        n = len(seq)
+        if n:
+            s = seq[1] - seq[0] if n > 1 else 1
+            return iter(range(seq[-1], seq[0] - s, -s))
+    elif not isinstance(seq, (list, tuple, str, dict)):
+        raise TypeError(f"'{_tn(seq)}' object is not reversible")
+    return iter(list(seq)[::-1])

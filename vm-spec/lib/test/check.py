@@ -165,6 +165,9 @@ for it in [iter([1, 2]), iter(""), iter("ab"), iter(range(3)), iter({"k": 1}), i
 for a in [[], "ab", ["x", "y"], range(3), {"k": 1}, 5, None]:
     for st in [(), (3,), (-2,), (True,), ("a",), (None,), (1.5,)]:
         check("enumerate", lambda *x: list(enumerate(*x)), lambda *x: list(LIB["enumerate"](*x)), (a,) + st, {})
+for a in [[], [1, 2, 3], (4, 5), "abc", "", {"k": 1, "j": 2}, range(4), range(0), range(7, 8), range(0, 10, 3),
+          range(5, 0, -2), range(-3, 3, 2), range(2, 2), 5, None, {1}, iter([1])]:
+    check("reversed", lambda x: list(reversed(x)), lambda x: list(LIB["reversed"](x)), (a,), {})
 
 # Numbers.
 nums = [0, 1, -1, 7, -7, 17, -17, 2147483647, -2147483647, 255, -255, 4096, True, False, 0.0, -0.0, 2.5, -7.5, 0.5,
