@@ -55,7 +55,7 @@ export function check(root: Node, diags: Diagnostics): void {
 /** Checks one node; false when its children need no check. */
 function visit(node: Node, diags: Diagnostics): boolean {
   // A flash table's literal argument is data, not code.
-  if (Node.isCallExpression(node) && /^flash(U8|I8|U16|I16|U32|I32|Str)$/.test(node.getExpression().getText())) return false;
+  if (Node.isCallExpression(node) && /^flash(U8|I8|U16|I16|U32|I32|Str|Packed)$/.test(node.getExpression().getText())) return false;
   if (Node.isImportDeclaration(node)) {
     checkImport(node, diags);
     return false;

@@ -4,6 +4,7 @@ import { Node, SyntaxKind, type Expression, type FunctionDeclaration, type Sourc
 import { Refused, displayPath, type Diagnostics } from './diagnostics.ts';
 import type { LoadedFile } from './load.ts';
 import * as R from './ranges.ts';
+import { flashPacked } from '../vm-spec/types.ts';
 import { ARRAY_CLASS, C_TYPE, FLASH_FN, INT_RANGE, isIntType, scalarOf, type IntType, type ScalarType } from './types.ts';
 import { cFloat, cIdent, cInt } from './cnames.ts';
 
@@ -211,12 +212,13 @@ export class Lowerer {
     const elem = FLASH_FN[fn];
     const arg = init.getArguments()[0];
     let values: number[];
-    if (fn === 'flashStr') {
-      if (!arg || !Node.isStringLiteral(arg)) this.fail(init, 'flashStr needs one string literal');
+    if (fn === 'flashStr' || fn === 'flashPacked') {
+      if (!arg || !Node.isStringLiteral(arg)) this.fail(init, `${fn} needs one string literal`);
       const text = arg.getLiteralValue();
       values = [...text].map((ch) => ch.charCodeAt(0));
       const bad = values.find((v) => v > 0x7e || (v < 0x20 && v !== 0x0a));
-      if (bad !== undefined) this.fail(arg, `flashStr: character code ${bad} is not printable ASCII or \\n`);
+      if (bad !== undefined) this.fail(arg, `${fn}: character code ${bad} is not printable ASCII or \\n`);
+      if (fn === 'flashPacked') values = [...flashPacked(text)];
     } else {
       if (!arg || !Node.isArrayLiteralExpression(arg)) this.fail(init, `${fn} needs one array literal of constant integers`);
       values = arg.getElements().map((e) => {

@@ -37,5 +37,5 @@ export const ARRAY_CLASS: Record<string, ScalarType> = {
   Uint32Array: 'u32', Int32Array: 'i32', Float32Array: 'f32',
 };
 export const FLASH_FN: Record<string, IntType> = {
-  flashU8: 'u8', flashI8: 'i8', flashU16: 'u16', flashI16: 'i16', flashU32: 'u32', flashI32: 'i32', flashStr: 'u8',
+  flashU8: 'u8', flashI8: 'i8', flashU16: 'u16', flashI16: 'i16', flashU32: 'u32', flashI32: 'i32', flashStr: 'u8', flashPacked: 'u8',
 };

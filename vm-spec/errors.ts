@@ -1,5 +1,5 @@
 // Exceptions with arguments (EXC blocks [header][class][argument]) and the VM's own messages.
-// Every message is a line of TEXT, written by printLine through print.ts's sink: render() runs
+// Every message is a line of TEXT (stored packed: flashPacked), written by printLine through print.ts's sink: render() runs
 // it twice (count, then fill a new str), so nothing is buffered. In a line:
 //   A..Z  the word on line 0..25 (words shared by the messages; a word may use words too)
 //   `X    a literal capital X
@@ -10,7 +10,7 @@
 // errors.test.ts lists the messages as they read. The Msg numbers are grouped by class
 // (MSG_CLASS), so a message names its class too.
 // If the heap cannot hold the message, the bare class is raised (still the right type).
-import { u8, u16, flashU8, flashStr } from './types.ts';
+import { u8, u16, flashU8, flashPacked } from './types.ts';
 import { NULL, makeBuiltin, heapOffset, isHeapRef } from './value.ts';
 import { HeapType, get16 } from './heap.ts';
 import { newBlock } from './block.ts';
@@ -56,7 +56,7 @@ const MSG_CLASS_END = flashU8([Msg.LIST_INDEX, Msg.INT_OVERFLOW, Msg.SLICE_STEP,
   Msg.RANGE_INDEX, Msg.NOT_ITERABLE, 145]);
 const MSG_CLASS = flashU8([7, 10, 8, 12, 13, 14, 0, 10, 13]);
 
-const TEXT = flashStr('\
+const TEXT = flashPacked('\
  argument\n\
  must be \n\
 convert\n\
@@ -214,29 +214,47 @@ export function excArgument(exc: u16): u16 {
   return isHeapRef(exc) ? get16(u16(heapOffset(exc) + 4)) : NULL;
 }
 
+// TEXT is packed (types.ts flashPacked): its alphabet (45 bytes), then 4-bit codes.
+let textAt: u16 = 0; // the next code (counted from the first after the alphabet)
+
+function textCode(): u8 {
+  const b = TEXT[u16(45 + (textAt >> 1))];
+  const odd = (textAt & 1) !== 0;
+  textAt = u16(textAt + 1);
+  return odd ? u8(b >> 4) : u8(b & 15);
+}
+
+/** The next character of TEXT. */
+function textChar(): u8 {
+  const c = textCode();
+  if (c < 13) return TEXT[c];
+  const d = textCode();
+  if (c < 15) return TEXT[u8(c * 16 + d - 195)]; // 13 + 16 * (c - 13) + d
+  return u8(d | (textCode() << 4));
+}
+
 /** Writes line n of TEXT with its placeholders filled (see the top of the file). */
 export function printLine(n: u8, a: u16, b: u16): void {
-  let i: u16 = 0;
+  const saved = textAt; // (a word's line inside a line: the outer one goes on after it)
+  textAt = 0;
   let line: u8 = 0;
   while (line < n) {
-    if (TEXT[i] === 10) line = u8(line + 1);
-    i = u16(i + 1);
+    if (textChar() === 10) line = u8(line + 1);
   }
-  while (TEXT[i] !== 10) {
-    const c = TEXT[i];
-    i = u16(i + 1);
+  let c = textChar();
+  while (c !== 10) {
     if (c >= 65 && c <= 90) printLine(u8(c - 65), a, b);
-    else if (c === 96) {
-      emit(TEXT[i]);
-      i = u16(i + 1);
-    } else if (c === 36) printStr(a);
+    else if (c === 96) emit(textChar());
+    else if (c === 36) printStr(a);
     else if (c === 123) printTypeName(a);
     else if (c === 125) printTypeName(b);
     else if (c === 63) printRepr(b);
     else if (c === 35) printSymbol();
     else if (c === 59) printCallDetails();
     else emit(c);
+    c = textChar();
   }
+  textAt = saved;
 }
 
 /** The operator msgOp; an in-place one with '=', ** with " or pow()". */

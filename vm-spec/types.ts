@@ -51,3 +51,25 @@ export function flashStr(text: string): Uint8Array {
   }
   return bytes;
 }
+// flashStr's text packed in 4-bit codes (errors.ts's messages): the first PACK_ALPHABET bytes are
+// its characters, most frequent first; then the codes, two a byte (low nibble first): 0..12
+// the alphabet's first 13 characters, 13 and 14 followed by a code the next 32 (13 + 16 *
+// (first - 13) + second), 15 followed by two codes (low, high) any other character.
+const PACK_ALPHABET = 45;
+export function flashPacked(text: string): Uint8Array {
+  const chars = [...flashStr(text)];
+  const count = new Map<number, number>();
+  for (const c of chars) count.set(c, (count.get(c) ?? 0) + 1);
+  const alphabet = [...count.keys()].sort((x, y) => count.get(y)! - count.get(x)! || x - y).slice(0, PACK_ALPHABET);
+  while (alphabet.length < PACK_ALPHABET) alphabet.push(10);
+  const codes: number[] = [];
+  for (const c of chars) {
+    const i = alphabet.indexOf(c);
+    if (i >= 0 && i < 13) codes.push(i);
+    else if (i >= 13) codes.push(13 + ((i - 13) >> 4), (i - 13) & 15);
+    else codes.push(15, c & 15, c >> 4);
+  }
+  const bytes = [...alphabet];
+  for (let i = 0; i < codes.length; i += 2) bytes.push(codes[i] | ((codes[i + 1] ?? 0) << 4));
+  return Uint8Array.from(bytes);
+}
