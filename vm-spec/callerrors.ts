@@ -3,7 +3,7 @@
 // argument: 'a'", "f() got an unexpected keyword argument 'x'", "f() got multiple values for
 // argument 'a'". Names come from the CODE record (Code.NAME, Code.PARAMS). The messages are
 // errors.ts's; the counts and names after "takes"/"missing" are written here (printCallDetails).
-import { u8, u16, u32 } from './types.ts';
+import { u8, u16 } from './types.ts';
 import type { bool } from './types.ts';
 import { NULL } from './value.ts';
 import { Code, codeU8, codeU16 } from './image.ts';
@@ -38,11 +38,12 @@ export function raiseKeyword(code: u16, name: u16, known: bool): u16 {
 
 /**
  * "f() missing 2 required positional arguments: 'a' and 'b'": `missing` has bit i set for each
- * unbound parameter i (the first 32), positional ones or keyword-only ones (kwonly).
+ * unbound parameter i (the first 16: a function with more is not an Uno's), positional ones or
+ * keyword-only ones (kwonly).
  */
-export function raiseMissing(code: u16, missing: u32, kwonly: bool): u16 {
+export function raiseMissing(code: u16, missing: u16, kwonly: bool): u16 {
   callCode = code;
-  callMissing = u16(missing); // (a function with more than 16 parameters is not an Uno's)
+  callMissing = missing;
   callKwonly = kwonly;
   return raiseMsgOf(Msg.CALL_MISSING, codeU16(code, Code.NAME), NULL);
 }

@@ -1,7 +1,7 @@
 // The VM entry and interpreter loop (docs/vm-design.md). Built so far: image loading, frames,
 // constants, builtin lookup, calls of print, exception-table unwinding and the uncaught
 // record. Every other opcode raises NotImplementedError (so unfinished features fail loudly).
-import { u8, u16, i32, u32, flashU8 } from './types.ts';
+import { u8, u16, flashU8 } from './types.ts';
 import type { bool } from './types.ts';
 import { NULL, NONE, TRUE, heapOffset, isImage, makeBuiltin, makeSmall } from './value.ts';
 import { putc, interruptPending } from './platform.ts';
@@ -631,7 +631,7 @@ function callFunction(caller: u16, func: u16, first: u16, count: u8, kwnames: u1
   // Defaults; the parameters still unbound then are missing (positional ones reported first).
   const kwdefaults = funcKwDefaults(func);
   const nparams: u8 = u8(argcount + codeU8(code, Code.KWONLY));
-  let missing: u32 = 0;
+  let missing: u16 = 0; // (callerrors.ts lists the first 16)
   let kwonly: bool = false;
   for (let i: u8 = 0; i < nparams; i = u8(i + 1)) {
     const slot = u16(locals + i * 2);
@@ -640,10 +640,10 @@ function callFunction(caller: u16, func: u16, first: u16, count: u8, kwnames: u1
         if (i + ndefaults >= argcount) set16(slot, anyTupleItem(defaults, u8(i + ndefaults - argcount)));
       } else if (kwdefaults !== NULL) set16(slot, dictGet(kwdefaults, anyTupleItem(codeU16(code, Code.PARAMS), i)));
     }
-    if (get16(slot) !== NULL || i > 31) continue;
+    if (get16(slot) !== NULL || i > 15) continue;
     if (missing !== 0 && i >= argcount && !kwonly) break;
     kwonly = i >= argcount;
-    missing = u32(missing | (1 << i));
+    missing = u16(missing | (1 << i));
   }
   if (missing !== 0) {
     raiseMissing(code, missing, kwonly);
