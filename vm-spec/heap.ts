@@ -38,21 +38,11 @@ export function setHeader(off: u16, type: u8, granules: u16): void {
 
 export function setFreeListHead(off: u16): void { freeList = off; }
 
-/** Empties the heap: one free block (or several when the heap exceeds a block's maximum size). */
+/** Empties the heap: one free block (HEAP_SIZE is below a block's maximum size, 4092 bytes). */
 export function heapInit(): void {
-  let off: u16 = 0;
-  freeList = NO_BLOCK;
-  let prev: u16 = NO_BLOCK;
-  while (off < HEAP_SIZE) {
-    let granules: u16 = u16(HEAP_SIZE - off) >> 2;
-    if (granules > MAX_GRANULES) granules = MAX_GRANULES;
-    setHeader(off, HeapType.FREE, granules);
-    set16(u16(off + 2), NO_BLOCK);
-    if (prev === NO_BLOCK) freeList = off;
-    else set16(u16(prev + 2), off);
-    prev = off;
-    off = u16(off + granules * GRANULE);
-  }
+  setHeader(0, HeapType.FREE, HEAP_SIZE >> 2);
+  set16(2, NO_BLOCK);
+  freeList = 0;
 }
 
 /** Granules for a block of `bytes` bytes including its header (0 for more than 65532 bytes: too large anyway). */
