@@ -10,6 +10,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readFirmwareSettings } from './platformio.ts';
 import { BOARDS, DEFAULT_BOARD, type BoardName } from './boards.ts';
+import { ORDER_FILE, ensureLinkerScript, linkerScriptFlag } from './layout.ts';
 
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -168,7 +169,20 @@ function avrArgs(root: string, board: BoardName): { args: string[]; address: num
   if (!settings.mcu || !settings.fCpu) throw new BuildError(`platformio.ini [env:${env}] needs board_build.mcu and board_build.f_cpu`);
   if (settings.mcu !== mcu) throw new BuildError(`platformio.ini [env:${env}] builds for ${settings.mcu}, tools/build/boards.ts says ${mcu}`);
   const args = [`-mmcu=${settings.mcu}`, `-DF_CPU=${settings.fCpu}L`, ...settings.flags, ...settings.sources];
-  return { args, address: imageAddress(settings.flags, board), sources: settings.sources };
+  // The board's linker script (tools/build/layout.ts): written from the function order, and an
+  // input of the build like the sources.
+  const script = linkerScriptFlag(settings.flags);
+  const inputs = [...settings.sources];
+  if (script !== undefined) {
+    try {
+      ensureLinkerScript(root, settings.mcu, script);
+    } catch (e) {
+      throw new BuildError(`cannot write the linker script ${script}: ${e instanceof Error ? e.message : String(e)}`);
+    }
+    inputs.push(script);
+    if (existsSync(join(root, ORDER_FILE))) inputs.push(ORDER_FILE);
+  }
+  return { args, address: imageAddress(settings.flags, board), sources: inputs };
 }
 
 /** build/avr/ for the Uno (as before boards existed), build/avr/<board>/ for the others. */
@@ -189,6 +203,18 @@ export function measureAvr(root = repoRoot, board: BoardName = DEFAULT_BOARD): O
       run('avr-gcc', [...measureArgs, '-o', tmpOut], root);
     });
     return { elf, board, imageAddress: address, imageArea: imageEnd - address, ...avrSize(elf, root) };
+  });
+}
+
+/** The firmware linked as measureAvr does, into `elf` with the linker's map in `map` (svimpy layout). */
+export function linkAvrWithMap(root: string, board: BoardName, elf: string, map: string): void {
+  withLock(root, () => {
+    ensureGenerated(root);
+    const { args } = avrArgs(root, board);
+    const { flashBytes } = BOARDS[board];
+    mkdirSync(dirname(elf), { recursive: true });
+    run('avr-gcc', [...args, `-Wl,--defsym=__TEXT_REGION_LENGTH__=0x${Math.max(0x20000, 2 * flashBytes).toString(16)}`,
+      `-Wl,-Map,${map}`, '-o', elf], root);
   });
 }
 

@@ -51,8 +51,8 @@ describe('platformio.ini reader', () => {
     const mega = readFirmwareSettings(process.cwd(), 'mega');
     expect(mega.mcu).toBe('atmega2560');
     expect(mega.fCpu).toBe(16000000);
-    // the same flags and sources as the Uno, but for the image address
-    const common = (flags: string[]) => flags.filter((f) => !f.startsWith('-DSVM_IMAGE_ADDRESS='));
+    // the same flags and sources as the Uno, but for the image address and the linker script
+    const common = (flags: string[]) => flags.filter((f) => !f.startsWith('-DSVM_IMAGE_ADDRESS=') && !f.startsWith('-Wl,-T,'));
     expect(common(mega.flags)).toEqual(common(uno.flags));
     expect(mega.sources).toEqual(uno.sources);
     expect(readFirmwareSettings(process.cwd(), 'native').flags).toContain('-Wall');

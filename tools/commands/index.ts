@@ -9,5 +9,6 @@ import { build } from './build.ts';
 import { bench } from './bench.ts';
 import { size } from './size.ts';
 import { sim } from './sim.ts';
+import { layout } from './layout.ts';
 
-export const commands: Command[] = [gen, build, compile, dis, run, bench, size, sim, upload, flash, monitor];
+export const commands: Command[] = [gen, build, compile, dis, run, bench, size, layout, sim, upload, flash, monitor];
