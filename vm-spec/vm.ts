@@ -24,7 +24,7 @@ import { MAX_DEPTH } from './config.ts';
 import { lookupBuiltin, lookupMethod, lookupAttr, callBuiltin } from './builtins.ts';
 import { builtinModule, moduleKind, objectKind } from './builtins-module.ts';
 import { nameIndex } from './names.ts';
-import { LibKind, libLookup, takeHandOver, libDropsResult } from './libfunc.ts';
+import { LibKind, libLookup, handOver, takeHandOver, libDropsResult } from './libfunc.ts';
 import { setArgs, argsFirst, argsTotal, argsNames } from './args.ts';
 import { newRange, rangeLength, isRange, getIter, iterNext, extendFrom } from './iter.ts';
 import { seqContains, seqSubscript, asSequence, storeItem, sliceTriple } from './seqops.ts';
@@ -356,7 +356,11 @@ function interpret(): u8 {
         // A spec outside library code: format.py's _format_spec, after the conversion (!r).
         if (n === 2 && !isImage(get16(u16(f + F.FUNC)))) {
           if ((arg & 3) !== 0) setPeek(2, formatValue(peek(2), u8(arg & 3), NULL));
-          ok = peek(2) !== NULL && callLib(frame, LibKind.SPEC, slot(2), 2, NULL, slot(2));
+          ok = peek(2) !== NULL;
+          if (ok) {
+            handOver(LibKind.SPEC);
+            ok = handOverTop(frame, 2);
+          }
           break;
         }
         ok = replaceTop(n, formatValue(peek(n), u8(arg & 3), n === 2 ? peek(1) : NULL));
@@ -384,7 +388,8 @@ function interpret(): u8 {
           ok = t !== NULL;
           if (ok) {
             setPeek(1, t);
-            ok = callLib(frame, LibKind.SLICE_SET, slot(n), n, NULL, slot(n));
+            handOver(LibKind.SLICE_SET);
+            ok = handOverTop(frame, n);
           }
           break;
         }
@@ -441,10 +446,7 @@ function interpret(): u8 {
       case Op.BINARY_OP:
         ok = replaceTop(2, binaryOp(u8(arg), peek(2), peek(1)));
         // str % args: binaryOp hands it over to format.py's _percent
-        if (!ok) {
-          setArgs(slot(2), 2, NULL);
-          ok = callHandedOver(frame, slot(2));
-        }
+        if (!ok) ok = handOverTop(frame, 2);
         break;
       case Op.COMPARE_OP:
         ok = replaceTop(2, compareOp(u8(arg), peek(2), peek(1)));
@@ -655,17 +657,19 @@ function callFunction(caller: u16, func: u16, first: u16, count: u8, kwnames: u1
   return true;
 }
 
-/** callFunction of the library function of `kind` (libfunc.ts: operators, hand-overs). */
-function callLib(frame: u16, kind: u8, first: u16, count: u8, kwnames: u16, cut: u16): bool {
-  const func = libLookup(NULL, kind);
-  if (func === NULL) return raise(Exc.NotImplementedError) !== NULL; // the compiler did not add it
-  return callFunction(frame, func, first, count, kwnames, cut);
-}
-
-/** After a failed native operation: calls the library function it handed over to, if any, on the arguments of args.ts. */
+/** After a failed native operation: calls the library function it handed over to (libfunc.ts handOver), if any, on the arguments of args.ts. */
 function callHandedOver(frame: u16, cut: u16): bool {
   const kind = takeHandOver();
-  return kind !== 0 && callLib(frame, kind, argsFirst(), u8(argsTotal()), argsNames(), cut);
+  if (kind === 0) return false;
+  const func = libLookup(NULL, kind);
+  if (func === NULL) return raise(Exc.NotImplementedError) !== NULL; // the compiler did not add it
+  return callFunction(frame, func, argsFirst(), u8(argsTotal()), argsNames(), cut);
+}
+
+/** callHandedOver on the top n stack items (an operator's operands; the VM's own hand-overs: SPEC, SLICE_SET). */
+function handOverTop(frame: u16, n: u8): bool {
+  setArgs(slot(n), n, NULL);
+  return callHandedOver(frame, slot(n));
 }
 
 /**
