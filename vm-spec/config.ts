@@ -6,8 +6,6 @@ export const HEAP_SIZE = 1400;
 export const MARK_STACK_SIZE = 16;
 /** Entries of the explicit root stack where built-ins park values across an allocation. */
 export const ROOT_STACK_SIZE = 12; // a builtin running a key function holds a few, the key function's builtins more
-/** Python call depth at which a call raises RecursionError (frame allocation failing raises it earlier). */
-export const MAX_DEPTH = 100;
 /**
  * Containers a repr may be inside at once (print.ts). A container already being printed prints
  * as [...] / {...}, as CPython's self-reference check; nesting deeper than this prints the same

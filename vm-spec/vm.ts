@@ -20,7 +20,6 @@ import { binaryOp, compareOp, truth } from './arith.ts';
 import { numberUnary } from './numops.ts';
 import { makeBool } from './value.ts';
 import { isFunc, newFunc, funcCode, funcDefaults, funcKwDefaults, anyTupleLength, anyTupleItem } from './func.ts';
-import { MAX_DEPTH } from './config.ts';
 import { lookupBuiltin, lookupMethod, lookupAttr, callBuiltin } from './builtins.ts';
 import { builtinModule, moduleKind, objectKind } from './builtins-module.ts';
 import { nameIndex } from './names.ts';
@@ -174,7 +173,6 @@ export function vmRun(): u8 {
   heapInit();
   resetRoots();
   tbReset();
-  depth = 0;
   const status = loadImage();
   if (status !== ImageError.OK) {
     printLine(Msg.BAD_IMAGE, NULL, NULL);
@@ -541,7 +539,6 @@ function interpret(): u8 {
         const result = pop();
         const back = get16(u16(f + F.BACK));
         if (back === NULL) return 0; // the module's code ended
-        depth = u8(depth - 1);
         setRoot(Root.FRAME, back);
         cur = heapOffset(back);
         if (!libDropsResult(get16(u16(f + F.FUNC)))) push(result);
@@ -577,7 +574,6 @@ function interpret(): u8 {
   }
 }
 
-let depth: u8 = 0;
 /** The entry module's global variables: slots 0 .. globalCount-1 of the GLOBALS root tuple. */
 let globalCount: u16 = 0;
 
@@ -600,8 +596,9 @@ function paramIndex(code: u16, name: u16): u8 {
  */
 function callFunction(caller: u16, func: u16, first: u16, count: u8, kwnames: u16, cut: u16): bool {
   const code = funcCode(func);
-  // A heap that cannot hold another frame is reported as the deep recursion it almost always is.
-  const frame = depth < MAX_DEPTH ? newFrame(code, caller) : NULL;
+  // A heap that cannot hold another frame is reported as the deep recursion it almost always is
+  // (there is no depth limit: the 1,400-byte heap holds fewer than 100 frames of 16 bytes or more).
+  const frame = newFrame(code, caller);
   if (frame === NULL) {
     raise(Exc.RecursionError);
     return false;
@@ -652,7 +649,6 @@ function callFunction(caller: u16, func: u16, first: u16, count: u8, kwnames: u1
     return false;
   }
   set16(u16(cur + F.SP), cut);
-  depth = u8(depth + 1);
   setRoot(Root.FRAME, frame);
   return true;
 }
@@ -694,7 +690,6 @@ function unwind(reraise: bool): bool {
     at = findHandler(get16(u16(f + F.CODE)), get16(u16(f + F.IP)));
     if (at !== 0) break;
     frame = get16(u16(f + F.BACK));
-    depth = u8(depth - 1); // (meaningless once no frame is left: the program ends)
   }
   if (frame === NULL) {
     // Uncaught: a continued record is complete; else printUncaught reads the frames themselves.
