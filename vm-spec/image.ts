@@ -39,7 +39,7 @@ export function imageCrc(start: u16, end: u16): u16 {
 /** Checks the image header, length, CRC and tables; remembers the tables. */
 export function loadImage(): u8 {
   const area = imageSize();
-  if (area < HEADER_SIZE || imageByte(0) !== 0x53 || imageByte(1) !== 0x56) return ImageError.MAGIC;
+  if (area < HEADER_SIZE || imageU16(0) !== 0x5653) return ImageError.MAGIC; // 'SV'
   if (imageByte(2) !== 5) return ImageError.VERSION;
   imageLength = imageU16(4);
   if (imageLength < HEADER_SIZE || imageLength > area) return ImageError.LENGTH;
