@@ -6,8 +6,7 @@
 import { u8, u16 } from './types.ts';
 import type { bool } from './types.ts';
 import { NULL } from './value.ts';
-import { Code, codeU8, codeU16 } from './image.ts';
-import { anyTupleItem } from './func.ts';
+import { Code, codeU8, codeU16, imageTupleItem } from './image.ts';
 import { Msg, raiseMsgOf, printLine } from './errors.ts';
 import { printRepr, printNumOut } from './print.ts';
 import { formatI32 } from './numfmt.ts';
@@ -81,7 +80,7 @@ export function printCallDetails(): void {
   for (let m: u16 = callMissing; m !== 0; m = m >> 1) {
     if ((m & 1) !== 0) {
       if (listed > 0) piece(listed + 1 < count ? Msg.COMMA : count === 2 ? Msg.AND : Msg.COMMA_AND);
-      printRepr(anyTupleItem(codeU16(callCode, Code.PARAMS), i));
+      printRepr(imageTupleItem(codeU16(callCode, Code.PARAMS), i));
       listed = u8(listed + 1);
     }
     i = u8(i + 1);

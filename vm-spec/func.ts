@@ -17,6 +17,7 @@ export function funcDefaults(f: u16): u16 { return isImage(f) ? libFuncDefaults(
 /** The keyword-only defaults: a dict of name: value, or NULL. */
 export function funcKwDefaults(f: u16): u16 { return isImage(f) ? NULL : get16(u16(heapOffset(f) + 6)); }
 
-/** Length and items of a tuple that is either in the image or on the heap. */
+/** Length and items of a tuple that is either in the image or on the heap. @noinline */
 export function anyTupleLength(t: u16): u16 { return isImage(t) ? imageTupleLength(t) : tupleLength(t); }
+/** @noinline */
 export function anyTupleItem(t: u16, i: u16): u16 { return isImage(t) ? imageTupleItem(t, i) : tupleGet(t, i); }

@@ -265,7 +265,7 @@ function interpret(): u8 {
           const value = get16(u16(at + step - 2));
           if (isTuple) tupleSet(c, i, value);
           else if (isList) ok = listAppend(c, value) !== NULL;
-          else ok = dictSet(c, constKeys ? anyTupleItem(peek(1), i) : get16(at), value) !== NULL;
+          else ok = dictSet(c, constKeys ? imageTupleItem(peek(1), i) : get16(at), value) !== NULL; // (a constant key tuple)
           at = u16(at + step);
         }
         popRoot();
@@ -581,9 +581,9 @@ let globalCount: u16 = 0;
 function paramIndex(code: u16, name: u16): u8 {
   const params = codeU16(code, Code.PARAMS);
   if (params === NULL) return 255;
-  const n = anyTupleLength(params);
+  const n = imageTupleLength(params);
   for (let i: u16 = 0; i < n; i = u16(i + 1)) {
-    if (keysEqual(anyTupleItem(params, i), name)) return u8(i);
+    if (keysEqual(imageTupleItem(params, i), name)) return u8(i);
   }
   return 255;
 }
@@ -607,7 +607,7 @@ function callFunction(caller: u16, func: u16, first: u16, count: u8, kwnames: u1
   const locals = u16(nf + F.LOCALS);
   set16(u16(nf + F.FUNC), func);
   const argcount = codeU8(code, Code.ARGCOUNT);
-  const npos: u8 = u8(count - (kwnames === NULL ? 0 : anyTupleLength(kwnames)));
+  const npos: u8 = u8(count - (kwnames === NULL ? 0 : imageTupleLength(kwnames))); // (the names are constants: image tuples, as the parameters)
   const defaults = funcDefaults(func);
   const ndefaults: u8 = defaults === NULL ? 0 : u8(anyTupleLength(defaults));
   if (npos > argcount) {
@@ -618,7 +618,7 @@ function callFunction(caller: u16, func: u16, first: u16, count: u8, kwnames: u1
   for (let i: u8 = 0; i < count; i = u8(i + 1)) {
     let p: u8 = i;
     if (i >= npos) {
-      const name = anyTupleItem(kwnames, u8(i - npos));
+      const name = imageTupleItem(kwnames, u8(i - npos));
       p = paramIndex(code, name);
       if (p === 255 || get16(u16(locals + p * 2)) !== NULL) {
         raiseKeyword(code, name, p !== 255);
@@ -637,7 +637,7 @@ function callFunction(caller: u16, func: u16, first: u16, count: u8, kwnames: u1
     if (get16(slot) === NULL) {
       if (i < argcount) {
         if (i + ndefaults >= argcount) set16(slot, anyTupleItem(defaults, u8(i + ndefaults - argcount)));
-      } else if (kwdefaults !== NULL) set16(slot, dictGet(kwdefaults, anyTupleItem(codeU16(code, Code.PARAMS), i)));
+      } else if (kwdefaults !== NULL) set16(slot, dictGet(kwdefaults, imageTupleItem(codeU16(code, Code.PARAMS), i)));
     }
     if (get16(slot) !== NULL || i > 15) continue;
     if (missing !== 0 && i >= argcount && !kwonly) break;
