@@ -16,7 +16,7 @@ let callCode: u16 = NULL;
 let callDefaults: u16 = 0;
 let callGiven: u16 = 0;
 let callMissing: u16 = 0; // 0: "takes ..."; else bit i for each missing parameter i (of the first 16)
-let callKwonly: bool = false;
+let callKind: u8 = 0; // Msg.POSITIONAL or Msg.KEYWORD_ONLY
 
 function piece(line: u8): void { printLine(line, NULL, NULL); }
 function printCount(n: u16): void { printNumOut(formatI32(n, 10)); }
@@ -27,6 +27,7 @@ export function raiseTooMany(code: u16, ndefaults: u16, given: u16): u16 {
   callDefaults = ndefaults;
   callGiven = given;
   callMissing = 0;
+  callKind = Msg.POSITIONAL;
   return raiseMsgOf(Msg.CALL_TOO_MANY, codeU16(code, Code.NAME), NULL);
 }
 
@@ -43,7 +44,7 @@ export function raiseKeyword(code: u16, name: u16, known: bool): u16 {
 export function raiseMissing(code: u16, missing: u16, kwonly: bool): u16 {
   callCode = code;
   callMissing = missing;
-  callKwonly = kwonly;
+  callKind = kwonly ? Msg.KEYWORD_ONLY : Msg.POSITIONAL;
   return raiseMsgOf(Msg.CALL_MISSING, codeU16(code, Code.NAME), NULL);
 }
 
@@ -65,7 +66,7 @@ export function printCallDetails(): void {
   }
   printCount(count);
   if (callMissing !== 0) piece(Msg.REQUIRED);
-  piece(callMissing !== 0 && callKwonly ? Msg.KEYWORD_ONLY : Msg.POSITIONAL);
+  piece(callKind);
   piece(Msg.ARGUMENT);
   if (plural !== 1) piece(Msg.PLURAL);
   if (callMissing === 0) {
