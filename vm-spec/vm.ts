@@ -50,10 +50,11 @@ const enum F { IP = 2, SP = 4, BACK = 6, FUNC = 8, CODE = 10, LOCALS = 12 }
 function stackBase(f: u16, code: u16): u16 { return u16(f + F.LOCALS + codeU8(code, Code.NLOCALS) * 2); }
 
 function newFrame(code: u16, back: u16): u16 {
-  const v = alloc(HeapType.FRAME, u16(F.LOCALS + (codeU8(code, Code.NLOCALS) + codeU8(code, Code.STACKSIZE)) * 2));
+  const locals = u16(F.LOCALS + codeU8(code, Code.NLOCALS) * 2); // the stack's offset in the frame
+  const v = alloc(HeapType.FRAME, u16(locals + codeU8(code, Code.STACKSIZE) * 2));
   if (v === NULL) return raise(Exc.MemoryError);
   const f = heapOffset(v);
-  set16(u16(f + F.SP), stackBase(f, code));
+  set16(u16(f + F.SP), u16(f + locals));
   set16(u16(f + F.BACK), back);
   set16(u16(f + F.CODE), code);
   return v;
