@@ -683,12 +683,17 @@ function unwind(reraise: bool): bool {
   let at: u16 = 0;
   while (frame !== NULL) {
     const f = heapOffset(frame);
+    const code = get16(u16(f + F.CODE));
+    let ip = get16(u16(f + F.IP));
     // A caller's ip is its resume point; ip - 1 lies inside its CALL instruction.
-    if (frame !== current) set16(u16(f + F.IP), u16(get16(u16(f + F.IP)) - 1));
+    if (frame !== current) {
+      ip = u16(ip - 1);
+      set16(u16(f + F.IP), ip);
+    }
     // The raise points of the frames being left and of the handling frame (a re-raising
     // frame's own point is already the last entry).
-    if (!continues || frame !== current) tbAdd(get16(u16(f + F.CODE)), get16(u16(f + F.IP)));
-    at = findHandler(get16(u16(f + F.CODE)), get16(u16(f + F.IP)));
+    if (!continues || frame !== current) tbAdd(code, ip);
+    at = findHandler(code, ip);
     if (at !== 0) break;
     frame = get16(u16(f + F.BACK));
   }
