@@ -513,27 +513,27 @@ function interpret(): u8 {
         }
         // [NULL, callable, args] or [method, self, args]: the self is the first argument.
         const cut = slot(u8(arg + 2));
-        const method = get16(cut);
-        const callable = method !== NULL ? method : get16(u16(cut + 2));
-        const first: u16 = method !== NULL ? u16(cut + 2) : u16(cut + 4);
-        const count: u16 = method !== NULL ? u16(arg + 1) : arg;
-        let result: u16 = NULL;
-        if (isFunc(callable)) {
-          ok = callFunction(frame, callable, first, u8(count), kwnames, cut);
-          kwnames = NULL;
-          break;
+        let first = u16(cut + 4);
+        let count: u16 = arg;
+        if (get16(cut) !== NULL) {
+          first = u16(cut + 2);
+          count = u16(arg + 1);
         }
-        setArgs(first, count, kwnames);
-        result = callBuiltin(callable);
-        if (result === NULL) {
-          // A builtin may hand its call over to library code (libfunc.ts handOver).
-          ok = callHandedOver(frame, cut);
-          kwnames = NULL;
-          break;
-        }
+        const callable = get16(u16(first - 2));
+        const names = kwnames;
         kwnames = NULL;
-        set16(u16(f + F.SP), cut);
-        push(result);
+        if (isFunc(callable)) {
+          ok = callFunction(frame, callable, first, u8(count), names, cut);
+          break;
+        }
+        setArgs(first, count, names);
+        const result = callBuiltin(callable);
+        // A builtin may hand its call over to library code (libfunc.ts handOver).
+        if (result === NULL) ok = callHandedOver(frame, cut);
+        else {
+          set16(u16(f + F.SP), cut);
+          push(result);
+        }
         break;
       }
       case Op.RETURN_VALUE: {
