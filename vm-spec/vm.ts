@@ -177,7 +177,7 @@ export function vmRun(): u8 {
   const status = loadImage();
   if (status !== ImageError.OK) {
     printLine(Msg.BAD_IMAGE, NULL, NULL);
-    printDecimal(status);
+    putc(u8(48 + status)); // one digit: ImageError 1..6
     putc(41);
     putc(10);
     return 2;
