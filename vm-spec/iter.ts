@@ -33,7 +33,6 @@ export function isRange(v: u16): bool { return isType(v, HeapType.RANGE); }
 function iterKind(v: u16): u16 { return get16(u16(heapOffset(v) + 2)); }
 /** d.keys(), d.values() or d.items() (ITER blocks of a VIEW_* kind). */
 export function isDictView(v: u16): bool { return isType(v, HeapType.ITER) && iterKind(v) >= It.VIEW_KEYS; }
-export function isKeysView(v: u16): bool { return isType(v, HeapType.ITER) && iterKind(v) === It.VIEW_KEYS; }
 /** The dict of a view. @noinline: smaller as a call. */
 export function viewDict(v: u16): u16 { return get16(u16(heapOffset(v) + 6)); }
 
@@ -58,12 +57,14 @@ export function rangeLength(r: u16): i32 {
   return start > stop ? i32(u32(u32(start - stop - 1) / u32(0 - step)) + 1) : 0;
 }
 
-/** The position of int n in range r, or -1. */
-export function rangeIndex(r: u16, n: i32): i32 {
+/** Whether int n is an item of range r: between its ends, a whole number of steps from start. */
+export function rangeHas(r: u16, n: i32): bool {
   const start = rangeField(r, 2);
+  const stop = rangeField(r, 4);
   const step = rangeField(r, 6);
-  const k = i32(i32(n - start) / step);
-  return i32(i32(n - start) % step) === 0 && k >= 0 && k < rangeLength(r) ? k : -1;
+  // The distance from start in unsigned 32 bits: exact for any i32 ends, no signed division.
+  if (step > 0) return n >= start && n < stop && u32(u32(n - start) % u32(step)) === 0;
+  return n <= start && n > stop && u32(u32(start - n) % u32(0 - step)) === 0;
 }
 
 /** A new ITER block; a is kept alive across the allocation, b (NULL or a start count) by the caller. */

@@ -14,8 +14,8 @@ import { isAnyInt, anyIntValue } from './int.ts';
 import { isSeq, seqLength, seqItem, hold } from './seq.ts';
 import { isList, newList, listAppend, listLength, listGet, listSet, listDeleteAt, listClear } from './list.ts';
 import { newTuple, tupleSet } from './tuple.ts';
-import { isDict, dictGet, dictSet, dictDelete } from './dict.ts';
-import { isRange, rangeIndex, isKeysView, viewDict, getIter, iterNext, extendFrom, itemOf, sizeOf } from './iter.ts';
+import { isDict, dictSet, dictDelete } from './dict.ts';
+import { isRange, rangeHas, getIter, iterNext, extendFrom, itemOf, sizeOf } from './iter.ts';
 import { isSlice, slicePart, sliceIndices, sliceStart, sliceStep, sliceCount } from './slice.ts';
 import { compareOp } from './arith.ts';
 import { LibKind, handOver } from './libfunc.ts';
@@ -63,9 +63,9 @@ export function seqBinary(add: bool, inplace: bool, a: u16, b: u16): u16 {
 
 /** `v in container` for lists, tuples, ranges, dict views and any iterable: 1, 0, or 255 with an exception pending. */
 export function seqContains(container: u16, v: u16): u8 {
-  if (isRange(container)) return isAnyInt(v) && rangeIndex(container, anyIntValue(v)) >= 0 ? 1 : 0;
-  if (isKeysView(container)) return dictGet(viewDict(container), v) !== NULL ? 1 : 0;
-  // One iterator for every other container (no index path of its own for lists and tuples).
+  if (isRange(container) && isAnyInt(v)) return rangeHas(container, anyIntValue(v)) ? 1 : 0;
+  // One iterator for every other container (no index path of its own for lists and tuples, nor
+  // for d.keys(): its keys are compared with == as dictGet would, only not by hash).
   const it = getIter(container);
   if (it === NULL || !hold(it)) return 255;
   let found: u8 = 0;
@@ -75,7 +75,7 @@ export function seqContains(container: u16, v: u16): u8 {
       if (excPending()) found = 255;
       break;
     }
-    const r = compareOp(2, item, v);
+    const r = item === v ? TRUE : compareOp(2, item, v); // the same object, or == (a NaN is in [nan])
     if (r === NULL) found = 255;
     if (r === TRUE) found = 1;
   }
