@@ -4,10 +4,10 @@ import { u16 } from './types.ts';
 import type { bool } from './types.ts';
 import { NULL, isHeapRef, heapOffset } from './value.ts';
 import { HeapType, GRANULE, blockType, blockGranules, get16, set16 } from './heap.ts';
-import { alloc, pushRoot, popRoot } from './gc.ts';
+import { alloc } from './gc.ts';
 import { Exc, raise } from './exc.ts';
 import { TRUE } from './value.ts';
-import { isBlock } from './block.ts';
+import { isBlock, newBlock } from './block.ts';
 
 export function isList(v: u16): bool { return isBlock(v, HeapType.LIST); }
 
@@ -35,12 +35,11 @@ export function listAppend(list: u16, item: u16): u16 {
   if (length >= arrayCapacity(array)) {
     if (length >= 0x3fff) return raise(Exc.MemoryError);
     const capacity: u16 = u16(length + (length >> 1) + 3);
-    if (!pushRoot(list)) return raise(Exc.MemoryError);
-    pushRoot(item);
-    const bigger = alloc(HeapType.ARRAY, u16(2 + capacity * 2));
-    popRoot();
-    popRoot();
-    if (bigger === NULL) return raise(Exc.MemoryError);
+    // (newBlock keeps item and list alive and puts them in slots 0 and 1: the copy or the append
+    // overwrites slot 0, and slot 1 too unless the list was empty; then it refers to the list
+    // itself, which keeps nothing else alive)
+    const bigger = newBlock(HeapType.ARRAY, u16(2 + capacity * 2), item, list, NULL);
+    if (bigger === NULL) return NULL;
     for (let i: u16 = 0; i < length; i = u16(i + 1)) set16(u16(heapOffset(bigger) + 2 + i * 2), listGet(list, i));
     array = bigger;
     set16(u16(heapOffset(list) + 4), array);
