@@ -90,10 +90,10 @@ function replaceTop(n: u8, result: u16): bool {
 
 /** except-clause matching: exc against a class or a tuple of classes. */
 function excMatchesAny(exc: u16, cls: u16): bool {
-  if (!isAnyTuple(cls)) return excMatches(exc, cls);
-  const n = anyTupleLength(cls);
+  const tuple = isAnyTuple(cls); // (a single class: a tuple of one)
+  const n = tuple ? anyTupleLength(cls) : 1;
   for (let i: u16 = 0; i < n; i = u16(i + 1)) {
-    if (excMatches(exc, anyTupleItem(cls, i))) return true;
+    if (excMatches(exc, tuple ? anyTupleItem(cls, i) : cls)) return true;
   }
   return false;
 }
