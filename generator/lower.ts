@@ -34,7 +34,7 @@ type Sym =
   | { kind: 'intrinsic' }
   | { kind: 'poison' }; // its declaration was refused: uses are not reported again
 
-const INTRINSICS = ['u8', 'i8', 'u16', 'i16', 'u32', 'i32', 'f32', 'f32Bits', 'f32FromBits', ...Object.keys(FLASH_FN)];
+const INTRINSICS = ['u8', 'i8', 'u16', 'i16', 'u32', 'i32', 'f32', 'f32Bits', 'f32FromBits', 'truncF32', ...Object.keys(FLASH_FN)];
 const BOOL: Range = { lo: 0, hi: 1 };
 
 export interface Lowered {
@@ -897,6 +897,12 @@ export class Lowerer {
     const arg = args[0];
     if (isIntType(name)) return { ...this.toInt(e, name, arg), decl: name };
     if (name === 'f32' || name === 'f32FromBits') return { ...this.toF32(name, arg), decl: 'f32' };
+    if (name === 'truncF32') {
+      // The caller keeps x inside i32's range: C's own cast (libgcc's, smaller than the prelude's
+      // wrapping svm_f32_to_u32).
+      const v = this.expr(arg);
+      return { ...this.int(R.I32, `(int32_t)(${this.coerce(v, 'f32', arg)})`, 'int32_t', v.pure), decl: 'i32' };
+    }
     if (name === 'f32Bits') {
       const v = this.expr(arg);
       return { ...this.int(R.U32, `svm_f32_bits(${this.coerce(v, 'f32', arg)})`, 'uint32_t', v.pure), decl: 'u32' };

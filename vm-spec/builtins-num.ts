@@ -1,6 +1,6 @@
 // Built-in functions on numbers: int float bool (names.ts, B.NUM_*). abs, divmod, pow, round
 // are Python code (vm-spec/lib/num.py).
-import { u8, u16, i16, u32, i32, f32, f32FromBits } from './types.ts';
+import { u8, u16, i16, u32, f32, f32FromBits, truncF32 } from './types.ts';
 import type { bool } from './types.ts';
 import { NULL, NONE, FALSE, makeBool, makeSmall } from './value.ts';
 import { Exc, raise } from './exc.ts';
@@ -43,7 +43,7 @@ export function floatToInt(x: f32): u16 {
   const problem = floatToI32Check(x);
   if (problem === Exc.ValueError) return raiseMsg(Msg.FLOAT_NAN);
   if (problem !== 255) return isFinite32(x) ? raiseMsg(Msg.INT_OVERFLOW) : raiseMsg(Msg.FLOAT_INFINITY);
-  return newInt(i32(x));
+  return newInt(truncF32(x));
 }
 
 /** float(x) of a number or of plain digits ('15e-1'); every other call is library code (num.py _float_text). */

@@ -1,7 +1,7 @@
 // float: IEEE binary32 on every engine. Heap FLOAT blocks [header][bits low][bits high];
 // constants stay image FLOAT records. Every operation rounds to f32 at once, so Node, the host
 // and the AVR compute the same bits. Floor division and modulo are library code (num.py).
-import { u8, u16, u32, i32, f32, f32Bits, f32FromBits } from './types.ts';
+import { u8, u16, u32, i32, f32, f32Bits, f32FromBits, truncF32 } from './types.ts';
 import type { bool } from './types.ts';
 import { NULL, isImage, isHeapRef, heapOffset } from './value.ts';
 import { HeapType, blockType, get16, set16 } from './heap.ts';
@@ -50,7 +50,10 @@ export function floatToI32Check(x: f32): u8 {
 export function hashI32(n: i32): u16 { return u16(n ^ (n >> 16)); }
 export function floatHash(x: f32): u16 {
   // A whole float in the i32 range hashes as its int (nan fails the range).
-  if (x >= f32(-2147483648.0) && x < f32(2147483648.0) && f32(i32(x)) === x) return hashI32(i32(x));
+  if (x >= f32(-2147483648.0) && x < f32(2147483648.0)) {
+    const n = truncF32(x);
+    if (f32(n) === x) return hashI32(n);
+  }
   const bits = f32Bits(x);
   return u16(bits ^ (bits >>> 16));
 }

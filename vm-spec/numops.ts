@@ -2,7 +2,7 @@
 // OverflowError instead of wrapping, f32 floats, int/float mixing, true division, floor
 // division and modulo signs (** and a float's // and % are library code: num.py); and the TypeError messages of
 // unsupported operands.
-import { u8, i8, u16, i32, f32 } from './types.ts';
+import { u8, i8, u16, i32, f32, truncF32 } from './types.ts';
 import type { bool } from './types.ts';
 import { NULL, makeBool, makeSmall } from './value.ts';
 import { intBinary, isAnyInt, anyIntValue } from './int.ts';
@@ -75,7 +75,7 @@ function orderNumbers(a: u16, b: u16): i8 {
   // An int equal to a float once rounded to f32: the float is whole and |f| <= 2^31. Rounding is
   // monotonic, so the < and > above were exact; compare the int with the float exactly here.
   const f: f32 = fa ? x : y;
-  const c: i8 = f >= f32(2147483648.0) ? -1 : orderInts(anyIntValue(fa ? b : a), i32(f));
+  const c: i8 = f >= f32(2147483648.0) ? -1 : orderInts(anyIntValue(fa ? b : a), truncF32(f));
   return fa ? i8(-c) : c;
 }
 

@@ -18,6 +18,12 @@ export function i16(x: number): i16 { return (x << 16) >> 16; }
 export function u32(x: number): u32 { return x >>> 0; }
 export function i32(x: number): i32 { return x | 0; }
 export function f32(x: number): f32 { return Math.fround(x); }
+// x truncated toward zero, for an f32 the caller has checked to be inside i32's range
+// (-2^31 - 1 < x < 2^31): C's plain cast, smaller than i32(x)'s wrapping on the AVR.
+export function truncF32(x: f32): i32 {
+  if (!(x > -2147483649 && x < 2147483648)) throw new Error(`truncF32: ${x} is outside i32's range`);
+  return x | 0;
+}
 
 // The bits of an f32 and back (IEEE 754 binary32). Every NaN gives the one quiet NaN 0x7fc00000:
 // NaN sign and payload bits differ between engines (x86 computes 0/0 as 0xffc00000, JavaScript
