@@ -152,7 +152,8 @@ function digOfSig(): void {
   digFrac = i16(sigN - 1 - sigTop);
 }
 
-/** Rounds dig half-even to k digits after the point (k < digFrac). */
+/** Rounds dig half-even to k digits after the point (k < digFrac). The digits below stay:
+ * nothing reads them (the formats write down to 10^-k at most). */
 function roundDig(k: i16): void {
   const cut = i16(digFrac - k); // digits dig[0..cut) go
   // Below a tenth of the last kept place: rounds to 0.
@@ -161,12 +162,14 @@ function roundDig(k: i16): void {
     return;
   }
   const r = dig[cut - 1];
-  let sticky = false;
-  for (let i: i16 = 0; i < cut - 1; i = i16(i + 1)) if (dig[i] !== 0) sticky = true;
   const keep: u8 = cut < digN ? dig[cut] : 0;
-  const up = r > 5 || (r === 5 && (sticky || (keep & 1) === 1));
-  for (let i: i16 = 0; i < cut; i = i16(i + 1)) dig[i] = 0;
-  if (up) digInc(u8(cut));
+  if (r > 5 || (r === 5 && (digAnyBelow(i16(cut - 1)) || (keep & 1) === 1))) digInc(u8(cut));
+}
+
+/** Whether any digit of dig[0..k) is not 0. */
+function digAnyBelow(k: i16): bool {
+  for (let i: i16 = 0; i < k && i < digN; i = i16(i + 1)) if (dig[i] !== 0) return true;
+  return false;
 }
 
 /** Adds one unit at dig[i] (i <= digN). */
@@ -202,8 +205,7 @@ function digToBits(): u32 {
     n = u32(n * 10 + digAt(j));
     j = i16(j - 1);
   }
-  let sticky = false;
-  for (let i: i16 = 0; i < digFrac && i < digN; i = i16(i + 1)) if (dig[i] !== 0) sticky = true;
+  let sticky = digAnyBelow(digFrac);
   // n counts units of 2^(e - 150): keep 24 bits and a rounding bit.
   let e: i16 = i16(150 - s);
   while (n >= 0x2000000) {
@@ -319,7 +321,8 @@ export function formatF32(x: f32, conv: u8, n: u8): u8 {
   }
   const t: i16 = digN === 0 ? 0 : digTop(); // the power of ten of the first digit
   const sci = conv === 0x65 || (conv !== 0x66 && (t < -4 || t >= p));
-  let last: i16 = conv === 0x72 ? i16(-digFrac) : conv === 0x66 ? i16(-n) : i16(t - p + 1);
+  // (repr's at most 9 digits end above t - p + 1: the zeros below go with the trailing ones)
+  let last: i16 = conv === 0x66 ? i16(-n) : i16(t - p + 1);
   // 'r', 'g': no trailing zeros; but '3.0' for repr
   if (conv === 0x72 || conv === 0x67) while (last < t && digAt(last) === 0) last = i16(last + 1);
   if (conv === 0x72 && !sci && last > -1) last = -1;
