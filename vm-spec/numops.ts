@@ -29,14 +29,16 @@ export function numberBinary(op: u8, a: u16, b: u16): u16 {
   const fa = isFloat(a);
   const fb = isFloat(b);
   const floats = fa || fb;
+  const ia: i32 = fa ? 0 : anyIntValue(a);
+  const ib: i32 = fb ? 0 : anyIntValue(b);
   // Ints stay exact ints, but for /.
-  if (!floats && nb !== NumOp.TRUE_DIVIDE) return intBinary(nb, anyIntValue(a), anyIntValue(b));
+  if (!floats && nb !== NumOp.TRUE_DIVIDE) return intBinary(nb, ia, ib);
   // A float's // and % are library code (num.py _float_floordiv, _float_mod).
   if (nb === NumOp.FLOOR_DIVIDE || nb === NumOp.REMAINDER) {
     return handOver(nb === NumOp.FLOOR_DIVIDE ? LibKind.FLOAT_FLOORDIV : LibKind.FLOAT_MOD);
   }
-  const x: f32 = fa ? floatOf(a) : f32(anyIntValue(a));
-  const y: f32 = fb ? floatOf(b) : f32(anyIntValue(b));
+  const x: f32 = fa ? floatOf(a) : f32(ia);
+  const y: f32 = fb ? floatOf(b) : f32(ib);
   if (nb === NumOp.TRUE_DIVIDE && y === 0.0) return raiseMsg(floats ? Msg.FLOAT_DIVISION : Msg.DIVISION);
   let r: f32 = 0.0;
   switch (nb) {
