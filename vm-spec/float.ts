@@ -1,33 +1,25 @@
 // float: IEEE binary32 on every engine. Heap FLOAT blocks [header][bits low][bits high];
 // constants stay image FLOAT records. Every operation rounds to f32 at once, so Node, the host
 // and the AVR compute the same bits. Floor division and modulo are library code (num.py).
-import { u8, u16, u32, i32, f32, f32Bits, f32FromBits, truncF32 } from './types.ts';
+import { u8, u16, i32, f32, f32Bits, f32FromBits, truncF32 } from './types.ts';
 import type { bool } from './types.ts';
-import { NULL, isImage, isHeapRef, heapOffset } from './value.ts';
-import { HeapType, blockType, get16, set16 } from './heap.ts';
-import { alloc } from './gc.ts';
-import { Exc, raise } from './exc.ts';
+import { isImage, isHeapRef, heapOffset } from './value.ts';
+import { HeapType, blockType } from './heap.ts';
+import { Exc } from './exc.ts';
 import { Record, recordType, imageFloatBits } from './image.ts';
-import { isAnyInt, anyIntValue } from './int.ts';
+import { isAnyInt, anyIntValue, boxedBits, newBoxed } from './int.ts';
 
 export function isHeapFloat(v: u16): bool { return isHeapRef(v) && blockType(heapOffset(v)) === HeapType.FLOAT; }
 export function isFloat(v: u16): bool { return isHeapFloat(v) || (isImage(v) && recordType(v) === Record.FLOAT); }
 
 /** The value of a float (callers check isFloat). */
 export function floatOf(v: u16): f32 {
-  if (isImage(v)) return f32FromBits(imageFloatBits(v));
-  const off = heapOffset(v);
-  return f32FromBits(u32(get16(u16(off + 2)) | (get16(u16(off + 4)) << 16)));
+  return f32FromBits(isImage(v) ? imageFloatBits(v) : boxedBits(v));
 }
 
 /** A new float (NULL + MemoryError when the heap is full). */
 export function newFloat(x: f32): u16 {
-  const v = alloc(HeapType.FLOAT, 6);
-  if (v === NULL) return raise(Exc.MemoryError);
-  const bits = f32Bits(x);
-  set16(u16(heapOffset(v) + 2), u16(bits));
-  set16(u16(heapOffset(v) + 4), u16(bits >>> 16));
-  return v;
+  return newBoxed(HeapType.FLOAT, f32Bits(x));
 }
 
 /** An int, bool or float. */

@@ -1,6 +1,6 @@
 // int: exact 32-bit signed. Small ints are immediate values, others are INT heap blocks
 // [header][i32 low word][i32 high word]. Arithmetic raises OverflowError instead of wrapping.
-import { u8, u16, i32 } from './types.ts';
+import { u8, u16, u32, i32 } from './types.ts';
 import type { bool } from './types.ts';
 import { NULL, FALSE, TRUE, isSmall, smallValue, makeSmall, fitsSmall, isHeapRef, heapOffset } from './value.ts';
 import { HeapType, blockType, get16, set16 } from './heap.ts';
@@ -30,19 +30,29 @@ export function intValue(v: u16): i32 {
   if (isSmall(v)) return smallValue(v);
   if (v === TRUE) return 1;
   if (v === FALSE) return 0;
+  return i32(boxedBits(v));
+}
+
+/** The 32 bits of an INT or FLOAT heap block. */
+export function boxedBits(v: u16): u32 {
   const off = heapOffset(v);
-  return i32(get16(u16(off + 2)) | (get16(u16(off + 4)) << 16));
+  return u32(get16(u16(off + 2)) | (get16(u16(off + 4)) << 16));
+}
+
+/** A new INT or FLOAT heap block (type) holding bits (NULL + MemoryError when the heap is full). */
+export function newBoxed(type: u8, bits: u32): u16 {
+  const v = alloc(type, 6);
+  if (v === NULL) return raise(Exc.MemoryError);
+  const off = heapOffset(v);
+  set16(u16(off + 2), u16(bits));
+  set16(u16(off + 4), u16(bits >>> 16));
+  return v;
 }
 
 /** An int value for n: immediate when small, else a new INT block (NULL + MemoryError when full). */
 export function newInt(n: i32): u16 {
   if (fitsSmall(n)) return makeSmall(n);
-  const v = alloc(HeapType.INT, 6);
-  if (v === NULL) return raise(Exc.MemoryError);
-  const off = heapOffset(v);
-  set16(u16(off + 2), u16(n));
-  set16(u16(off + 4), u16(n >> 16));
-  return v;
+  return newBoxed(HeapType.INT, u32(n));
 }
 
 /**
