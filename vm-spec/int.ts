@@ -22,14 +22,13 @@ export function isBoxedInt(v: u16): bool {
 }
 /** int or bool (bool is a subtype of int). */
 export function isInt(v: u16): bool {
-  return isSmall(v) || v === FALSE || v === TRUE || isBoxedInt(v);
+  return isSmall(v) || (v | 4) === TRUE || isBoxedInt(v); // FALSE = 8, TRUE = 12
 }
 
 /** The value of an int or bool (callers check isInt first). */
 export function intValue(v: u16): i32 {
   if (isSmall(v)) return smallValue(v);
-  if (v === TRUE) return 1;
-  if (v === FALSE) return 0;
+  if ((v | 4) === TRUE) return (v >> 2) & 1; // FALSE = 8, TRUE = 12
   return i32(boxedBits(v));
 }
 
