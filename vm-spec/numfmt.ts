@@ -196,7 +196,7 @@ function digToBits(): u32 {
   if (top > 38) return 0x7f800000;
   // 10^top <= v < 10^(top + 1) and log2(10) is about 53 / 16: v * 2^s has 25 to 30 integer
   // bits, or counts units of 2^-150 (half the smallest subnormal).
-  let s: i16 = i16(25 - ((top * 53) >> 4));
+  let s: i16 = i16(25 - (i16(top * 53) >> 4)); // 16-bit: |top * 53| < 2,500
   if (s > 150) s = 150;
   digScale(s);
   let n: u32 = 0;
