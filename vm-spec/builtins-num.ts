@@ -78,7 +78,7 @@ function parseDigits(s: u16): u32 {
       k = u8(k + 1);
     } else if (c === 0x65 && e === n && i !== 0) {
       e = i;
-    } else if (c === 0x2d && i === e + 1) {
+    } else if (c === 0x2d && i === u16(e + 1)) {
       minus = true;
     } else {
       return NOT_PARSED;
@@ -86,5 +86,5 @@ function parseDigits(s: u16): u32 {
   }
   // digits first, and an 'e' needs digits after it
   if (k === 0 || strByte(s, u16(n - 1)) > 0x39) return NOT_PARSED;
-  return digitsToF32(k, i16(k - 1 + (minus ? -x : x)));
+  return digitsToF32(k, i16(k - 1 + (minus ? 0 - x : x)));
 }

@@ -106,7 +106,7 @@ function digMulAdd(k: u16, add: u8): void {
 /** dig = dig * 2^e exactly; for e < 0 as dig * 5^-e / 10^-e. Zero stays 0 with no fraction. */
 function digScale(e: i16): void {
   if (digN === 0) return;
-  let n: i16 = e < 0 ? i16(-e) : e;
+  let n: i16 = i16(e < 0 ? 0 - e : e);
   if (e < 0) digFrac = i16(digFrac + n);
   // Per pass up to 5^5 or 2^12 (the limit of digMulAdd).
   const steps: u8 = e < 0 ? 5 : 12;
@@ -281,7 +281,7 @@ function shortestDigits(bits: u32): void {
 function putExponent(t: i16): void {
   numPut(0x65);
   numPut(t < 0 ? 0x2d : 0x2b);
-  const a: u8 = u8(t < 0 ? -t : t);
+  const a: u8 = u8(t < 0 ? 0 - t : t);
   numPutDigit(u8(a / 10));
   numPutDigit(a % 10);
 }

@@ -18,7 +18,7 @@ import { emit, render, Render } from './print.ts';
 export function formatNumber(v: u16, spec: u16): bool {
   const n = strLength(spec);
   let p: u8 = 0;
-  for (let i: u16 = 1; i + 1 < n; i = u16(i + 1)) p = p < 40 ? u8(p * 10 + strByte(spec, i) - 48) : 40;
+  for (let i: u16 = 1; u16(i + 1) < n; i = u16(i + 1)) p = p < 40 ? u8(p * 10 + strByte(spec, i) - 48) : 40;
   const conv = strByte(spec, u16(n - 1));
   const lower: u8 = u8(conv | 32);
   let length: u8 = 0;
