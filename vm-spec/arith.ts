@@ -1,6 +1,6 @@
 // Binary, unary and comparison operators: routes by operand type to numops.ts (ints, bools,
 // floats), the str and sequence files, and compare.ts; anything else is CPython's TypeError.
-import { u8, u16, i32 } from './types.ts';
+import { u8, u16, i16 } from './types.ts';
 import type { bool } from './types.ts';
 import { NONE, FALSE, TRUE, isSmall, smallValue, makeSmall } from './value.ts';
 import { isSeq } from './seq.ts';
@@ -33,8 +33,8 @@ export function binaryOp(op: u8, a: u16, b: u16): u16 {
 
 /** COMPARE_OP n: 0 < 1 <= 2 == 3 != 4 > 5 >=. */
 export function compareOp(op: u8, a: u16, b: u16): u16 {
-  if (isSmall(a) && isSmall(b)) return opHolds(op, i32(smallValue(a) - smallValue(b))); // the loops' i < n
-  if (isStr(a) && isStr(b)) return opHolds(op, strCompare(a, b)); // before numbers: dict.ts compares name keys
+  if (isSmall(a) && isSmall(b)) return opHolds(op, i16(smallValue(a) - smallValue(b))); // the loops' i < n (15-bit values: 16 bits hold it)
+  if (isStr(a) && isStr(b)) return opHolds(op, i16(strCompare(a, b))); // before numbers: dict.ts compares name keys
   if (isNumber(a) && isNumber(b)) return numberCompare(op, a, b);
   return compareOther(op, a, b);
 }

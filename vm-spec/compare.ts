@@ -1,7 +1,7 @@
 // Comparisons of containers: lists and tuples lexicographically (items compared with
 // compareOp, so nesting works; the C stack grows with the nesting depth), dicts by their
 // items, and identity for == / != of anything else.
-import { u8, u16, i32, flashU8 } from './types.ts';
+import { u8, u16, i16, flashU8 } from './types.ts';
 import type { bool } from './types.ts';
 import { NULL, FALSE, makeBool } from './value.ts';
 import { Exc, raise } from './exc.ts';
@@ -15,7 +15,7 @@ import { raiseUnorderable } from './numops.ts';
 const OP_ORDERS = flashU8([1, 3, 2, 5, 4, 6]);
 
 /** Whether COMPARE_OP op (0 < 1 <= 2 == 3 != 4 > 5 >=) holds for an ordering c (< 0, 0, > 0). */
-export function opHolds(op: u8, c: i32): u16 {
+export function opHolds(op: u8, c: i16): u16 {
   const order: u8 = c < 0 ? 1 : c === 0 ? 2 : 4;
   return makeBool((OP_ORDERS[op] & order) !== 0);
 }
@@ -33,7 +33,7 @@ export function compareOther(op: u8, a: u16, b: u16): u16 {
       // The first differing items decide.
       if (same === FALSE) return compareOp(op, x, y);
     }
-    return opHolds(op, i32(na - nb));
+    return opHolds(op, i16(na - nb)); // lengths stay far below 2^15
   }
   if (op !== 2 && op !== 3) return raiseUnorderable(op, a, b); // CPython's "'<' not supported between ..."
   let same: bool = a === b;
