@@ -22,8 +22,7 @@ export function numBuiltin(n: u8): u16 {
   if (count > 1) return raise(Exc.TypeError);
   if (name === N.float) return count === 0 ? newFloat(0.0) : numToFloat(arg(0));
   if (count === 0) return FALSE; // bool()
-  const t = truth(arg(0));
-  return t === 255 ? NULL : makeBool(t === 1);
+  return makeBool(truth(arg(0)) === 1); // truth never fails
 }
 
 /** int() and int(x) of a number; int(s), int(s, base) and their errors are library code (num.py _int_text). */
