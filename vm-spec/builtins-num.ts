@@ -2,7 +2,7 @@
 // are Python code (vm-spec/lib/num.py).
 import { u8, u16, i16, u32, f32, f32FromBits, truncF32 } from './types.ts';
 import type { bool } from './types.ts';
-import { NULL, NONE, FALSE, makeBool, makeSmall } from './value.ts';
+import { FALSE, makeBool } from './value.ts';
 import { Exc, raise } from './exc.ts';
 import { N, B } from './names.ts';
 import { arg, argCount, kwCount } from './args.ts';
