@@ -67,6 +67,6 @@ export function kwOther(a: u8, b: u8): bool {
   return false;
 }
 
-/** Name (an image str) and value of keyword argument k < kwCount(), e.g. for dict(a=1). */
+/** Name (an image str) and value of keyword argument k < kwCount(), e.g. for dict(a=1). @noinline: smaller as a call. */
 export function kwName(k: u16): u16 { return imageTupleItem(kwnames, k); }
 export function kwValue(k: u16): u16 { return get16(u16(base + (total - kwCount() + k) * 2)); }

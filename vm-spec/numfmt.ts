@@ -82,7 +82,7 @@ function numPutDigit(d: u8): void {
 
 // ---- the decimal number dig ----
 
-/** t / 10 without a division (slow on the AVR): (t * 0xcccd) >> 19, a 16 x 16 bit product. */
+/** t / 10 without a division (slow on the AVR): (t * 0xcccd) >> 19, a 16 x 16 bit product. @noinline: smaller as a call. */
 function numDiv10(t: u16): u16 {
   return u16((t * 0xcccd) >>> 19);
 }

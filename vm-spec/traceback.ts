@@ -16,6 +16,7 @@ let tbLength: u8 = 0;
 let tbFrame: u16 = NULL; // the frame handling the exception (its entry is the last one), or COMPLETE
 let tbExc: u16 = NULL;   // the exception these entries belong to (compared, never read)
 
+/** @noinline: smaller as a call. */
 export function tbReset(): void {
   tbLength = 0;
   tbHandledBy(NULL, NULL);
@@ -29,7 +30,7 @@ export function tbAdd(code: u16, ip: u16): void {
   tbLength = u8(tbLength + 1);
 }
 
-/** Records that `frame` now handles `exc` (the entries end with that frame's raise point). */
+/** Records that `frame` now handles `exc` (the entries end with that frame's raise point). @noinline: smaller as a call. */
 export function tbHandledBy(frame: u16, exc: u16): void {
   tbFrame = frame;
   tbExc = exc;
