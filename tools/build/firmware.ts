@@ -190,15 +190,20 @@ function avrBuildDir(root: string, board: BoardName): string {
   return board === 'uno' ? join(root, 'build', 'avr') : join(root, 'build', 'avr', board);
 }
 
+/** The linker flag that gives a measuring link room beyond the chip's flash. */
+function roomBeyondFlash(board: BoardName): string {
+  return `-Wl,--defsym=__TEXT_REGION_LENGTH__=0x${Math.max(0x20000, 2 * BOARDS[board].flashBytes).toString(16)}`;
+}
+
 /** The firmware linked as for the chip but with room beyond its flash (build/avr/measure.elf):
  *  the sizes of a firmware that does not fit (the code is the same; only the limit differs). */
 export function measureAvr(root = repoRoot, board: BoardName = DEFAULT_BOARD): Omit<AvrBuild, 'hex' | 'rebuilt'> {
   return withLock(root, () => {
     ensureGenerated(root);
     const { args, address, sources } = avrArgs(root, board);
-    const { imageEnd, flashBytes } = BOARDS[board];
+    const { imageEnd } = BOARDS[board];
     const elf = join(avrBuildDir(root, board), 'measure.elf');
-    const measureArgs = [...args, `-Wl,--defsym=__TEXT_REGION_LENGTH__=0x${Math.max(0x20000, 2 * flashBytes).toString(16)}`];
+    const measureArgs = [...args, roomBeyondFlash(board)];
     buildIfStale(root, elf, withHeaders(root, sources), ['avr-gcc', ...measureArgs], (tmpOut) => {
       run('avr-gcc', [...measureArgs, '-o', tmpOut], root);
     });
@@ -211,10 +216,8 @@ export function linkAvrWithMap(root: string, board: BoardName, elf: string, map:
   withLock(root, () => {
     ensureGenerated(root);
     const { args } = avrArgs(root, board);
-    const { flashBytes } = BOARDS[board];
     mkdirSync(dirname(elf), { recursive: true });
-    run('avr-gcc', [...args, `-Wl,--defsym=__TEXT_REGION_LENGTH__=0x${Math.max(0x20000, 2 * flashBytes).toString(16)}`,
-      `-Wl,-Map,${map}`, '-o', elf], root);
+    run('avr-gcc', [...args, roomBeyondFlash(board), `-Wl,-Map,${map}`, '-o', elf], root);
   });
 }
 

@@ -70,7 +70,7 @@ export interface Jump { from: number; fromOffset: number; to: number; toOffset: 
 
 /** The listed name of a section: `.text.svm_peek.lto_priv.11` -> svm_peek, `.text.startup.main` -> startup.main. */
 export function unitName(section: string): string {
-  return section.replace(/^\.text\./, '').replace(/\.(lto_priv|part|constprop|isra)\..*$/, '').replace(/\.(lto_priv|part|constprop|isra)\.\d+$/, '');
+  return section.replace(/^\.text\./, '').replace(/\.(lto_priv|part|constprop|isra)\..*$/, '');
 }
 
 /** The .text.* input sections of a linker map (name, address, size), in address order. */
