@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { Command } from './command.ts';
 import { BuildError, linkAvrWithMap, measureAvr, repoRoot } from '../build/firmware.ts';
 import { BOARDS, takeBoardOption } from '../build/boards.ts';
@@ -37,7 +37,7 @@ export const layout: Command = {
         console.error(`svimpy layout: --script needs MCU and FILE\n\n${HELP}`);
         return 1;
       }
-      rmSync(join(repoRoot, args[2]), { force: true });
+      rmSync(resolve(repoRoot, args[2]), { force: true });
       ensureLinkerScript(repoRoot, args[1], args[2]);
       return 0;
     }
@@ -56,6 +56,11 @@ export const layout: Command = {
     const board = BOARDS[name as keyof typeof BOARDS];
     const orderPath = join(repoRoot, ORDER_FILE);
     const previous = existsSync(orderPath) ? readFileSync(orderPath, 'utf8') : undefined;
+    // The order file's text, or no file (undefined: the linker's own order).
+    const writeOrder = (text: string | undefined): void => {
+      if (text === undefined) rmSync(orderPath, { force: true });
+      else writeFileSync(orderPath, text);
+    };
     try {
       const before = measureAvr(repoRoot, board.name);
       const elf = join(repoRoot, 'build', 'layout', `${board.name}.elf`);
@@ -75,16 +80,13 @@ export const layout: Command = {
         console.log(`  search ${seed}: ${longJumps(units, jumps, base, order)} long ones, ${fw.text + fw.data} bytes`);
         if (fw.text + fw.data < best.bytes) best = { bytes: fw.text + fw.data, text };
       }
-      if (best.text === undefined) rmSync(orderPath, { force: true });
-      else writeFileSync(orderPath, best.text);
+      writeOrder(best.text);
       const after = measureAvr(repoRoot, board.name);
       console.log(`${best.text === previous ? 'kept' : 'wrote'} ${ORDER_FILE}; ${board.short} firmware: ` +
         `${before.text + before.data} -> ${after.text + after.data} bytes of flash`);
       return 0;
     } catch (e) {
-      // A failed search leaves the order as it was.
-      if (previous === undefined) rmSync(orderPath, { force: true });
-      else writeFileSync(orderPath, previous);
+      writeOrder(previous); // a failed search leaves the order as it was
       if (!(e instanceof BuildError)) throw e;
       console.error(`svimpy layout: ${e.message}`);
       return 1;
