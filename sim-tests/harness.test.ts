@@ -39,6 +39,15 @@ describe('svimpy-sim harness', () => {
     expect(r.cycles).toBe(906 + 2 + 1 + 1); // sbi, cli, then the sleep that halts
   });
 
+  it('reports the deepest C stack of the run', async () => {
+    // pin_toggle.S never pushes; echo.c's calls and its receive interrupt do.
+    const flat = await runSim({ firmware: [buildTestFirmware('pin_toggle')] });
+    expect(flat.stackBytes).toBe(0);
+    const echo = await runSim({ firmware: [buildTestFirmware('echo')], input: 'stack~' });
+    expect(echo.stackBytes).toBeGreaterThan(2);
+    expect(echo.stackBytes).toBeLessThan(256);
+  });
+
   it('stops at the cycle limit with exit code 2', async () => {
     const r = await runSim({ firmware: [buildTestFirmware('spin')], cycleLimit: 100_000 });
     expect(r.stop).toBe('cycle-limit');

@@ -23,7 +23,7 @@ export type SimStop = 'halted' | 'end-marker' | 'cycle-limit' | 'idle' | 'crashe
 export interface PinChange { cycle: number; pin: string; value: 0 | 1 }
 /** U: a UART output byte; P: a pin level; W: PWM duty 1..254 on the pin (0: PWM off). */
 export interface SimEvent { cycle: number; kind: 'U' | 'P' | 'W'; pin?: string; value: number }
-export interface SimResult { stop: SimStop; exitCode: number; output: Buffer; pinChanges: PinChange[]; cycles: number; stderr: string; events: SimEvent[]; }
+export interface SimResult { stop: SimStop; exitCode: number; output: Buffer; pinChanges: PinChange[]; cycles: number; stackBytes: number; stderr: string; events: SimEvent[]; }
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const harnessSources = join(repoRoot, 'sim-tests', 'harness');
@@ -164,6 +164,12 @@ function parseCycles(stderr: string): number {
   return Number(match[1]);
 }
 
+/** The deepest C stack of the run in bytes (RAMEND minus the lowest stack pointer), 0 if not reported. */
+function parseStack(stderr: string): number {
+  const match = /^stack (\d+)$/m.exec(stderr);
+  return match ? Number(match[1]) : 0;
+}
+
 /** Runs firmware in svimpy-sim; rejects on usage errors (bad file, bad option). */
 export async function runSim(opts: SimOptions): Promise<SimResult> {
   if (!opts.firmware.length) throw new Error('runSim: no firmware given (firmware: [elfOrHexPath])');
@@ -185,7 +191,7 @@ export async function runSim(opts: SimOptions): Promise<SimResult> {
     if (!stop) throw new Error(`svimpy-sim failed (exit ${code}):\n${stderr}`);
     const pinChanges = pinsFile && existsSync(pinsFile) ? parsePinChanges(readFileSync(pinsFile, 'utf8')) : [];
     const events = eventsFile && existsSync(eventsFile) ? parseEvents(readFileSync(eventsFile, 'utf8')) : [];
-    return { stop, exitCode: code!, output, pinChanges, cycles: parseCycles(stderr), stderr, events };
+    return { stop, exitCode: code!, output, pinChanges, cycles: parseCycles(stderr), stackBytes: parseStack(stderr), stderr, events };
   } finally {
     rmSync(tmp, { recursive: true, force: true });
   }

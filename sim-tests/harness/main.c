@@ -27,6 +27,8 @@ enum {
 
 #define MCUSR_DATA_ADDR 0x54
 #define MCUSR_EXTRF 0x02
+#define SPL_DATA_ADDR 0x5d
+#define SPH_DATA_ADDR 0x5e
 
 static int fatal_seen;
 static volatile sig_atomic_t stop_signal;
@@ -76,12 +78,24 @@ static void start_like_bootrst(avr_t *avr, uint32_t boot_addr)
 	avr->data[MCUSR_DATA_ADDR] = MCUSR_EXTRF;
 }
 
+// The lowest stack pointer of the run (interrupts included): the firmware's deepest C stack is
+// RAMEND minus it, reported as "stack N" so tests can hold it to the Uno's free RAM.
+static uint16_t stack_low = 0xffff;
+
+static void track_stack(avr_t *avr)
+{
+	uint16_t sp = avr->data[SPL_DATA_ADDR] | (avr->data[SPH_DATA_ADDR] << 8);
+	if (sp < stack_low)
+		stack_low = sp;
+}
+
 static int run(avr_t *avr, const sim_options_t *opts, uart_link_t *link, pty_link_t *pty)
 {
 	avr_cycle_count_t idle_cycles =
 			opts->idle_ms ? (avr_cycle_count_t)opts->idle_ms * (avr->frequency / 1000) : 0;
 	for (;;) {
 		int state = avr_run(avr);
+		track_stack(avr);
 		if (state == cpu_Done) {
 			// On a pty a halted Uno waits for the next reset (a client's open).
 			if (!pty || !pty_link_wait_for_reset(pty, &stop_signal))
@@ -153,6 +167,8 @@ int main(int argc, char **argv)
 	if (opts.pty_link)
 		unlink(opts.pty_link);
 	fprintf(stderr, "svimpy-sim: stopped: %s at pc 0x%04x\n", reasons[code], avr->pc);
+	if (stack_low <= avr->ramend)
+		fprintf(stderr, "stack %u\n", (unsigned)(avr->ramend - stack_low));
 	fprintf(stderr, "cycles %llu\n", (unsigned long long)avr->cycle);
 	return code;
 }

@@ -13,6 +13,7 @@ import type { ImageMapLike } from './traceback.ts';
 
 export interface AvrResult extends EngineResult {
   cycles: number; // simulated cycles from reset to the halt (exact, repeatable)
+  stackBytes: number; // the deepest C stack of the run (interrupts included), in bytes
   stop: SimStop | 'too-large';
 }
 
@@ -36,7 +37,7 @@ export async function runOnAvr(image: Uint8Array, map?: ImageMapLike, opts: AvrO
   const fw = avrFirmware(board.name);
   if (image.length > fw.imageArea) {
     return {
-      stdout: '', status: 2, cycles: 0, stop: 'too-large',
+      stdout: '', status: 2, cycles: 0, stackBytes: 0, stop: 'too-large',
       stderr: `svimpy: the image (${image.length} bytes) does not fit the ${board.short}'s image area (${fw.imageArea} bytes at 0x${fw.imageAddress.toString(16)})\n`,
     };
   }
@@ -47,12 +48,12 @@ export async function runOnAvr(image: Uint8Array, map?: ImageMapLike, opts: AvrO
     const sim = await runSim({ firmware: [fw.hex, imageHex], mcu: board.mcu, cycleLimit: opts.cycleLimit ?? 2_000_000_000 });
     if (sim.stop !== 'halted') {
       return {
-        stdout: sim.output.toString('utf8'), status: 3, cycles: sim.cycles, stop: sim.stop,
+        stdout: sim.output.toString('utf8'), status: 3, cycles: sim.cycles, stackBytes: sim.stackBytes, stop: sim.stop,
         stderr: `svimpy: the simulated ${board.short} did not halt normally (${sim.stop} after ${sim.cycles} cycles)\n`,
       };
     }
     const status = statusFromConsole(sim.output.toString('utf8'));
-    return { ...resultFromConsole(sim.output, status, map), cycles: sim.cycles, stop: sim.stop };
+    return { ...resultFromConsole(sim.output, status, map), cycles: sim.cycles, stackBytes: sim.stackBytes, stop: sim.stop };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

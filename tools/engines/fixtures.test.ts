@@ -10,6 +10,7 @@ import { beforeAll, describe, it, expect } from 'vitest';
 import { runOnNode } from './node.ts';
 import { runOnC, hostEngine } from './c.ts';
 import { runOnAvr, avrFirmware } from './avr.ts';
+import { measureAvr } from '../build/firmware.ts';
 import { BOARDS, TEST_BOARD } from '../build/boards.ts';
 import { KNOWN_FAILING, KNOWN_FAILING_ON, TOO_LARGE_FOR_AVR } from './known-failing.ts';
 import { compileFixture, compileFixtures, pool, type Compiled } from './batch.ts';
@@ -22,6 +23,8 @@ type Engine = 'node' | 'c' | 'avr';
 const AVR_CYCLE_LIMIT = 160_000_000;
 
 const compiled = new Map<string, Compiled | string>(); // a string: why it does not compile
+/** The deepest C stack of each fixture's AVR run (bytes). */
+const avrStack = new Map<string, number>();
 
 /** All fixtures with one CPython run; if one does not compile, each on its own to say which. */
 function compileAll(): void {
@@ -46,6 +49,7 @@ async function runFixture(engine: Engine, name: string): Promise<string> {
   const result = engine === 'node' ? runOnNode(c.image, c.map)
     : engine === 'c' ? await runOnC(c.image, c.map)
     : await runOnAvr(c.image, c.map, { cycleLimit: AVR_CYCLE_LIMIT, board: TEST_BOARD });
+  if ('stackBytes' in result) avrStack.set(name, result.stackBytes);
   return result.stdout + result.stderr;
 }
 
@@ -106,3 +110,17 @@ for (const engine of ['node', 'c', 'avr'] as const) {
     }
   });
 }
+
+// The Uno's C stack is what its 2 KB of RAM leave after data and bss (about 250 bytes): the
+// VM's native recursion (nested ==, hash, repr; vm-spec/nesting.ts) must stay inside it. The
+// runs on the Mega push 3-byte return addresses, so its numbers are an upper bound for the Uno.
+describe(`the C stack on ${engineTitles.avr}`, () => {
+  it("stays inside the Uno's free RAM for every fixture", async () => {
+    await Promise.all(fixtures.map((name) => output('avr', name).catch(() => '')));
+    const uno = measureAvr(undefined, 'uno');
+    const room = BOARDS.uno.sramBytes - uno.data - uno.bss;
+    const deepest = [...avrStack.entries()].sort((x, y) => y[1] - x[1]);
+    expect(deepest.length).toBeGreaterThan(0);
+    expect(deepest[0][1], `${deepest[0][0]} takes ${deepest[0][1]} bytes of C stack; the Uno has ${room}`).toBeLessThanOrEqual(room);
+  });
+});
