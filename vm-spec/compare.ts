@@ -1,5 +1,5 @@
 // Comparisons of containers: lists and tuples lexicographically (items compared with
-// compareOp, so nesting works; the C stack grows with the nesting depth), dicts by their
+// compareOp, so nesting works to NEST_MAX levels: vm-spec/nesting.ts), dicts by their
 // items, and identity for == / != of anything else.
 import { u8, u16, i16, flashU8 } from './types.ts';
 import type { bool } from './types.ts';
@@ -10,6 +10,7 @@ import { isAnyTuple, seqLength, seqItem } from './seq.ts';
 import { isDict, dictCount, dictGet, dictUsed, dictEntryKey, dictEntryValue } from './dict.ts';
 import { compareOp } from './arith.ts';
 import { raiseUnorderable } from './numops.ts';
+import { nestEnter, nestLeave } from './nesting.ts';
 
 // Which orderings each COMPARE_OP accepts: bit 0 less, bit 1 equal, bit 2 greater.
 const OP_ORDERS = flashU8([1, 3, 2, 5, 4, 6]);
@@ -20,8 +21,15 @@ export function opHolds(op: u8, c: i16): u16 {
   return makeBool((OP_ORDERS[op] & order) !== 0);
 }
 
-/** COMPARE_OP for operands that are not both numbers or both strs. */
+/** COMPARE_OP for operands that are not both numbers or both strs (nested: RecursionError). */
 export function compareOther(op: u8, a: u16, b: u16): u16 {
+  if (!nestEnter()) return raise(Exc.RecursionError);
+  const r = compareContainers(op, a, b);
+  nestLeave();
+  return r;
+}
+
+function compareContainers(op: u8, a: u16, b: u16): u16 {
   if ((isList(a) && isList(b)) || (isAnyTuple(a) && isAnyTuple(b))) {
     const na = seqLength(a);
     const nb = seqLength(b);

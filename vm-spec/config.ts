@@ -12,3 +12,8 @@ export const ROOT_STACK_SIZE = 12; // a builtin running a key function holds a f
  * instead of recursing further on the C stack, which the Uno cannot spare (a known difference).
  */
 export const REPR_NEST_MAX = 6;
+/**
+ * Levels of nested containers that == / < (compare.ts) and hash() (dict.ts) follow on the C
+ * stack (vm-spec/nesting.ts): 8 levels take about 140 of the Uno's ~250 bytes of stack.
+ */
+export const NEST_MAX = 8;

@@ -16,6 +16,7 @@ import { isFloat, floatOf, hashI32, floatHash } from './float.ts';
 import { isAnyTuple, seqLength, seqItem } from './seq.ts';
 import { isList } from './list.ts';
 import { compareOp } from './arith.ts';
+import { nestEnter, nestLeave } from './nesting.ts';
 
 const MAX_COUNT = 127;
 const MAX_CAP = 128;
@@ -43,8 +44,10 @@ export function hashValue(v: u16): u16 {
   if (isFloat(v)) return floatHash(floatOf(v));
   if (isAnyTuple(v)) {
     let h: u16 = 0x345;
+    if (!nestEnter()) return h;
     const n = seqLength(v);
     for (let i: u16 = 0; i < n; i = u16(i + 1)) h = u16(h * 31 + hashValue(seqItem(v, i)));
+    nestLeave();
     return h;
   }
   return u16(v >> 1);

@@ -10,6 +10,7 @@ import { describe, it, expect } from 'vitest';
 import { runOnNode } from './node.ts';
 import { runOnC, hostEngine } from './c.ts';
 import { runOnAvr, avrFirmware } from './avr.ts';
+import { measureAvr } from '../build/firmware.ts';
 import { BOARDS, TEST_BOARD } from '../build/boards.ts';
 
 const board = TEST_BOARD; // the AVR runs' board (tools/build/boards.ts says why)
@@ -132,5 +133,22 @@ describe('unbounded allocation', () => {
   it(`raises a catchable MemoryError on the simulated ${UNO}`, async () => {
     const result = await runOnAvr(memory.image, memory.map, { board });
     expect([result.stdout, result.stderr, result.status, result.stop]).toEqual([expected, '', 0, 'halted']);
+  });
+});
+
+describe('containers nested deeper than NEST_MAX', () => {
+  const deep = compileFixture(path.join(fixturesDir, 'svimpy-only', 'deep_nesting.py'));
+  const expected = fs.readFileSync(path.join(fixturesDir, 'svimpy-only', 'deep_nesting.out'), 'utf8');
+
+  it('compare to a catchable RecursionError and hash alike on Node and the host C engine', async () => {
+    expect(outcome(runOnNode(deep.image, deep.map))).toEqual([expected, '', 0]);
+    expect(outcome(await runOnC(deep.image, deep.map))).toEqual([expected, '', 0]);
+  });
+
+  it(`do the same on the simulated ${UNO} within the Uno's C stack`, async () => {
+    const result = await runOnAvr(deep.image, deep.map, { board });
+    expect([result.stdout, result.stderr, result.status, result.stop]).toEqual([expected, '', 0, 'halted']);
+    const uno = measureAvr(undefined, 'uno');
+    expect(result.stackBytes).toBeLessThanOrEqual(BOARDS.uno.sramBytes - uno.data - uno.bss);
   });
 });
