@@ -7,7 +7,7 @@ import { raiseMsg, raiseMsgOf, Msg } from './errors.ts';
 import { N, B } from './names.ts';
 import { arg, argCount } from './args.ts';
 import { isAnyInt, anyIntValue, newInt } from './int.ts';
-import { isStr, strLength, strByte, strConcat, strRepeat, newStr, strSetByte, strFind } from './str.ts';
+import { isStr, strLength, strByte, strConcat, newStr, strSetByte, strFind } from './str.ts';
 import { render, Render } from './print.ts';
 import { LibKind, handOver } from './libfunc.ts';
 
@@ -57,8 +57,8 @@ function chrOf(n: i32): u16 {
 }
 
 /**
- * a <op> b when a or b is a str (nb a BINARY_OP number, in-place forms folded): + of two strs,
- * str * int, int * str, str % args (handed over to vm-spec/lib/format.py); NONE for an operator
+ * a <op> b when a or b is a str (nb a BINARY_OP number, in-place forms folded): + of two strs;
+ * str * int and int * str (handed over to list.py _repeat), str % args (to format.py); NONE for an operator
  * strs do not have. @noinline: inlined into binaryOp (and so into vmRun), LTO grows the firmware
  * by about 200 bytes.
  */
@@ -68,14 +68,9 @@ export function strBinaryOp(nb: u8, a: u16, b: u16): u16 {
     if (isStr(b)) return strConcat(a, b);
     return raiseMsgOf(Msg.STR_CONCAT, b, NULL);
   }
-  if (nb === 5) {
-    if (aStr && isAnyInt(b)) return strRepeat(a, anyIntValue(b));
-    if (!aStr && isAnyInt(a)) return strRepeat(b, anyIntValue(a));
-  }
+  if (nb === 5) return handOver(LibKind.REPEAT); // str * n, n * str and their errors: list.py _repeat
   if (nb === 6 && aStr) return handOver(LibKind.PERCENT);
-  // str * non-int has its own message in CPython ("can't multiply sequence..."), not made here;
-  // NONE: not a str operation (binaryOp goes on to sequences and "unsupported operand type(s)")
-  return nb === 5 ? raise(Exc.TypeError) : NONE;
+  return NONE; // not a str operation (binaryOp goes on to sequences and "unsupported operand type(s)")
 }
 
 /** `v in s` for a str s: 1 or 0, 255 with TypeError pending when v is not a str. */

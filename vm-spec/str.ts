@@ -1,6 +1,6 @@
 // str: immutable bytes (UTF-8). Image strs stay in the image; STR heap blocks
 // [header][length][bytes...] hold strings made at run time. Both read through strLength/strByte.
-import { u8, u16, u32, i32 } from './types.ts';
+import { u8, u16, i32 } from './types.ts';
 import type { bool } from './types.ts';
 import { NULL, isImage, isHeapRef, heapOffset } from './value.ts';
 import { HeapType, blockType, get16, set16, heap } from './heap.ts';
@@ -81,19 +81,6 @@ export function strConcat(a: u16, b: u16): u16 {
   if (v === NULL) return NULL;
   strCopy(v, 0, a, 0, na);
   strCopy(v, na, b, 0, nb);
-  return v;
-}
-
-/** s * n (n <= 0 gives ''). */
-export function strRepeat(s: u16, n: i32): u16 {
-  const length = strLength(s);
-  // Beyond MAX_STR repeats any non-empty s is too long; the product then fits 32 bits.
-  if (length !== 0 && n > MAX_STR) return raise(Exc.MemoryError);
-  const count: u16 = n < 0 || length === 0 ? 0 : u16(n);
-  const total: u32 = u32(length * count);
-  const v = newStrKeeping(total > MAX_STR ? 0xffff : u16(total), s, NULL);
-  if (v === NULL) return NULL;
-  for (let k: u16 = 0; k < count; k = u16(k + 1)) strCopy(v, u16(k * length), s, 0, length);
   return v;
 }
 

@@ -182,7 +182,8 @@ function addPowerUsed(code: CodeObject, into: Set<string>): void {
  * _percent for a % with a str constant holding '%' around (CPython folds constant operands,
  * and an int % takes no str), _format_spec for a FORMAT_VALUE with a spec, _slice_set for
  * list slice assignment (storesSlices), _repeat and _irepeat for a * and a *= (selectLib
- * drops these three when the program makes no list or tuple: maySequences).
+ * drops these three when the program makes no list or tuple: maySequences; _repeat stays
+ * when it may make a str: mayStrs).
  */
 function addOperatorsUsed(code: CodeObject, into: Set<string>, found = { mod: false, percent: false }): void {
   for (let i = 0; i < code.code.length; i += 2) {
@@ -256,6 +257,23 @@ function maySequences(codes: CodeObject[]): boolean {
   return codes.some(visit);
 }
 
+function holdsStr(v: PyValue): boolean {
+  if (typeof v === 'string') return true;
+  return v !== null && typeof v === 'object' && 'items' in v && v.items.some(holdsStr);
+}
+
+// The builtins of NO_SEQUENCES that make a str.
+const STR_MAKERS = ['str', 'repr', 'chr', 'hex', 'bin'];
+
+/**
+ * Whether `code` (or a code object in it) may make a str without making a list or tuple (which
+ * maySequences answers): a str constant or a builtin of STR_MAKERS. str * n is _repeat's too.
+ */
+function mayStrs(code: CodeObject): boolean {
+  if (code.consts.some(holdsStr) || code.names.some((n) => STR_MAKERS.includes(n))) return true;
+  return code.consts.some((c) => isCode(c) && mayStrs(c));
+}
+
 /**
  * The library functions a program whose code objects are `codes` needs (transitively). Library
  * code's own FORMAT_VALUE specs are the VM's native primitive, and it uses no str %; its ** is
@@ -271,7 +289,9 @@ export function selectLib(all: LibFunction[], codes: CodeObject[]): LibFunction[
     addPowerUsed(c, used);
     addFloatDivUsed(c, used, floats);
   }
-  if (!maySequences(codes)) for (const f of SEQUENCE_OPERATORS) used.delete(f);
+  if (!maySequences(codes)) {
+    for (const f of SEQUENCE_OPERATORS) if (f !== '_repeat' || !codes.some(mayStrs)) used.delete(f);
+  }
   const chosen = new Set<LibFunction>();
   // (By the program's own names: library code calls such builtins only on what they keep.)
   for (const [builtin, f] of HANDED_OVER) if (used.has(builtin)) used.add(f);

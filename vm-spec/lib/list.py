@@ -141,12 +141,14 @@ def _slice_set(v, a, t=None):
 
 
 def _repeat(a, b):
-    # a * b of a list or tuple and an int, either way round (the VM hands these over).
-    if not isinstance(a, (list, tuple)):
+    # a * b of a str, list or tuple and an int, either way round (the VM hands these over).
+    if not isinstance(a, (list, tuple, str)):
         a, b = b, a
     if not isinstance(b, int):
         raise TypeError(f"can't multiply sequence by non-int of type '{_tn(b)}'")
-    r = []
+    r = ""
+    if not isinstance(a, str):
+        r = []
     if a:
         for i in range(b):
             r += a

@@ -376,8 +376,9 @@ def _float_text(x):
     if k > 40:
         # Digits 1..39 and a last one that is not 0 when any digit after 39 is not: the same f32.
         tail = "0"
-        if m[39:] != "0" * (k - 39):
-            tail = "1"
+        for c in m[39:]:
+            if c != "0":
+                tail = "1"
         m = m[:39] + tail
         e += k - 40
     return sign * float(f"{m}e{e + t}")

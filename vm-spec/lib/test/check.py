@@ -270,8 +270,8 @@ for n in [0, 1, 2, 5]:
 a = [1, 2, 3]
 check("store", store_slice, lib_store_slice, (a, slice(None), a), {})
 
-# list and tuple * n (the VM hands them over; str * n stays native).
-for a in [[], [1], [1, "a"], [[2]], (), (2,), (1, (2,))]:
+# str, list and tuple * n (the VM hands them over).
+for a in ["", "a", "ab\u20ac", [], [1], [1, "a"], [[2]], (), (2,), (1, (2,))]:
     for n in [0, 1, 3, -1, -100, True, False, 2.0, None, [1], (1,), 2**31 - 1]:
         if n == 2**31 - 1 and a:
             continue
