@@ -117,20 +117,12 @@ export function strOfByte(c: u8): u16 {
   return v;
 }
 
-/** BUILD_STRING: the concatenation of the n strs stored as values at heap offset first (a frame's stack). */
+/**
+ * BUILD_STRING: the concatenation of the n strs stored as values at heap offset first (a frame's
+ * stack), one strConcat after another (the parts stay on the stack; strConcat keeps its own two).
+ */
 export function strBuild(first: u16, n: u16): u16 {
-  let total: u16 = 0;
-  for (let k: u16 = 0; k < n; k = u16(k + 1)) {
-    total = u16(total + strLength(get16(u16(first + k * 2))));
-    if (total > MAX_STR) return raise(Exc.MemoryError);
-  }
-  const v = newStr(total);
-  if (v === NULL) return NULL;
-  let at: u16 = 0;
-  for (let k: u16 = 0; k < n; k = u16(k + 1)) {
-    const part = get16(u16(first + k * 2));
-    strCopy(v, at, part, 0, strLength(part));
-    at = u16(at + strLength(part));
-  }
+  let v = get16(first); // (CPython builds no str of 0 parts: f"" is a constant)
+  for (let k: u16 = 1; k < n && v !== NULL; k = u16(k + 1)) v = strConcat(v, get16(u16(first + k * 2)));
   return v;
 }

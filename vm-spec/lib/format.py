@@ -164,22 +164,29 @@ def _number(v, t, sign, alt, prec):
 
 
 def _pad(s, width, align, fill):
-    # s padded to width with fill: align < > ^, or = (after a sign and a 0x prefix).
+    # s padded to width with fill: align < > ^, or = (after a sign and a 0x prefix). (Library
+    # code multiplies no str: str * n is _repeat, which only a program's own * brings in.)
     pad = width - len(s)
     if pad <= 0:
         return s
+    i = 0  # where the fill goes (for ^ half of it: the rest goes after s)
     if align == "<":
-        return s + fill * pad
-    if align == "^":
-        return fill * (pad // 2) + s + fill * (pad - pad // 2)
+        i = len(s)
     if align == "=":
-        i = 0
         if s[:1] in ("+", "-", " "):
             i = 1
         if s[i:i + 1] == "0" and s[i + 1:i + 2] in ("x", "X", "o"):
             i += 2
-        return s[:i] + fill * pad + s[i:]
-    return fill * pad + s
+    n = pad
+    if align == "^":
+        n = pad // 2
+    f = ""
+    for k in range(n):
+        f += fill
+    s = s[:i] + f + s[i:]
+    for k in range(pad - n):
+        s += fill
+    return s
 
 
 def _digits(s, i):
