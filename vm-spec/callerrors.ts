@@ -19,7 +19,7 @@ let callMissing: u16 = 0; // 0: "takes ..."; else bit i for each missing paramet
 let callKind: u8 = 0; // Msg.POSITIONAL or Msg.KEYWORD_ONLY
 
 function piece(line: u8): void { printLine(line, NULL, NULL); }
-function printCount(n: u16): void { printNumOut(formatI32(n, 10)); }
+function printCount(n: u16): void { printNumOut(formatI32(n)); }
 
 /** "f() takes [from M to] N positional argument(s) but G was/were given". */
 export function raiseTooMany(code: u16, ndefaults: u16, given: u16): u16 {

@@ -16,7 +16,8 @@
 //          Returns the length written to numOut, or 0 when the text would not fit (48 bytes).
 //   formatF32Repr(x), formatF32Fixed(x, decimals), formatF32Exp(x, decimals),
 //   formatF32General(x, precision): the same, one per conversion.
-//   formatI32(v, base): u8           v in base 2..36 (lower-case digits), '-' for a negative v.
+//   formatI32(v): u8                 v in decimal, '-' for a negative v (hex and octal are
+//                                    library code: num.py _based).
 //   sig: Uint8Array(40)              input: decimal digit values, most significant first.
 //   digitsToF32(n, top): u32         the f32 bits of the decimal sig[0..n) whose first digit has
 //                                    the weight 10^top (builtins-num.ts float(s)).
@@ -75,9 +76,9 @@ function numDone(): u8 {
   return numOutFull ? 0 : numOutLen;
 }
 
-/** A digit of bases up to 36 (lower-case letters). */
+/** A decimal digit. */
 function numPutDigit(d: u8): void {
-  numPut(u8(d < 10 ? 0x30 + d : 0x57 + d));
+  numPut(u8(0x30 + d));
 }
 
 // ---- the decimal number dig ----
@@ -133,16 +134,24 @@ function digTop(): i16 {
   return i16(digN - 1 - digFrac);
 }
 
+/** dig = m * 2^e exactly (m a byte at a time, most significant first: no 32-bit division). */
+function digOfU32(n: u32, e: i16): void {
+  let m = n;
+  digN = 0;
+  digFrac = 0;
+  for (let i: u8 = 0; i < 4; i = u8(i + 1)) {
+    digMulAdd(256, u8(m >>> 24));
+    m = u32(m << 8);
+  }
+  digScale(e);
+}
+
 /** dig = the exact value of the finite f32 with these bits, sign ignored: M * 2^E. */
 function digOfF32(bits: u32): void {
   const ef = u8(bits >>> 23);
   let m: u32 = bits & 0x7fffff;
   if (ef !== 0) m = u32(m | 0x800000);
-  digN = 0;
-  digFrac = 0;
-  // m < 2^24 in three bytes, most significant first.
-  for (let i: u8 = 0; i < 3; i = u8(i + 1)) digMulAdd(256, u8(m >>> (16 - 8 * i)));
-  digScale(ef === 0 ? -149 : i16(ef - 150));
+  digOfU32(m, ef === 0 ? -149 : i16(ef - 150));
 }
 
 /** dig = the decimal in sig. */
@@ -343,22 +352,11 @@ export function formatF32General(x: f32, precision: u8): u8 {
   return formatF32(x, 0x67, precision);
 }
 
-export function formatI32(v: i32, base: u8): u8 {
+export function formatI32(v: i32): u8 {
   numStart();
   if (v < 0) numPut(0x2d);
-  // The digits come out least significant first: into sig, then written backwards.
-  let n: u32 = u32(v < 0 ? -v : v);
-  let k: u8 = 0;
-  do {
-    const q = u32(n / base);
-    sig[k] = u8(n - q * base);
-    n = q;
-    k = u8(k + 1);
-  } while (n !== 0);
-  while (k > 0) {
-    k = u8(k - 1);
-    numPutDigit(sig[k]);
-  }
+  digOfU32(u32(v < 0 ? -v : v), 0);
+  putDigits(digN === 0 ? 0 : digTop(), 0, false);
   return numOutLen;
 }
 

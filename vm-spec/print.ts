@@ -198,7 +198,7 @@ function hexDigit(d: u8): u8 { return d < 10 ? u8(48 + d) : u8(87 + d); }
 export function printRepr(v: u16): void {
   const t = typeLine(v);
   if (t === Ty.STR) printStrRepr(v);
-  else if (t === Ty.INT) printNumOut(formatI32(anyIntValue(v), 10));
+  else if (t === Ty.INT) printNumOut(formatI32(anyIntValue(v)));
   else if (t === Ty.FLOAT) printNumOut(formatF32Repr(floatOf(v)));
   else if (t >= Ty.LIST && t <= Ty.RANGE) printItems(v, t);
   else if (t === Ty.EXCEPTION) {

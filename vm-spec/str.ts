@@ -92,9 +92,9 @@ export function strFromNumOut(length: u8): u16 {
   return v;
 }
 
-/** The digits of int n in base 2..36 as a str ('-ff' for -255 in base 16). */
-export function strOfInt(n: i32, base: u8): u16 {
-  return strFromNumOut(formatI32(n, base));
+/** The decimal digits of int n as a str. */
+export function strOfInt(n: i32): u16 {
+  return strFromNumOut(formatI32(n));
 }
 
 /** True when `needle` occurs in `haystack`. */

@@ -1,29 +1,25 @@
 // FORMAT_VALUE (f-strings). str % args and a program's format specs are Python code
 // (vm-spec/lib/format.py, which the VM calls: vm.ts callLib); a spec here comes from library
-// code and is the primitive format.py builds its numbers on (formatNumber).
+// code and is the primitive format.py builds its float digits on (formatNumber).
 import { u8, u16 } from './types.ts';
 import type { bool } from './types.ts';
 import { NULL } from './value.ts';
 import { Exc, raise } from './exc.ts';
 import { isStr, strLength, strByte } from './str.ts';
-import { numOut, formatF32, formatI32 } from './numfmt.ts';
-import { anyIntValue } from './int.ts';
+import { numOut, formatF32 } from './numfmt.ts';
 import { floatOf } from './float.ts';
 import { emit, render, Render } from './print.ts';
 
 /**
- * Writes number v as spec asks: '.<precision><f|e|g>' of a float, '<x|o>' of an int; an upper
- * case conversion (F E G X) writes upper case letters. (The precision is at most 40.)
+ * Writes float v as spec asks: '.<precision><f|e|g>'; an upper case conversion (F E G) writes
+ * upper case letters. (The precision is at most 40.)
  */
 export function formatNumber(v: u16, spec: u16): bool {
   const n = strLength(spec);
   let p: u8 = 0;
   for (let i: u16 = 1; u16(i + 1) < n; i = u16(i + 1)) p = p < 40 ? u8(p * 10 + strByte(spec, i) - 48) : 40;
   const conv = strByte(spec, u16(n - 1));
-  const lower: u8 = u8(conv | 32);
-  let length: u8 = 0;
-  if (lower === 120 || lower === 111) length = formatI32(anyIntValue(v), lower === 120 ? 16 : 8);
-  else length = formatF32(floatOf(v), lower, p > 40 ? 40 : p);
+  const length = formatF32(floatOf(v), u8(conv | 32), p > 40 ? 40 : p);
   if (length === 0) {
     raise(Exc.OverflowError);
     return false;

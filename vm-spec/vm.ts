@@ -133,7 +133,7 @@ function findHandler(code: u16, ip: u16): u16 {
   return 0;
 }
 
-function printDecimal(n: u16): void { printNumOut(formatI32(n, 10)); }
+function printDecimal(n: u16): void { printNumOut(formatI32(n)); }
 
 /** The uncaught-exception record: ESC 'E' class TAB message TAB code:ip,... NL (innermost first). */
 function printUncaught(frame: u16): void {

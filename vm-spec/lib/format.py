@@ -1,8 +1,8 @@
 # str % args and format specs as Python code (lib conventions: README.md). The VM calls
 # _percent(fmt, args) for a str on the left of % and _format_spec(value, spec) for an f-string's
 # {value:spec} (the compiler adds them to the images that have such operations: LibKind PERCENT
-# and SPEC). In library code f"{x:.{p}f}" (f e g F E G of a float) and f"{n:x}" (x X o of an
-# int) are the VM's native digit primitive; nothing here uses % on a str. Every program that
+# and SPEC). In library code f"{x:.{p}f}" (f e g F E G of a float) is the VM's native digit
+# primitive (x X o of an int: num.py _based); nothing here uses % on a str. Every program that
 # formats carries this code in its image, so it stays small: no %c, *, %(key), b, n, %, grouping.
 
 
@@ -81,7 +81,7 @@ def _percent_error(t, v, at):
         raise TypeError(f"%{t} format: a real number is required, not {_tn(v)}")
     if t in ("o", "x", "X"):
         raise TypeError(f"%{t} format: an integer is required, not {_tn(v)}")
-    raise ValueError(f"unsupported format character '{t}' (0x{ord(t):x}) at index {at}")
+    raise ValueError(f"unsupported format character '{t}' ({_based(ord(t), "x", "0x")}) at index {at}")
 
 
 def _format_spec(value, spec):
@@ -144,12 +144,10 @@ def _number(v, t, sign, alt, prec):
         v = int(v)
         s = str(v)
         if t != "d":
-            s = f"{v:{t}}"
+            p = ""
             if alt:
-                k = 0
-                if v < 0:
-                    k = 1
-                s = s[:k] + "0" + t + s[k:]
+                p = "0" + t
+            s = _based(v, t, p)
     elif t == "r" and prec < 0:
         s = str(v)
     else:

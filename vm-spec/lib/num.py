@@ -201,22 +201,32 @@ def _round_int(n, ndigits):
 
 
 def hex(n):
-    return _based(n, 16, "0x")
+    return _based(n, "x", "0x")
 
 
 def bin(n):
-    return _based(n, 2, "0b")
+    return _based(n, "b", "0b")
 
 
-def _based(n, base, prefix):
+def _based(n, t, prefix):
+    # The digits of int n in conversion t (x X o b), '-' and prefix before them (hex, bin, and
+    # format.py's x X o: the VM writes decimal only).
     _int(n)
+    base = 16
+    if t == "o":
+        base = 8
+    elif t == "b":
+        base = 2
+    digits = "0123456789abcdef"
+    if t == "X":
+        digits = "0123456789ABCDEF"
     # Digits of -|n| (<= 0), so that -2**31 needs no negation.
     m = n
     if n > 0:
         m = -n
     s = ""
     while True:
-        s = "0123456789abcdef"[-(m % -base)] + s
+        s = digits[-(m % -base)] + s
         m = -(m // -base)
         if m == 0:
             break
