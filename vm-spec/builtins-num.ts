@@ -7,7 +7,7 @@ import { Exc, raise } from './exc.ts';
 import { N, B } from './names.ts';
 import { arg, argCount, kwCount } from './args.ts';
 import { newInt, isAnyInt, anyIntValue } from './int.ts';
-import { isFloat, floatOf, newFloat, isFinite32, floatToI32Check } from './float.ts';
+import { isFloat, floatOf, newFloat, isFinite32, isNan } from './float.ts';
 import { truth } from './arith.ts';
 import { isStr, strLength, strByte } from './str.ts';
 import { sig, digitsToF32 } from './numfmt.ts';
@@ -39,10 +39,9 @@ function builtinInt(): u16 {
 
 /** int(x) of a float: truncation; OverflowError beyond 32 bits and for inf, ValueError for nan. */
 export function floatToInt(x: f32): u16 {
-  const problem = floatToI32Check(x);
-  if (problem === Exc.ValueError) return raiseMsg(Msg.FLOAT_NAN);
-  if (problem !== 255) return isFinite32(x) ? raiseMsg(Msg.INT_OVERFLOW) : raiseMsg(Msg.FLOAT_INFINITY);
-  return newInt(truncF32(x));
+  // -2147483904 is the f32 below -2**31
+  if (x > f32(-2147483904.0) && x < f32(2147483648.0)) return newInt(truncF32(x));
+  return raiseMsg(isNan(x) ? Msg.FLOAT_NAN : isFinite32(x) ? Msg.INT_OVERFLOW : Msg.FLOAT_INFINITY);
 }
 
 /** float(x) of a number or of plain digits ('15e-1'); every other call is library code (num.py _float_text). */

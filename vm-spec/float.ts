@@ -5,7 +5,6 @@ import { u8, u16, i32, f32, f32Bits, f32FromBits, truncF32 } from './types.ts';
 import type { bool } from './types.ts';
 import { isImage, isHeapRef, heapOffset } from './value.ts';
 import { HeapType, blockType } from './heap.ts';
-import { Exc } from './exc.ts';
 import { Record, recordType, imageFloatBits } from './image.ts';
 import { isAnyInt, anyIntValue, boxedBits, newBoxed } from './int.ts';
 
@@ -31,21 +30,10 @@ export function isNan(x: f32): bool { return x !== x; }
 /** Finite: not inf and not nan. */
 export function isFinite32(x: f32): bool { return f32(x - x) === 0.0; }
 
-/** int(x): truncation toward zero; 255 on success, else the error class (OverflowError, ValueError). */
-export function floatToI32Check(x: f32): u8 {
-  if (isNan(x)) return Exc.ValueError;
-  if (!(x > f32(-2147483904.0) && x < f32(2147483648.0))) return Exc.OverflowError;
-  return 255;
-}
-
 /** The hash of an int (dict.ts); equal numbers hash equal, so floats use it when whole. */
 export function hashI32(n: i32): u16 { return u16(n ^ (n >> 16)); }
 export function floatHash(x: f32): u16 {
-  // A whole float in the i32 range hashes as its int (nan fails the range).
-  if (x >= f32(-2147483648.0) && x < f32(2147483648.0)) {
-    const n = truncF32(x);
-    if (f32(n) === x) return hashI32(n);
-  }
-  const bits = f32Bits(x);
-  return u16(bits ^ (bits >>> 16));
+  // A float in the i32 range hashes as its truncation (a whole one as its int: equal numbers
+  // hash equal); the others (nan fails the range) by their bits.
+  return hashI32(x > f32(-2147483904.0) && x < f32(2147483648.0) ? truncF32(x) : i32(f32Bits(x)));
 }
