@@ -105,14 +105,17 @@ function intBinaryMore(nb: u8, x: i32, y: i32): u16 {
     case IntOp.RSHIFT:
     case IntOp.LSHIFT: {
       if (y < 0) return raiseMsg(Msg.NEGATIVE_SHIFT);
-      const s: u8 = y > 31 ? 31 : u8(y);
-      if (nb === IntOp.RSHIFT) {
-        r = x >> s;
-        break;
+      // A bit a step: after 32 steps only 0 and -1 are left (x << y has overflowed by then).
+      r = x;
+      for (let s: u8 = y > 32 ? 32 : u8(y); s > 0; s = u8(s - 1)) {
+        if (nb === IntOp.RSHIFT) {
+          r = r >> 1;
+        } else {
+          // the top two bits differ: the next one does not fit
+          if ((r ^ (r << 1)) < 0) overflow = true;
+          r = r << 1;
+        }
       }
-      // x << y: shifting back must give x (beyond 31, only 0 fits)
-      r = y > 31 ? 0 : x << s;
-      overflow = r >> s !== x;
       break;
     }
     default:

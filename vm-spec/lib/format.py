@@ -81,7 +81,7 @@ def _percent_error(t, v, at):
         raise TypeError(f"%{t} format: a real number is required, not {_tn(v)}")
     if t in ("o", "x", "X"):
         raise TypeError(f"%{t} format: an integer is required, not {_tn(v)}")
-    raise ValueError(f"unsupported format character '{t}' ({_based(ord(t), "x", "0x")}) at index {at}")
+    raise ValueError(f"unsupported format character '{t}' ({_based(ord(t), 'x', '0x')}) at index {at}")
 
 
 def _format_spec(value, spec):
