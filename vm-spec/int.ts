@@ -86,7 +86,7 @@ function intBinaryMore(nb: u8, x: i32, y: i32): u16 {
       // One division; the remainder from it. I32_MIN // -1 wraps to I32_MIN: the one overflow.
       let q = i32(x / y);
       let m = i32(x - Math.imul(q, y));
-      if (m !== 0 && (m < 0) !== (y < 0)) {
+      if (m !== 0 && (m ^ y) < 0) { // m and y of different signs
         q = i32(q - 1);
         m = i32(m + y);
       }
