@@ -254,13 +254,13 @@ function reprRoundsUp(p: u8): bool {
  * which. */
 function reprTry(p: u8, bits: u32): bool {
   reprUp = reprRoundsUp(p);
-  reprCandidate(p, reprUp);
-  if (digToBits() === bits) return true;
-  // When the rounding went up and missed, the one below is farther still.
-  if (reprUp) return false;
-  reprUp = true;
-  reprCandidate(p, true);
-  return digToBits() === bits;
+  for (;;) {
+    reprCandidate(p, reprUp);
+    if (digToBits() === bits) return true;
+    // When the rounding went up and missed, the one below is farther still.
+    if (reprUp) return false;
+    reprUp = true;
+  }
 }
 
 /** dig = the shortest decimal that reads back as the finite, non-zero f32 in dig (bits). */
