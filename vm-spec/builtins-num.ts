@@ -74,7 +74,7 @@ function parseDigits(s: u16): u32 {
     } else if (d < 10 && k < sig.length) {
       sig[k] = d;
       k = u8(k + 1);
-    } else if (c === 0x65 && e === n && i !== 0) {
+    } else if (c === 0x65 && e === n) { // (a leading one leaves no digits: k === 0)
       e = i;
     } else if (c === 0x2d && i === u16(e + 1)) {
       minus = true;
