@@ -104,9 +104,9 @@ export function seqBuiltin(n: u8): u16 {
   }
   switch (name) {
     case N.len: {
+      if (isRange(a)) return handOver(LibKind.RANGE_LEN); // range.py _range_len
       const size = sizeOf(a);
-      if (size < 0) return raise(isRange(a) ? Exc.OverflowError : Exc.TypeError); // a range of 2**31 items or more
-      return newInt(size);
+      return size < 0 ? raise(Exc.TypeError) : newInt(size);
     }
     case N.list:
       return listFrom(a);

@@ -6,9 +6,10 @@
 //   KEYS / VALUES / ITEMS  dict a from entry `index`
 //   ZIP  a tuple of iterators a (enumerate is a zip with a range: vm-spec/lib/reduce.py)
 //   VIEW_*   d.keys(), d.values(), d.items(): iterable (not iterators); iter() gives KEYS.. over a
-import { u8, u16, i32, u32 } from './types.ts';
+import { u8, u16, i16, i32, u32 } from './types.ts';
 import type { bool } from './types.ts';
-import { NULL, isHeapRef, heapOffset } from './value.ts';
+import { NULL, TRUE, isHeapRef, heapOffset } from './value.ts';
+import { compareOp } from './arith.ts';
 import { HeapType, blockType, get16, set16 } from './heap.ts';
 import { pushRoot, popRoot } from './gc.ts';
 import { Exc, raise, excPending } from './exc.ts';
@@ -47,24 +48,10 @@ export function newRange(start: u16, stop: u16, step: u16): u16 {
 /** A range's start (2), stop (4) or step (6). */
 export function rangeField(r: u16, field: u16): i32 { return anyIntValue(get16(u16(heapOffset(r) + field))); }
 
-/** len(range). */
-export function rangeLength(r: u16): i32 {
-  const start = rangeField(r, 2);
-  const stop = rangeField(r, 4);
-  const step = rangeField(r, 6);
-  // In unsigned 32 bits: exact for any i32 start and stop, and no 64-bit division on the AVR.
-  if (step > 0) return start < stop ? i32(u32(u32(stop - start - 1) / u32(step)) + 1) : 0;
-  return start > stop ? i32(u32(u32(start - stop - 1) / u32(0 - step)) + 1) : 0;
-}
-
-/** Whether int n is an item of range r: between its ends, a whole number of steps from start. */
-export function rangeHas(r: u16, n: i32): bool {
-  const start = rangeField(r, 2);
-  const stop = rangeField(r, 4);
-  const step = rangeField(r, 6);
-  // The distance from start in unsigned 32 bits: exact for any i32 ends, no signed division.
-  if (step > 0) return n >= start && n < stop && u32(u32(n - start) % u32(step)) === 0;
-  return n <= start && n > stop && u32(u32(start - n) % u32(0 - step)) === 0;
+/** Whether range r has no items: start >= stop (<= for a negative step), by COMPARE_OP (a cold path). */
+function rangeEmpty(r: u16): bool {
+  const off = heapOffset(r);
+  return compareOp(rangeField(r, 6) < 0 ? 1 : 5, get16(u16(off + 2)), get16(u16(off + 4))) === TRUE;
 }
 
 /** A new ITER block; a is kept alive across the allocation, b (NULL or a start count) by the caller. */
@@ -96,10 +83,9 @@ export function getIter(v: u16): u16 {
   return newIter(kind, a, NULL, 0);
 }
 
-/** Item i (0 <= i < sizeOf(a)) of a list, tuple, str or range (strs and big ints are new objects). */
+/** Item i (0 <= i < sizeOf(a)) of a list, tuple or str (a str's is a new object). */
 export function itemOf(a: u16, i: u16): u16 {
   if (isStr(a)) return strOfByte(strByte(a, i));
-  if (isRange(a)) return newInt(i32(rangeField(a, 2) + Math.imul(i, rangeField(a, 6))));
   return seqItem(a, i);
 }
 
@@ -126,7 +112,7 @@ export function iterNext(it: u16): u16 {
   const index = get16(u16(off + 4));
   const a = get16(u16(off + 6));
   if (kind === It.SEQ) {
-    if (i32(index) >= sizeOf(a)) return NULL;
+    if (i16(index) >= sizeOf(a)) return NULL;
     set16(u16(off + 4), u16(index + 1));
     return itemOf(a, index);
   }
@@ -173,12 +159,16 @@ export function extendFrom(list: u16, iterable: u16): bool {
   return ok;
 }
 
-/** The number of items of a sized container, or -1 (not sized). */
-export function sizeOf(v: u16): i32 {
-  if (isSeq(v)) return seqLength(v);
-  if (isStr(v)) return strLength(v);
-  if (isDict(v)) return dictCount(v);
-  if (isDictView(v)) return dictCount(viewDict(v));
-  if (isRange(v)) return rangeLength(v);
+/**
+ * The number of items of a sized container, or -1 (not sized); of a range only 0 or 1 (empty
+ * or not: its length is range.py's _range_len, which len() hands over to).
+ */
+export function sizeOf(v: u16): i16 {
+  // (lengths stay below 2^14: 16 bits, no i32)
+  if (isSeq(v)) return i16(seqLength(v));
+  if (isStr(v)) return i16(strLength(v));
+  if (isDict(v)) return i16(dictCount(v));
+  if (isDictView(v)) return i16(dictCount(viewDict(v)));
+  if (isRange(v)) return rangeEmpty(v) ? 0 : 1;
   return -1;
 }

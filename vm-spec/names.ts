@@ -35,7 +35,8 @@ export const enum N {
   NotImplementedError = 87, AssertionError = 88, KeyboardInterrupt = 89,
   __name__ = 90,
   _hw = 91, // the board primitive of vm-spec/lib/board.py (builtins-module.ts)
-  COUNT = 92,
+  start = 92, stop = 93, step = 94, // the attributes of ranges and slices (builtins.ts lookupAttr)
+  COUNT = 95,
   NONE = 255,
 }
 
@@ -44,7 +45,7 @@ export const enum N {
  * compiled against (docs/rpyc.md); loadImage refuses one whose name numbers are not ours.
  * names.test.ts checks it, so a change of NAMES must change it.
  */
-export const NAMES_HASH = 0xf842;
+export const NAMES_HASH = 0xaa50;
 
 /**
  * The N of image STR `name`, or N.NONE: the compiler stores it in the STR record.

@@ -15,7 +15,7 @@ import { isSeq, seqLength, seqItem, hold } from './seq.ts';
 import { isList, newList, listAppend, listLength, listGet, listSet, listDeleteAt, listClear } from './list.ts';
 import { newTuple, tupleSet } from './tuple.ts';
 import { isDict, dictSet, dictDelete } from './dict.ts';
-import { isRange, rangeHas, getIter, iterNext, extendFrom, itemOf, sizeOf } from './iter.ts';
+import { isRange, getIter, iterNext, extendFrom, itemOf, sizeOf } from './iter.ts';
 import { isSlice, slicePart, sliceIndices, sliceStart, sliceStep, sliceCount } from './slice.ts';
 import { compareOp } from './arith.ts';
 import { LibKind, handOver } from './libfunc.ts';
@@ -61,9 +61,12 @@ export function seqBinary(add: bool, inplace: bool, a: u16, b: u16): u16 {
   return isList(a) ? list : listToTuple(list);
 }
 
-/** `v in container` for lists, tuples, ranges, dict views and any iterable: 1, 0, or 255 with an exception pending. */
+/**
+ * `v in container` for lists, tuples, ranges, dict views and any iterable: 1, 0, or 255 with an
+ * exception pending; 254 for an int in a range: the VM hands that over to range.py _range_in.
+ */
 export function seqContains(container: u16, v: u16): u8 {
-  if (isRange(container) && isAnyInt(v)) return rangeHas(container, anyIntValue(v)) ? 1 : 0;
+  if (isRange(container) && isAnyInt(v)) return 254;
   // One iterator for every other container (no index path of its own for lists and tuples, nor
   // for d.keys(): its keys are compared with == as dictGet would, only not by hash).
   const it = getIter(container);
@@ -101,18 +104,20 @@ function indexIn(index: u16, length: u16, msg: u8): i16 {
   return i;
 }
 
-/** seq[index] for strs, lists, tuples and ranges: an int index or a slice (dicts: elsewhere). */
+/**
+ * seq[index] for strs, lists and tuples: an int index or a slice (dicts: elsewhere; a range's
+ * is handed over to range.py _range_item).
+ */
 export function seqSubscript(seq: u16, index: u16): u16 {
   const str = isStr(seq);
-  const range = isRange(seq);
-  if (!str && !range && !isSeq(seq)) return raise(Exc.TypeError);
+  if (isRange(seq)) return handOver(LibKind.RANGE_ITEM);
+  if (!str && !isSeq(seq)) return raise(Exc.TypeError);
   const length = u16(sizeOf(seq));
   if (!isSlice(index)) {
     if (str && !isAnyInt(index)) return raiseMsgOf(Msg.STR_INDICES, index, NULL);
-    const i = indexIn(index, length, str ? Msg.STR_INDEX : range ? Msg.RANGE_INDEX : isList(seq) ? Msg.LIST_INDEX : Msg.TUPLE_INDEX);
+    const i = indexIn(index, length, str ? Msg.STR_INDEX : isList(seq) ? Msg.LIST_INDEX : Msg.TUPLE_INDEX);
     return i < 0 ? NULL : itemOf(seq, u16(i));
   }
-  if (range) return raise(Exc.NotImplementedError);
   if (!sliceIndices(index, length)) return NULL;
   // A str's bytes go straight into the new str; items into a list (a tuple is made from it).
   const out = str ? newStrKeeping(sliceCount, seq, NULL) : newList();

@@ -25,7 +25,7 @@ import { builtinModule, moduleKind, objectKind } from './builtins-module.ts';
 import { nameIndex } from './names.ts';
 import { LibKind, libLookup, handOver, takeHandOver, libDropsResult } from './libfunc.ts';
 import { setArgs, argsFirst, argsTotal, argsNames } from './args.ts';
-import { newRange, rangeLength, isRange, getIter, iterNext, extendFrom } from './iter.ts';
+import { getIter, iterNext, extendFrom } from './iter.ts';
 import { seqContains, seqSubscript, asSequence, storeItem, sliceTriple } from './seqops.ts';
 import { seqLength, seqItem, isAnyTuple } from './seq.ts';
 import { newList, listAppend, listLength, listGet, listSet, isList } from './list.ts';
@@ -291,6 +291,11 @@ function interpret(): u8 {
           if (op === Op.IS_OP) t = peek(2) === peek(1) ? 1 : 0;
           else t = contains(peek(1), peek(2));
         }
+        if (t === 254) { // an int in a range: range.py _range_in (_range_not_in)
+          handOver(u8(LibKind.RANGE_IN + arg));
+          ok = handOverTop(frame, 2);
+          break;
+        }
         ok = t !== 255 && replaceTop(n, makeBool((t === 1) !== (arg !== 0)));
         break;
       }
@@ -375,6 +380,7 @@ function interpret(): u8 {
       }
       case Op.BINARY_SUBSCR:
         ok = replaceTop(2, subscript(peek(2), peek(1)));
+        if (!ok) ok = handOverTop(frame, 2); // a range's r[i]: range.py _range_item
         break;
       case Op.STORE_SUBSCR:
       case Op.DELETE_SUBSCR: {

@@ -99,6 +99,7 @@ const OPERATORS: Record<string, LibKind> = {
   _power: LibKind.POWER, _slice_set: LibKind.SLICE_SET, _repeat: LibKind.REPEAT, _irepeat: LibKind.IREPEAT,
   _dict_new: LibKind.DICT_NEW, _dict_update: LibKind.DICT_UPDATE, Pin: LibKind.PIN,
   _float_floordiv: LibKind.FLOAT_FLOORDIV, _float_mod: LibKind.FLOAT_MOD,
+  _range_len: LibKind.RANGE_LEN, _range_item: LibKind.RANGE_ITEM, _range_in: LibKind.RANGE_IN, _range_not_in: LibKind.RANGE_NOT_IN,
 };
 // A native builtin that hands calls over to library code (libfunc.ts handOver), and that code.
 // (_dict_new calls d.update.)
@@ -169,12 +170,37 @@ function mayFloats(code: CodeObject): boolean {
   return code.consts.some((c) => isCode(c) && mayFloats(c));
 }
 
+/** Whether `code` or a code object in it names range. */
+function namesRange(code: CodeObject): boolean {
+  return code.names.includes('range') || code.consts.some((c) => isCode(c) && namesRange(c));
+}
+
 /** Adds _power (num.py: every ** of numbers) when `code` (or a code object in it) has a **. */
 function addPowerUsed(code: CodeObject, into: Set<string>): void {
   for (let i = 0; i < code.code.length; i += 2) {
     if (code.code[i] === CPY_BINARY_OP && (code.code[i + 1] === NB_POWER || code.code[i + 1] === NB_INPLACE_POWER)) into.add('_power');
   }
   for (const c of code.consts) if (isCode(c)) addPowerUsed(c, into);
+}
+
+const CPY_BINARY_SUBSCR = 25;
+const CPY_CONTAINS_OP = 118;
+
+/**
+ * Adds range.py's functions for what `code` (or a code object in it) may do to a range: len
+ * (the name), r[i] (a BINARY_SUBSCR), in and not in (CONTAINS_OP 0, 1). Only for a program
+ * that names range: no other code makes a range it measures, indexes or searches (library
+ * code does so only with ranges it is given).
+ */
+function addRangeOpsUsed(code: CodeObject, into: Set<string>, ranges: boolean): void {
+  if (!ranges) return;
+  if (code.names.includes('len')) into.add('_range_len');
+  for (let i = 0; i < code.code.length; i += 2) {
+    const op = code.code[i];
+    if (op === CPY_BINARY_SUBSCR) into.add('_range_item');
+    if (op === CPY_CONTAINS_OP) into.add(code.code[i + 1] === 0 ? '_range_in' : '_range_not_in');
+  }
+  for (const c of code.consts) if (isCode(c)) addRangeOpsUsed(c, into, ranges);
 }
 
 /**
@@ -283,11 +309,13 @@ export function selectLib(all: LibFunction[], codes: CodeObject[]): LibFunction[
   const used = new Set<string>();
   const found = { mod: false, percent: false };
   const floats = codes.some(mayFloats);
+  const ranges = codes.some(namesRange);
   for (const c of codes) {
     addNamesUsed(c, used);
     addOperatorsUsed(c, used, found);
     addPowerUsed(c, used);
     addFloatDivUsed(c, used, floats);
+    addRangeOpsUsed(c, used, ranges);
   }
   if (!maySequences(codes)) {
     for (const f of SEQUENCE_OPERATORS) if (f !== '_repeat' || !codes.some(mayStrs)) used.delete(f);
@@ -303,6 +331,7 @@ export function selectLib(all: LibFunction[], codes: CodeObject[]): LibFunction[
       addNamesUsed(f.code, used);
       addPowerUsed(f.code, used);
       addFloatDivUsed(f.code, used, floats);
+      addRangeOpsUsed(f.code, used, ranges);
       if (storesSlices(f.code)) used.add('_slice_set');
       grew = true;
     }

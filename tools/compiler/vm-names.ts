@@ -17,6 +17,8 @@ export const VM_NAMES: readonly string[] = [
   'LookupError', 'IndexError', 'KeyError', 'ValueError', 'TypeError', 'NameError', 'AttributeError',
   'StopIteration', 'MemoryError', 'RuntimeError', 'RecursionError', 'NotImplementedError',
   'AssertionError', 'KeyboardInterrupt', '__name__', '_hw',
+  // the attributes of ranges and slices (builtins.ts lookupAttr)
+  'start', 'stop', 'step',
 ];
 const indexOf = new Map(VM_NAMES.map((name, n) => [name, n]));
 

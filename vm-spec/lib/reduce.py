@@ -45,11 +45,9 @@ def enumerate(iterable, start=0):
 
 def reversed(seq):
     # An iterator over a reversed copy; a range's reverse is a range.
-    if isinstance(seq, range):
-        n = len(seq)
-        if n:
-            s = seq[1] - seq[0] if n > 1 else 1
-            return iter(range(seq[-1], seq[0] - s, -s))
+    if isinstance(seq, range):  # from its last item (start - step when empty) down
+        step = seq.step
+        return iter(range(seq.start + (len(seq) - 1) * step, seq.start - step, -step))
     elif not isinstance(seq, (list, tuple, str, dict)):
         raise TypeError(f"'{_tn(seq)}' object is not reversible")
     return iter(list(seq)[::-1])
