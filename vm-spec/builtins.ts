@@ -5,6 +5,7 @@ import type { bool } from './types.ts';
 import { NULL, NONE, isBuiltin, builtinNumber, makeBuiltin, heapOffset } from './value.ts';
 import { get16 } from './heap.ts';
 import { isRange } from './iter.ts';
+import { isSlice } from './slice.ts';
 import { putc } from './platform.ts';
 import { Exc, raise, isExcClass, lookupExcClass, excClassOf } from './exc.ts';
 import { newExcFromArgs, excArgs } from './excargs.ts';
@@ -40,8 +41,8 @@ export function lookupMethod(obj: u16, name: u8): u16 {
 export function lookupAttr(obj: u16, name: u8): u16 {
   if (name === N.args && excClassOf(obj) !== 0) return excArgs(obj);
   if (name === N.__name__ && builtinTypeLine(obj) !== 255) return render(Render.CLASS_NAME, obj, NULL); // a class's name
-  // A range's start, stop and step (words 1..3 of its block): range.py reads them
-  if (u8(name - N.start) < 3 && isRange(obj)) return get16(u16(heapOffset(obj) + 2 + (name - N.start) * 2));
+  // A range's or slice's start, stop and step (words 1..3 of its block): range.py, list.py read them
+  if (u8(name - N.start) < 3 && (isRange(obj) || isSlice(obj))) return get16(u16(heapOffset(obj) + 2 + (name - N.start) * 2));
   return moduleAttr(obj, name);
 }
 

@@ -1,11 +1,9 @@
 // Operators on lists, tuples and ranges (and str indexing and slicing): + (and += on lists), `in`,
-// indexing, slicing, item assignment and `del` (of list slices: library code, sliceTriple). Slice positions come from slice.ts
+// indexing, slicing, item assignment and `del` (of list slices: library code, list.py _slice_set). Slice positions come from slice.ts
 // (one computation for every sequence), int positions from indexIn, items from iter.ts itemOf.
 import { u8, u16, i16, i32 } from './types.ts';
 import type { bool } from './types.ts';
-import { NULL, TRUE, heapOffset, makeSmall } from './value.ts';
-import { HeapType, set16 } from './heap.ts';
-import { newBlock } from './block.ts';
+import { NULL, TRUE } from './value.ts';
 import { popRoot } from './gc.ts';
 import { Exc, raise } from './exc.ts';
 import { raiseMsg, raiseMsgOf, raiseWith, Msg } from './errors.ts';
@@ -135,20 +133,8 @@ export function seqSubscript(seq: u16, index: u16): u16 {
 }
 
 /**
- * The indices of slice s of `list` (sliceIndices) as the tuple (start, step, count), for the
- * library code that assigns and deletes list slices (list.py _slice_set); NULL with an
- * exception pending.
- */
-export function sliceTriple(list: u16, s: u16): u16 {
-  if (!sliceIndices(s, listLength(list))) return NULL;
-  const t = newBlock(HeapType.TUPLE, 10, 3, makeSmall(sliceStart), makeSmall(sliceStep));
-  if (t !== NULL) set16(u16(heapOffset(t) + 8), makeSmall(i16(sliceCount)));
-  return t;
-}
-
-/**
  * container[index] = value, or del container[index] when value is NULL: dict keys and list
- * items by int index (list slices are library code: sliceTriple); false with an exception pending.
+ * items by int index (list slices are library code: list.py _slice_set); false with an exception pending.
  */
 export function storeItem(container: u16, index: u16, value: u16): bool {
   if (isDict(container)) {

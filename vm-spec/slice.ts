@@ -50,6 +50,7 @@ function sliceEnd(v: u16, ifNone: i16, n: i16, lower: i16, upper: i16): i16 {
 /**
  * Applies slice `s` to a sequence of `length` (<= 16383) items: sets sliceStart, sliceStep,
  * sliceCount. False with TypeError (an index that is not an int or None) or ValueError (step 0).
+ * @noinline: LTO would put it into its one caller, seqSubscript, inside vmRun (larger).
  */
 export function sliceIndices(s: u16, length: u16): bool {
   const off = heapOffset(s);

@@ -26,7 +26,7 @@ import { nameIndex } from './names.ts';
 import { LibKind, libLookup, handOver, takeHandOver, libDropsResult } from './libfunc.ts';
 import { setArgs, argsFirst, argsTotal, argsNames } from './args.ts';
 import { getIter, iterNext, extendFrom } from './iter.ts';
-import { seqContains, seqSubscript, asSequence, storeItem, sliceTriple } from './seqops.ts';
+import { seqContains, seqSubscript, asSequence, storeItem } from './seqops.ts';
 import { seqLength, seqItem, isAnyTuple } from './seq.ts';
 import { newList, listAppend, listLength, listGet, listSet, isList } from './list.ts';
 import { newTuple, tupleSet, tupleLength, tupleGet, isHeapTuple } from './tuple.ts';
@@ -387,15 +387,9 @@ function interpret(): u8 {
         // container[index] = value (below them on the stack), del container[index]
         const n: u8 = op === Op.STORE_SUBSCR ? 3 : 2;
         const index = peek(1);
-        if (isList(peek(2)) && isSlice(index)) {
-          // A list slice: library code (list.py _slice_set) gets its indices instead.
-          const t = sliceTriple(peek(2), index);
-          ok = t !== NULL;
-          if (ok) {
-            setPeek(1, t);
-            handOver(LibKind.SLICE_SET);
-            ok = handOverTop(frame, n);
-          }
+        if (isList(peek(2)) && isSlice(index)) { // a list slice: library code (list.py _slice_set)
+          handOver(LibKind.SLICE_SET);
+          ok = handOverTop(frame, n);
           break;
         }
         ok = storeItem(peek(2), index, n === 3 ? peek(3) : NULL);

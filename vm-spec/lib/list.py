@@ -109,35 +109,36 @@ def _count(seq, value):
     return c
 
 
-def _slice_set(v, a, t=None):
-    # a[s] = v (STORE_SUBSCR) and del v[s] (DELETE_SUBSCR: two arguments) of a list: the VM
-    # passes slice s as its indices t = (start, step, count) and drops the result.
-    if t is None:
-        start, step, n = a
-        if step < 0:  # the same items from the lowest one up
-            start += (n - 1) * step
-            step = -step
-        while n > 0:  # the last first: the others keep their places
-            n -= 1
-            del v[start + n * step]
+def _slice_set(v, a, s=None):
+    # a[s] = v (STORE_SUBSCR) and del v[a] (DELETE_SUBSCR: two arguments) of a list and a
+    # slice; the VM drops the result. The slice's indices are those of a list of positions
+    # sliced natively (with CPython's errors for bad slices).
+    if s is None:
+        i = list(range(len(v)))[a]
+        if i and i[0] < i[-1]:
+            i = i[::-1]  # the last first: the others keep their places
+        for k in i:
+            del v[k]
         return
-    start, step, n = t
+    i = list(range(len(a)))[s]
+    step = s.step
     try:
         v = list(v)  # a copy first: a[:] = a, and any iterable
     except TypeError:
-        raise TypeError("can only assign an iterable" if step == 1 else "must assign iterable to extended slice")
-    if step == 1:
-        v += a[start + n:]
+        raise TypeError("can only assign an iterable" if step is None or step == 1 else "must assign iterable to extended slice")
+    if step is None or step == 1:
+        start = 0 if s.start is None else len(a[:s.start])  # the start, clamped as CPython does
+        v += a[start + len(i):]
         while len(a) > start:
             del a[-1]
         for x in v:
             a.append(x)
         return
-    if len(v) != n:
-        raise ValueError(f"attempt to assign sequence of size {len(v)} to extended slice of size {n}")
+    if len(v) != len(i):
+        raise ValueError(f"attempt to assign sequence of size {len(v)} to extended slice of size {len(i)}")
     for x in v:
-        a[start] = x
-        start += step
+        a[i[0]] = x
+        del i[0]
 
 
 def _repeat(a, b):
