@@ -104,7 +104,7 @@ export function seqBuiltin(n: u8): u16 {
   }
   switch (name) {
     case N.len: {
-      if (isRange(a)) return handOver(LibKind.RANGE_LEN); // range.py _range_len
+      if (isRange(a)) return handOver(LibKind.RANGE); // range.py _range
       const size = sizeOf(a);
       return size < 0 ? raise(Exc.TypeError) : newInt(size);
     }

@@ -161,7 +161,7 @@ export function extendFrom(list: u16, iterable: u16): bool {
 
 /**
  * The number of items of a sized container, or -1 (not sized); of a range only 0 or 1 (empty
- * or not: its length is range.py's _range_len, which len() hands over to).
+ * or not: its length is range.py's _range, which len() hands over to).
  */
 export function sizeOf(v: u16): i16 {
   // (lengths stay below 2^14: 16 bits, no i32)

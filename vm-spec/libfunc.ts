@@ -24,8 +24,8 @@ export const enum LibKind {
   MACHINE = 15, TIME = 16, ARDUINO = 17, ADC = 18, PWM = 19, PIN = 20,
   // a float's // and % (num.py)
   FLOAT_FLOORDIV = 21, FLOAT_MOD = 22,
-  // len(r), r[i] and an int in / not in r of a range r (range.py)
-  RANGE_LEN = 23, RANGE_ITEM = 24, RANGE_IN = 25, RANGE_NOT_IN = 26,
+  // len(r) and r[i] (RANGE), an int in / not in r of a range r (range.py)
+  RANGE = 23, RANGE_IN = 24, RANGE_NOT_IN = 25,
 }
 
 // A native builtin or operator may hand its whole call over to a library function (int(s) to

@@ -104,11 +104,11 @@ function indexIn(index: u16, length: u16, msg: u8): i16 {
 
 /**
  * seq[index] for strs, lists and tuples: an int index or a slice (dicts: elsewhere; a range's
- * is handed over to range.py _range_item).
+ * is handed over to range.py _range).
  */
 export function seqSubscript(seq: u16, index: u16): u16 {
   const str = isStr(seq);
-  if (isRange(seq)) return handOver(LibKind.RANGE_ITEM);
+  if (isRange(seq)) return handOver(LibKind.RANGE);
   if (!str && !isSeq(seq)) return raise(Exc.TypeError);
   const length = u16(sizeOf(seq));
   if (!isSlice(index)) {

@@ -380,7 +380,7 @@ function interpret(): u8 {
       }
       case Op.BINARY_SUBSCR:
         ok = replaceTop(2, subscript(peek(2), peek(1)));
-        if (!ok) ok = handOverTop(frame, 2); // a range's r[i]: range.py _range_item
+        if (!ok) ok = handOverTop(frame, 2); // a range's r[i]: range.py _range
         break;
       case Op.STORE_SUBSCR:
       case Op.DELETE_SUBSCR: {

@@ -99,7 +99,7 @@ const OPERATORS: Record<string, LibKind> = {
   _power: LibKind.POWER, _slice_set: LibKind.SLICE_SET, _repeat: LibKind.REPEAT, _irepeat: LibKind.IREPEAT,
   _dict_new: LibKind.DICT_NEW, _dict_update: LibKind.DICT_UPDATE, Pin: LibKind.PIN,
   _float_floordiv: LibKind.FLOAT_FLOORDIV, _float_mod: LibKind.FLOAT_MOD,
-  _range_len: LibKind.RANGE_LEN, _range_item: LibKind.RANGE_ITEM, _range_in: LibKind.RANGE_IN, _range_not_in: LibKind.RANGE_NOT_IN,
+  _range: LibKind.RANGE, _range_in: LibKind.RANGE_IN, _range_not_in: LibKind.RANGE_NOT_IN,
 };
 // A native builtin that hands calls over to library code (libfunc.ts handOver), and that code.
 // (_dict_new calls d.update.)
@@ -170,11 +170,6 @@ function mayFloats(code: CodeObject): boolean {
   return code.consts.some((c) => isCode(c) && mayFloats(c));
 }
 
-/** Whether `code` or a code object in it names range. */
-function namesRange(code: CodeObject): boolean {
-  return code.names.includes('range') || code.consts.some((c) => isCode(c) && namesRange(c));
-}
-
 /** Adds _power (num.py: every ** of numbers) when `code` (or a code object in it) has a **. */
 function addPowerUsed(code: CodeObject, into: Set<string>): void {
   for (let i = 0; i < code.code.length; i += 2) {
@@ -186,18 +181,59 @@ function addPowerUsed(code: CodeObject, into: Set<string>): void {
 const CPY_BINARY_SUBSCR = 25;
 const CPY_CONTAINS_OP = 118;
 
+const CPY_PUSH_NULL = 2;
+const CPY_GET_ITER = 68;
+const CPY_LOAD_NAME = 101;
+const CPY_LOAD_GLOBAL = 116;
+const CPY_LOAD_METHOD = 160;
+const CPY_PRECALL = 166;
+const CPY_CALL = 171;
+const CPY_CALL_FUNCTION_EX = 142;
+
+/**
+ * Whether `code` (or a code object in it) may use a range other than as the iterable of a
+ * for loop or comprehension: a call of range whose result is not at once GET_ITER's, or the
+ * name range not called. Calls are matched by their start (PUSH_NULL, LOAD_GLOBAL with NULL,
+ * LOAD_METHOD) and CALL; a comprehension's CALL 0 (after GET_ITER) has no start. A mismatch
+ * can only make a range seem used otherwise (its CALL then is not the one before GET_ITER).
+ */
+function rangeEscapes(code: CodeObject): boolean {
+  const ops: number[] = []; // op, arg pairs without CACHE entries, EXTENDED_ARG folded
+  let ext = 0;
+  for (let i = 0; i < code.code.length; i += 2) {
+    const op = code.code[i];
+    const arg = code.code[i + 1] | ext;
+    ext = op === CPY_EXTENDED_ARG ? arg << 8 : 0;
+    if (op !== CPY_EXTENDED_ARG && op !== CPY_CACHE && op !== CPY_PRECALL) ops.push(op, arg);
+  }
+  const calls: boolean[] = []; // per open call: whether it calls range
+  for (let k = 0; k < ops.length; k += 2) {
+    const [op, arg] = [ops[k], ops[k + 1]];
+    const loadsRange = (op === CPY_LOAD_NAME && code.names[arg] === 'range') || (op === CPY_LOAD_GLOBAL && code.names[arg >> 1] === 'range');
+    if (op === CPY_PUSH_NULL || op === CPY_LOAD_METHOD || (op === CPY_LOAD_GLOBAL && (arg & 1) === 1)) calls.push(loadsRange);
+    else if (loadsRange) {
+      if (k === 0 || ops[k - 2] !== CPY_PUSH_NULL) return true; // not called
+      calls[calls.length - 1] = true;
+    } else if ((op === CPY_CALL && !(arg === 0 && k > 0 && ops[k - 2] === CPY_GET_ITER)) || op === CPY_CALL_FUNCTION_EX) {
+      if (calls.pop() === true && ops[k + 2] !== CPY_GET_ITER) return true;
+    }
+  }
+  return code.consts.some((c) => isCode(c) && rangeEscapes(c));
+}
+
 /**
  * Adds range.py's functions for what `code` (or a code object in it) may do to a range: len
- * (the name), r[i] (a BINARY_SUBSCR), in and not in (CONTAINS_OP 0, 1). Only for a program
- * that names range: no other code makes a range it measures, indexes or searches (library
- * code does so only with ranges it is given).
+ * (the name) and r[i] (a BINARY_SUBSCR): _range; in and not in (CONTAINS_OP 0, 1). Only for a
+ * program that uses a range otherwise than by iterating over it (rangeEscapes): no other
+ * code makes a range it measures, indexes or searches (library code does so only with
+ * ranges it is given).
  */
 function addRangeOpsUsed(code: CodeObject, into: Set<string>, ranges: boolean): void {
   if (!ranges) return;
-  if (code.names.includes('len')) into.add('_range_len');
+  if (code.names.includes('len')) into.add('_range');
   for (let i = 0; i < code.code.length; i += 2) {
     const op = code.code[i];
-    if (op === CPY_BINARY_SUBSCR) into.add('_range_item');
+    if (op === CPY_BINARY_SUBSCR) into.add('_range');
     if (op === CPY_CONTAINS_OP) into.add(code.code[i + 1] === 0 ? '_range_in' : '_range_not_in');
   }
   for (const c of code.consts) if (isCode(c)) addRangeOpsUsed(c, into, ranges);
@@ -309,7 +345,7 @@ export function selectLib(all: LibFunction[], codes: CodeObject[]): LibFunction[
   const used = new Set<string>();
   const found = { mod: false, percent: false };
   const floats = codes.some(mayFloats);
-  const ranges = codes.some(namesRange);
+  const ranges = codes.some(rangeEscapes);
   for (const c of codes) {
     addNamesUsed(c, used);
     addOperatorsUsed(c, used, found);

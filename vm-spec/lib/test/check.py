@@ -368,9 +368,9 @@ for x, y in [(-2, 31), (2, 30), (-1, 2147483647), (1, 2147483647), (0, 214748364
 # A range's len, r[i], in and not in (range.py: the VM hands them over; int x only for in).
 for r in [range(0), range(5), range(1, 10, 2), range(10, -7, -4), range(5, 0), range(3, 3), range(-5, 20, 3),
           range(7, 1, -2), range(-2147483647, 2147483647, 3), range(2147483647, -2147483647, -2), range(0, 5, 100)]:
-    check("len", len, LIB["_range_len"], (r,), {})
-    for i in [0, 1, 2, -1, -2, 4, 5, -5, -6, 100, True, False, "a", 2.0, None]:
-        check("r[i]", operator.getitem, LIB["_range_item"], (r, i), {})
+    check("len", len, LIB["_range"], (r,), {})
+    for i in [0, 1, 2, -1, -2, 4, 5, -5, -6, 100, True, False, "a", 2.0, None, [1]]:
+        check("r[i]", operator.getitem, LIB["_range"], (r, i), {})
     for x in [-10, -8, -7, -6, -5, -4, -2, 0, 1, 3, 5, 6, 9, 10, 14, 16, 19, 20, 22, True, False, 2147483646,
               -2147483647, 2147483647]:
         check("in", lambda x, r: x in r, LIB["_range_in"], (x, r), {})
