@@ -49,7 +49,7 @@ async function runFixture(engine: Engine, name: string): Promise<string> {
   const result = engine === 'node' ? runOnNode(c.image, c.map)
     : engine === 'c' ? await runOnC(c.image, c.map)
     : await runOnAvr(c.image, c.map, { cycleLimit: AVR_CYCLE_LIMIT, board: TEST_BOARD });
-  if ('stackBytes' in result) avrStack.set(name, result.stackBytes);
+  if ('stackBytes' in result) avrStack.set(name, Number(result.stackBytes));
   return result.stdout + result.stderr;
 }
 
