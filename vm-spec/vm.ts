@@ -578,13 +578,11 @@ function interpret(): u8 {
 /** The entry module's global variables: slots 0 .. globalCount-1 of the GLOBALS root tuple. */
 let globalCount: u16 = 0;
 
-/** Index of parameter `name` of `code`, or 255. */
-function paramIndex(code: u16, name: u16): u8 {
-  const params = codeU16(code, Code.PARAMS);
-  if (params === NULL) return 255;
-  const n = imageTupleLength(params);
+/** Index of parameter `name` in image tuple `params` (NULL: none), or 255. Names are pool strings: equal names are one record. */
+function paramIndex(params: u16, name: u16): u8 {
+  const n = params === NULL ? 0 : imageTupleLength(params);
   for (let i: u16 = 0; i < n; i = u16(i + 1)) {
-    if (keysEqual(imageTupleItem(params, i), name)) return u8(i);
+    if (imageTupleItem(params, i) === name) return u8(i);
   }
   return 255;
 }
@@ -620,7 +618,7 @@ function callFunction(caller: u16, func: u16, first: u16, count: u8, kwnames: u1
     let p: u8 = i;
     if (i >= npos) {
       const name = imageTupleItem(kwnames, u8(i - npos));
-      p = paramIndex(code, name);
+      p = paramIndex(codeU16(code, Code.PARAMS), name);
       if (p === 255 || get16(u16(locals + p * 2)) !== NULL) {
         raiseKeyword(code, name, p !== 255);
         return false;
