@@ -453,7 +453,8 @@ function interpret(): u8 {
       case Op.UNARY_NEGATIVE:
       case Op.UNARY_POSITIVE:
       case Op.UNARY_INVERT:
-        ok = replaceTop(1, numberUnary(op === Op.UNARY_NEGATIVE ? 0 : op === Op.UNARY_POSITIVE ? 1 : 2, peek(1)));
+        // numberUnary's kinds - + ~ are 0 1 2: the opcodes + - ~ are 3 4 6 (opcodes.ts)
+        ok = replaceTop(1, numberUnary(u8(op - Op.UNARY_POSITIVE) ^ 1, peek(1)));
         break;
       case Op.COPY:
         push(peek(u8(arg)));
@@ -474,24 +475,25 @@ function interpret(): u8 {
         ok = replaceTop(2, m === NULL ? raise(Exc.NotImplementedError) : m);
         break;
       }
-      case Op.LOAD_METHOD: {
-        const obj = peek(1);
-        let method = lookupMethod(obj, nameIndex(constantValue(arg)));
-        if (method === NULL) method = libLookup(constantValue(arg), libKindOf(obj));
-        if (method !== NULL) {
-          setPeek(1, method);
-          push(obj);
-          break;
-        }
-        // Not a method: [NULL, attribute] as CPython 3.11; the attribute as LOAD_ATTR reads it.
-        setPeek(1, NULL);
-        push(obj);
-      }
-      // falls through
+      case Op.LOAD_METHOD:
       case Op.LOAD_ATTR: {
+        const name = constantValue(arg);
+        const obj = peek(1);
+        if (op === Op.LOAD_METHOD) {
+          let method = lookupMethod(obj, nameIndex(name));
+          if (method === NULL) method = libLookup(name, libKindOf(obj));
+          if (method !== NULL) {
+            setPeek(1, method);
+            push(obj);
+            break;
+          }
+          // Not a method: [NULL, attribute] as CPython 3.11; the attribute as LOAD_ATTR reads it.
+          setPeek(1, NULL);
+          push(obj);
+        }
         // A module's function written in Python (vm-spec/lib/board.py), else a native attribute
-        let v = libLookup(constantValue(arg), moduleKind(peek(1)));
-        if (v === NULL) v = lookupAttr(peek(1), nameIndex(constantValue(arg)));
+        let v = libLookup(name, moduleKind(obj));
+        if (v === NULL) v = lookupAttr(obj, nameIndex(name));
         if (v === NULL) ok = raise(Exc.AttributeError) !== NULL;
         else setPeek(1, v);
         break;
