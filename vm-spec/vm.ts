@@ -418,17 +418,15 @@ function interpret(): u8 {
         push(v);
         break;
       }
-      case Op.STORE_GLOBAL:
-        // The compiler makes every stored name a global variable (arg < globalCount). An
-        // unbound one holds NULL (reads then fall through to the builtins / NameError); `del`
-        // stores a NULL (the compiler writes PUSH_NULL, STORE_GLOBAL / STORE_FAST).
-        if (arg >= globalCount) {
-          ok = raise(Exc.RuntimeError) !== NULL;
-          break;
-        }
+      case Op.STORE_GLOBAL: {
+        // The compiler makes every name the entry module stores a global variable (arg <
+        // globalCount: trusted as STORE_FAST's local is). An unbound one holds NULL (reads then
+        // fall through to the builtins / NameError); `del` stores a NULL (the compiler writes
+        // PUSH_NULL, STORE_GLOBAL / STORE_FAST).
         const value = pop();
         tupleSet(getRoot(Root.GLOBALS), arg, value);
         break;
+      }
       case Op.LOAD_FAST: {
         const v = get16(u16(f + F.LOCALS + arg * 2));
         if (v === NULL) {
