@@ -54,7 +54,7 @@ export function granulesFor(bytes: u16): u16 { return u16(bytes + GRANULE - 1) >
  */
 export function heapAlloc(type: u8, bytes: u16): u16 {
   const need = granulesFor(bytes);
-  if (need > MAX_GRANULES || need === 0) return NO_BLOCK;
+  if (need === 0) return NO_BLOCK; // (a need above MAX_GRANULES finds no free block that large)
   let prev: u16 = NO_BLOCK;
   let off: u16 = freeList;
   while (off !== NO_BLOCK) {
