@@ -3,8 +3,9 @@
 // str(e) (the tuple's text) and repr(e) (class name + the tuple) come out as in CPython.
 import { u8, u16 } from './types.ts';
 import type { bool } from './types.ts';
-import { NULL, isHeapRef, heapOffset } from './value.ts';
-import { HeapType, blockType, get16, set16 } from './heap.ts';
+import { NULL, heapOffset } from './value.ts';
+import { HeapType, get16, set16 } from './heap.ts';
+import { isBlock } from './block.ts';
 import { newExc, excArgument } from './errors.ts';
 import { arg, argCount, argsTuple } from './args.ts';
 import { newTuple, tupleSet } from './tuple.ts';
@@ -22,7 +23,7 @@ export function newExcFromArgs(cls: u8): u16 {
 
 /** True when exc's argument is the tuple of its arguments (more than one). */
 export function excHasArgsTuple(exc: u16): bool {
-  return isHeapRef(exc) && blockType(heapOffset(exc)) === HeapType.EXC && get16(u16(heapOffset(exc) + 6)) === 1;
+  return isBlock(exc, HeapType.EXC) && get16(u16(heapOffset(exc) + 6)) === 1;
 }
 
 /** e.args: the tuple of exc's arguments (NULL with MemoryError pending when it cannot be made). */
