@@ -6,7 +6,6 @@ import type { bool } from './types.ts';
 import { NULL } from './value.ts';
 import { get16, set16 } from './heap.ts';
 import { imageTupleLength, imageTupleItem } from './image.ts';
-import { nameIndex } from './names.ts';
 import { newTuple, tupleSet } from './tuple.ts';
 
 let base: u16 = 0;      // heap byte offset of argument 0
@@ -46,25 +45,6 @@ export function argsTuple(): u16 {
   const t = newTuple(n);
   for (let i: u16 = 0; t !== NULL && i < n; i = u16(i + 1)) tupleSet(t, i, arg(u8(i)));
   return t;
-}
-
-/** The value of keyword argument `name` (an N), or NULL when not given. */
-export function kwArg(name: u8): u16 {
-  const n = kwCount();
-  for (let k: u16 = 0; k < n; k = u16(k + 1)) {
-    if (nameIndex(kwName(k)) === name) return kwValue(k);
-  }
-  return NULL;
-}
-
-/** True when a keyword other than `a` and `b` (Ns; N.NONE for none) was given. */
-export function kwOther(a: u8, b: u8): bool {
-  const n = kwCount();
-  for (let k: u16 = 0; k < n; k = u16(k + 1)) {
-    const name = nameIndex(kwName(k));
-    if (name === 255 || (name !== a && name !== b)) return true;
-  }
-  return false;
 }
 
 /** Name (an image str) and value of keyword argument k < kwCount(), e.g. for dict(a=1). @noinline: smaller as a call. */

@@ -13,7 +13,7 @@ import { printStr, render, Render, builtinTypeLine } from './print.ts';
 import { isList } from './list.ts';
 import { isDict } from './dict.ts';
 import { N, B, nameIndex } from './names.ts';
-import { arg, argCount, kwArg, kwCount, kwOther } from './args.ts';
+import { arg, argCount, kwCount, kwName, kwValue } from './args.ts';
 import { numBuiltin } from './builtins-num.ts';
 import { strBuiltin } from './builtins-str.ts';
 import { seqBuiltin, listMethod, dictMethod } from './builtins-seq.ts';
@@ -65,18 +65,24 @@ export function callBuiltin(callable: u16): u16 {
 
 /** print(*args, sep=' ', end='\n') */
 function builtinPrint(): u16 {
-  if (kwOther(N.sep, N.end)) return raise(Exc.TypeError);
-  const sep = kwArg(N.sep);
-  const end = kwArg(N.end);
+  let sep: u16 = NONE; // (None: the default)
+  let end: u16 = NONE;
+  const nkw = kwCount();
+  for (let k: u16 = 0; k < nkw; k = u16(k + 1)) {
+    const name = nameIndex(kwName(k));
+    if (name === N.sep) sep = kwValue(k);
+    else if (name === N.end) end = kwValue(k);
+    else return raise(Exc.TypeError);
+  }
   const count = argCount();
   for (let i: u16 = 0; i < count; i = u16(i + 1)) {
     if (i > 0) {
-      if (sep === NULL || sep === NONE) putc(32);
+      if (sep === NONE) putc(32);
       else printStr(sep);
     }
     printStr(arg(u8(i)));
   }
-  if (end === NULL || end === NONE) putc(10);
+  if (end === NONE) putc(10);
   else printStr(end);
   return NONE;
 }
