@@ -48,8 +48,8 @@ const enum LF { KIND = 1, NAME = 2, CODE = 4, DEFAULTS = 6 }
 
 /** @noinline: smaller as a call. */
 export function isLibFunc(v: u16): bool { return isImage(v) && recordType(v) === Record.FUNC; }
-export function libFuncCode(f: u16): u16 { return imageU16(u16(imageOffset(f) + LF.CODE)); }
-export function libFuncDefaults(f: u16): u16 { return imageU16(u16(imageOffset(f) + LF.DEFAULTS)); }
+/** Word i of library function f: 0 its code, 1 its defaults tuple (func.ts funcWord). */
+export function libFuncWord(f: u16, i: u8): u16 { return imageU16(u16(imageOffset(f) + LF.CODE + i * 2)); }
 /** Whether func (a frame's FUNC) is _slice_set, whose result nobody takes: it stands for a STORE_SUBSCR or DELETE_SUBSCR. */
 export function libDropsResult(func: u16): bool { return isLibFunc(func) && imageU8(u16(imageOffset(func) + LF.KIND)) === LibKind.SLICE_SET; }
 

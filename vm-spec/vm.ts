@@ -19,7 +19,7 @@ import { newDict, dictGet, dictSet, keysEqual, isDict, dictCount } from './dict.
 import { binaryOp, compareOp, truth } from './arith.ts';
 import { numberUnary } from './numops.ts';
 import { makeBool } from './value.ts';
-import { isFunc, newFunc, funcCode, funcDefaults, funcKwDefaults, anyTupleLength, anyTupleItem } from './func.ts';
+import { isFunc, newFunc, funcWord } from './func.ts';
 import { lookupBuiltin, lookupMethod, lookupAttr, callBuiltin } from './builtins.ts';
 import { builtinModule, moduleKind, objectKind } from './builtins-module.ts';
 import { nameIndex } from './names.ts';
@@ -91,9 +91,9 @@ function replaceTop(n: u8, result: u16): bool {
 /** except-clause matching: exc against a class or a tuple of classes. */
 function excMatchesAny(exc: u16, cls: u16): bool {
   const tuple = isAnyTuple(cls); // (a single class: a tuple of one)
-  const n = tuple ? anyTupleLength(cls) : 1;
+  const n = tuple ? seqLength(cls) : 1;
   for (let i: u16 = 0; i < n; i = u16(i + 1)) {
-    if (excMatches(exc, tuple ? anyTupleItem(cls, i) : cls)) return true;
+    if (excMatches(exc, tuple ? seqItem(cls, i) : cls)) return true;
   }
   return false;
 }
@@ -594,7 +594,7 @@ function paramIndex(params: u16, name: u16): u8 {
  * caller's stack is cut below the callable; false with an exception pending otherwise.
  */
 function callFunction(caller: u16, func: u16, first: u16, count: u8, kwnames: u16, cut: u16): bool {
-  const code = funcCode(func);
+  const code = funcWord(func, 0);
   // A heap that cannot hold another frame is reported as the deep recursion it almost always is
   // (there is no depth limit: the 1,400-byte heap holds fewer than 100 frames of 16 bytes or more).
   const frame = newFrame(code, caller);
@@ -607,8 +607,8 @@ function callFunction(caller: u16, func: u16, first: u16, count: u8, kwnames: u1
   set16(u16(nf + F.FUNC), func);
   const argcount = codeU8(code, Code.ARGCOUNT);
   const npos: u8 = u8(count - (kwnames === NULL ? 0 : imageTupleLength(kwnames))); // (the names are constants: image tuples, as the parameters)
-  const defaults = funcDefaults(func);
-  const ndefaults: u8 = defaults === NULL ? 0 : u8(anyTupleLength(defaults));
+  const defaults = funcWord(func, 1);
+  const ndefaults: u8 = defaults === NULL ? 0 : u8(seqLength(defaults));
   if (npos > argcount) {
     raiseTooMany(code, ndefaults, npos);
     return false;
@@ -627,7 +627,7 @@ function callFunction(caller: u16, func: u16, first: u16, count: u8, kwnames: u1
     set16(u16(locals + p * 2), get16(u16(first + i * 2)));
   }
   // Defaults; the parameters still unbound then are missing (positional ones reported first).
-  const kwdefaults = funcKwDefaults(func);
+  const kwdefaults = funcWord(func, 2);
   const nparams: u8 = u8(argcount + codeU8(code, Code.KWONLY));
   let missing: u16 = 0; // (callerrors.ts lists the first 16)
   let kwonly: bool = false;
@@ -635,7 +635,7 @@ function callFunction(caller: u16, func: u16, first: u16, count: u8, kwnames: u1
     const slot = u16(locals + i * 2);
     if (get16(slot) === NULL) {
       if (i < argcount) {
-        if (i + ndefaults >= argcount) set16(slot, anyTupleItem(defaults, u8(i + ndefaults - argcount)));
+        if (i + ndefaults >= argcount) set16(slot, seqItem(defaults, u8(i + ndefaults - argcount)));
       } else if (kwdefaults !== NULL) set16(slot, dictGet(kwdefaults, imageTupleItem(codeU16(code, Code.PARAMS), i)));
     }
     if (get16(slot) !== NULL || i > 15) continue;
