@@ -1,5 +1,5 @@
 // Python functions: FUNC block [header][code][defaults tuple or NULL][kw defaults or NULL][closure: NULL until closures exist].
-import { u16 } from './types.ts';
+import { u8, u16 } from './types.ts';
 import type { bool } from './types.ts';
 import { NULL, isHeapRef, heapOffset, isImage } from './value.ts';
 import { HeapType, blockType, get16 } from './heap.ts';
