@@ -1,19 +1,20 @@
 // float: IEEE binary32 on every engine. Heap FLOAT blocks [header][bits low][bits high];
 // constants stay image FLOAT records. Every operation rounds to f32 at once, so Node, the host
 // and the AVR compute the same bits. Floor division and modulo are library code (num.py).
-import { u8, u16, i32, f32, f32Bits, f32FromBits, truncF32 } from './types.ts';
+import { u8, u16, i32, u32, f32, f32Bits, f32FromBits, truncF32 } from './types.ts';
 import type { bool } from './types.ts';
 import { isImage, isHeapRef, heapOffset } from './value.ts';
 import { HeapType, blockType } from './heap.ts';
-import { Record, recordType, imageFloatBits } from './image.ts';
-import { isAnyInt, anyIntValue, boxedBits, newBoxed } from './int.ts';
+import { Record, recordType } from './image.ts';
+import { isAnyInt, anyIntValue, newBoxed } from './int.ts';
 
 export function isHeapFloat(v: u16): bool { return isHeapRef(v) && blockType(heapOffset(v)) === HeapType.FLOAT; }
 export function isFloat(v: u16): bool { return isHeapFloat(v) || (isImage(v) && recordType(v) === Record.FLOAT); }
 
-/** The value of a float (callers check isFloat). */
+/** The value of a float (callers check isFloat). anyIntValue reads a float's 32 bits as it reads
+ * an int's: FLOAT blocks and records hold them where INT ones do. */
 export function floatOf(v: u16): f32 {
-  return f32FromBits(isImage(v) ? imageFloatBits(v) : boxedBits(v));
+  return f32FromBits(u32(anyIntValue(v)));
 }
 
 /** A new float (NULL + MemoryError when the heap is full). */
