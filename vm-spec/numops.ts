@@ -2,11 +2,11 @@
 // OverflowError instead of wrapping, f32 floats, int/float mixing, true division, floor
 // division and modulo signs (** and a float's // and % are library code: num.py); and the TypeError messages of
 // unsupported operands.
-import { u8, i8, u16, i32, f32, truncF32 } from './types.ts';
+import { u8, i8, u16, i32, u32, f32, f32FromBits, truncF32 } from './types.ts';
 import type { bool } from './types.ts';
 import { NULL, makeBool, makeSmall } from './value.ts';
 import { intBinary, isAnyInt, anyIntValue } from './int.ts';
-import { isFloat, floatOf, numberF32, newFloat } from './float.ts';
+import { isFloat, numberF32, newFloat } from './float.ts';
 import { LibKind, handOver } from './libfunc.ts';
 import { Msg, raiseMsg, raiseOpMsg } from './errors.ts';
 import { opHolds } from './compare.ts';
@@ -29,16 +29,17 @@ export function numberBinary(op: u8, a: u16, b: u16): u16 {
   const fa = isFloat(a);
   const fb = isFloat(b);
   const floats = fa || fb;
-  const ia: i32 = fa ? 0 : anyIntValue(a);
-  const ib: i32 = fb ? 0 : anyIntValue(b);
+  // an int's value, or a float's bits (float.ts floatOf)
+  const ia: i32 = anyIntValue(a);
+  const ib: i32 = anyIntValue(b);
   // Ints stay exact ints, but for /.
   if (!floats && nb !== NumOp.TRUE_DIVIDE) return intBinary(nb, ia, ib);
   // A float's // and % are library code (num.py _float_floordiv, _float_mod).
   if (nb === NumOp.FLOOR_DIVIDE || nb === NumOp.REMAINDER) {
     return handOver(nb === NumOp.FLOOR_DIVIDE ? LibKind.FLOAT_FLOORDIV : LibKind.FLOAT_MOD);
   }
-  const x: f32 = fa ? floatOf(a) : f32(ia);
-  const y: f32 = fb ? floatOf(b) : f32(ib);
+  const x: f32 = fa ? f32FromBits(u32(ia)) : f32(ia);
+  const y: f32 = fb ? f32FromBits(u32(ib)) : f32(ib);
   if (nb === NumOp.TRUE_DIVIDE && y === 0.0) return raiseMsg(floats ? Msg.FLOAT_DIVISION : Msg.DIVISION);
   let r: f32 = 0.0;
   switch (nb) {
