@@ -201,34 +201,35 @@ def _round_int(n, ndigits):
 
 
 def hex(n):
+    _int(n)
     return _based(n, "x", "0x")
 
 
 def bin(n):
+    _int(n)
     return _based(n, "b", "0b")
 
 
 def _based(n, t, prefix):
-    # The digits of int n in conversion t (x X o b), '-' and prefix before them (hex, bin, and
-    # format.py's x X o: the VM writes decimal only).
-    _int(n)
-    base = 16
+    # The digits of int n in conversion t (x X o b) after '-' and prefix: hex, bin and
+    # format.py's x X o (the VM writes ints in decimal only). Digits of -|n| (<= 0), so that
+    # -2**31 needs no negation.
+    b = 16
     if t == "o":
-        base = 8
+        b = 8
     elif t == "b":
-        base = 2
-    digits = "0123456789abcdef"
+        b = 2
+    k = 0
     if t == "X":
-        digits = "0123456789ABCDEF"
-    # Digits of -|n| (<= 0), so that -2**31 needs no negation.
+        k = 16
     m = n
     if n > 0:
         m = -n
     s = ""
     while True:
-        s = digits[-(m % -base)] + s
-        m = -(m // -base)
-        if m == 0:
+        s = "0123456789abcdef0123456789ABCDEF"[k - m % -b] + s
+        m = -(m // -b)
+        if not m:
             break
     if n < 0:
         prefix = "-" + prefix
