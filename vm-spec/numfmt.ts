@@ -134,8 +134,8 @@ function digTop(): i16 {
   return i16(digN - 1 - digFrac);
 }
 
-/** dig = m * 2^e exactly (m a byte at a time, most significant first: no 32-bit division). */
-function digOfU32(n: u32, e: i16): void {
+/** dig = n (a byte at a time, most significant first: no 32-bit division). */
+function digOfU32(n: u32): void {
   let m = n;
   digN = 0;
   digFrac = 0;
@@ -143,7 +143,6 @@ function digOfU32(n: u32, e: i16): void {
     digMulAdd(256, u8(m >>> 24));
     m = u32(m << 8);
   }
-  digScale(e);
 }
 
 /** dig = the exact value of the finite f32 with these bits, sign ignored: M * 2^E. */
@@ -151,7 +150,8 @@ function digOfF32(bits: u32): void {
   const ef = u8(bits >>> 23);
   let m: u32 = bits & 0x7fffff;
   if (ef !== 0) m = u32(m | 0x800000);
-  digOfU32(m, ef === 0 ? -149 : i16(ef - 150));
+  digOfU32(m);
+  digScale(ef === 0 ? -149 : i16(ef - 150));
 }
 
 /** dig = the decimal in sig. */
@@ -355,7 +355,7 @@ export function formatF32General(x: f32, precision: u8): u8 {
 export function formatI32(v: i32): u8 {
   numStart();
   if (v < 0) numPut(0x2d);
-  digOfU32(u32(v < 0 ? -v : v), 0);
+  digOfU32(u32(v < 0 ? -v : v));
   putDigits(digN === 0 ? 0 : digTop(), 0, false);
   return numOutLen;
 }
