@@ -356,7 +356,7 @@ export function formatI32(v: i32): u8 {
   numStart();
   if (v < 0) numPut(0x2d);
   digOfU32(u32(v < 0 ? -v : v));
-  putDigits(digN === 0 ? 0 : digTop(), 0, false);
+  putDigits(digTop(), 0, false); // (0: digTop() is -1, and 10^0 is written anyway)
   return numOutLen;
 }
 
