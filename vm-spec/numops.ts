@@ -23,7 +23,6 @@ const enum NumOp {
  */
 export function numberBinary(op: u8, a: u16, b: u16): u16 {
   const nb: u8 = op >= NumOp.INPLACE ? u8(op - NumOp.INPLACE) : op;
-  if (nb === NumOp.MATMUL) return raiseUnsupported(op, a, b);
   // ** is library code (num.py _power)
   if (nb === NumOp.POWER) return handOver(LibKind.POWER);
   const fa = isFloat(a);
@@ -32,8 +31,8 @@ export function numberBinary(op: u8, a: u16, b: u16): u16 {
   // an int's value, or a float's bits (float.ts floatOf)
   const ia: i32 = anyIntValue(a);
   const ib: i32 = anyIntValue(b);
-  // Ints stay exact ints, but for /.
-  if (!floats && nb !== NumOp.TRUE_DIVIDE) return intBinary(nb, ia, ib);
+  // Ints stay exact ints, but for / (and @, which the float switch below refuses).
+  if (!floats && nb !== NumOp.TRUE_DIVIDE && nb !== NumOp.MATMUL) return intBinary(nb, ia, ib);
   // A float's // and % are library code (num.py _float_floordiv, _float_mod).
   if (nb === NumOp.FLOOR_DIVIDE || nb === NumOp.REMAINDER) {
     return handOver(nb === NumOp.FLOOR_DIVIDE ? LibKind.FLOAT_FLOORDIV : LibKind.FLOAT_MOD);
