@@ -1,15 +1,12 @@
 // float: IEEE binary32 on every engine. Heap FLOAT blocks [header][bits low][bits high];
 // constants stay image FLOAT records. Every operation rounds to f32 at once, so Node, the host
 // and the AVR compute the same bits. Floor division and modulo are library code (num.py).
-import { u8, u16, i32, u32, f32, f32Bits, f32FromBits, truncF32 } from './types.ts';
+import { u16, i32, u32, f32, f32Bits, f32FromBits, truncF32 } from './types.ts';
 import type { bool } from './types.ts';
-import { isImage, isHeapRef, heapOffset } from './value.ts';
-import { HeapType, blockType } from './heap.ts';
-import { Record, recordType } from './image.ts';
-import { isAnyInt, anyIntValue, newBoxed } from './int.ts';
+import { HeapType } from './heap.ts';
+import { numKind, anyIntValue, newBoxed } from './int.ts';
 
-export function isHeapFloat(v: u16): bool { return isHeapRef(v) && blockType(heapOffset(v)) === HeapType.FLOAT; }
-export function isFloat(v: u16): bool { return isHeapFloat(v) || (isImage(v) && recordType(v) === Record.FLOAT); }
+export function isFloat(v: u16): bool { return numKind(v) === 2; }
 
 /** The value of a float (callers check isFloat). anyIntValue reads a float's 32 bits as it reads
  * an int's: FLOAT blocks and records hold them where INT ones do. */
@@ -23,7 +20,7 @@ export function newFloat(x: f32): u16 {
 }
 
 /** An int, bool or float. */
-export function isNumber(v: u16): bool { return isAnyInt(v) || isFloat(v); }
+export function isNumber(v: u16): bool { return numKind(v) !== 0; }
 /** A number as f32 (ints round to nearest even beyond 2^24). */
 export function numberF32(v: u16): f32 { return isFloat(v) ? floatOf(v) : f32(anyIntValue(v)); }
 

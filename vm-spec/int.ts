@@ -8,7 +8,7 @@ import { alloc } from './gc.ts';
 import { Exc, raise } from './exc.ts';
 import { Msg, raiseMsg } from './errors.ts';
 import { isImage } from './value.ts';
-import { Record, recordType, imageIntValue } from './image.ts';
+import { recordType, imageIntValue } from './image.ts';
 
 // CPython's NB_* numbers of the operators ints have (as arith.ts's Nb).
 const enum IntOp {
@@ -17,15 +17,19 @@ const enum IntOp {
 }
 const I32_MIN = -2147483648;
 
-export function isBoxedInt(v: u16): bool {
-  return isHeapRef(v) && blockType(heapOffset(v)) === HeapType.INT;
-}
-/** int or bool (bool is a subtype of int). */
-export function isInt(v: u16): bool {
-  return isSmall(v) || (v | 4) === TRUE || isBoxedInt(v); // FALSE = 8, TRUE = 12
+/**
+ * What number v is, its tag read once: 1 an int or bool (bool is a subtype of int; immediate,
+ * boxed, or an image INT constant), 2 a float (heap or image), 0 anything else.
+ */
+export function numKind(v: u16): u8 {
+  if (isSmall(v) || (v | 4) === TRUE) return 1; // FALSE = 8, TRUE = 12
+  let t: u8 = 0;
+  if (isHeapRef(v)) t = blockType(heapOffset(v)); // HeapType.INT = 1, FLOAT = 2
+  else if (isImage(v)) t = u8(recordType(v) - 1); // Record.INT = 2, FLOAT = 3
+  return t <= 2 ? t : 0;
 }
 
-/** The value of an int or bool (callers check isInt first). */
+/** The value of an int or bool that is not an image constant. */
 export function intValue(v: u16): i32 {
   if (isSmall(v)) return smallValue(v);
   if ((v | 4) === TRUE) return (v >> 2) & 1; // FALSE = 8, TRUE = 12
@@ -134,6 +138,6 @@ export function intFloorDiv(a: i32, b: i32): u16 { return intBinary(IntOp.FLOOR_
 export function intMod(a: i32, b: i32): u16 { return intBinary(IntOp.REMAINDER, a, b); }
 
 /** An int operand anywhere: immediate, boxed, bool, or an image INT constant. */
-export function isAnyInt(v: u16): bool { return isInt(v) || (isImage(v) && recordType(v) === Record.INT); }
+export function isAnyInt(v: u16): bool { return numKind(v) === 1; }
 /** The value of an isAnyInt operand. */
 export function anyIntValue(v: u16): i32 { return isImage(v) ? imageIntValue(v) : intValue(v); }

@@ -30,7 +30,7 @@ import { seqContains, seqSubscript, asSequence, storeItem } from './seqops.ts';
 import { seqLength, seqItem, isAnyTuple } from './seq.ts';
 import { newList, listAppend, listLength, listGet, listSet, isList } from './list.ts';
 import { newTuple, tupleSet, tupleLength, tupleGet, isHeapTuple } from './tuple.ts';
-import { isInt, intValue, newInt, intSub } from './int.ts';
+import { intValue, newInt, intSub } from './int.ts';
 import { isStr, strLength, strOfInt, strFind, strBuild } from './str.ts';
 import { newSlice, isSlice } from './slice.ts';
 import { formatValue } from './strformat.ts';
