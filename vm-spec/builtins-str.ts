@@ -1,6 +1,6 @@
 // Built-in functions on strs (str repr ord chr) and the operators with a str operand (+, *, %).
 // The str methods are Python code (vm-spec/lib/str.py).
-import { u8, u16, i32 } from './types.ts';
+import { u8, u16, i32, flashU8 } from './types.ts';
 import { NULL, NONE } from './value.ts';
 import { Exc, raise } from './exc.ts';
 import { raiseMsg, raiseMsgOf, Msg } from './errors.ts';
@@ -20,28 +20,29 @@ export function strBuiltin(n: u8): u16 {
   const v = arg(0);
   if (name === N.str) return isStr(v) ? v : render(Render.STR, v, NULL);
   if (name === N.repr) return render(Render.REPR, v, NULL);
-  if (name === N.ord) {
-    const cp = isStr(v) ? utf8Decode(v) : -1;
-    if (cp < 0) return raiseMsg(Msg.ORD_LENGTH);
-    return newInt(cp);
-  }
+  if (name === N.ord) return ordOf(v);
   if (!isAnyInt(v)) return raise(Exc.TypeError);
   return chrOf(anyIntValue(v));
 }
-/** The code point of a one-character str (UTF-8, up to 3 bytes: U+0000..U+FFFF), or -1. */
-function utf8Decode(s: u16): i32 {
-  const length = strLength(s);
-  const c0 = length > 0 ? strByte(s, 0) : 0;
+
+// The payload bits of a UTF-8 lead byte, and its length marker, for 1, 2 and 3 bytes.
+const LEAD_MASK = flashU8([0x7f, 31, 15]);
+const LEAD_MARK = flashU8([0, 0xc0, 0xe0]);
+
+/** ord(v): the code point of a one-character str (UTF-8, up to 3 bytes: U+0000..U+FFFF). */
+function ordOf(v: u16): u16 {
+  const length = isStr(v) ? strLength(v) : 0;
+  const c0 = length > 0 ? strByte(v, 0) : 0;
   const need: u16 = c0 >= 0xe0 ? 3 : (c0 >= 0xc0 ? 2 : 1);
-  if (length !== need || c0 >= 0xf0) return -1;
-  let cp: u16 = c0 & (need === 1 ? 0x7f : (need === 2 ? 31 : 15));
-  for (let i: u16 = 1; i < need; i = u16(i + 1)) cp = u16((cp << 6) | (strByte(s, i) & 63));
-  return cp;
+  if (length !== need || c0 >= 0xf0) return raiseMsg(Msg.ORD_LENGTH);
+  let cp: u16 = c0 & LEAD_MASK[need - 1];
+  for (let i: u16 = 1; i < need; i = u16(i + 1)) cp = u16((cp << 6) | (strByte(v, i) & 63));
+  return newInt(cp);
 }
 
 /** chr(n): the UTF-8 encoding of code point n (U+0000..U+FFFF; beyond: ValueError). */
 function chrOf(n: i32): u16 {
-  if (n < 0 || n > 0xffff) return raiseMsg(Msg.CHR_RANGE);
+  if (n >> 16 !== 0) return raiseMsg(Msg.CHR_RANGE); // below 0 or above 0xffff
   const c: u16 = u16(n);
   const length: u16 = c >= 0x800 ? 3 : (c >= 0x80 ? 2 : 1);
   const s = newStr(length);
@@ -52,7 +53,7 @@ function chrOf(n: i32): u16 {
     strSetByte(s, i, u8(0x80 | (rest & 63)));
     rest = rest >> 6;
   }
-  strSetByte(s, 0, u8(rest | (length === 1 ? 0 : (length === 2 ? 0xc0 : 0xe0))));
+  strSetByte(s, 0, u8(rest | LEAD_MARK[length - 1]));
   return s;
 }
 

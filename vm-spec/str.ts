@@ -1,6 +1,6 @@
 // str: immutable bytes (UTF-8). Image strs stay in the image; STR heap blocks
 // [header][length][bytes...] hold strings made at run time. Both read through strLength/strByte.
-import { u8, u16, i32 } from './types.ts';
+import { u8, u16, i16, i32 } from './types.ts';
 import type { bool } from './types.ts';
 import { NULL, isImage, isHeapRef, heapOffset } from './value.ts';
 import { HeapType, blockType, get16, set16, heap } from './heap.ts';
@@ -37,16 +37,15 @@ export function strEquals(a: u16, b: u16): bool {
   return true;
 }
 
-/** -1, 0 or 1 as a compares with b (bytewise, as CPython compares code points for UTF-8). */
-export function strCompare(a: u16, b: u16): i32 {
+/** Below, at or above 0 as a compares with b (bytewise, as CPython compares code points for UTF-8). */
+export function strCompare(a: u16, b: u16): i16 {
   const na = strLength(a);
   const nb = strLength(b);
   for (let i: u16 = 0; i < na && i < nb; i = u16(i + 1)) {
-    const x = strByte(a, i);
-    const y = strByte(b, i);
-    if (x !== y) return x < y ? -1 : 1;
+    const d = i16(strByte(a, i) - strByte(b, i));
+    if (d !== 0) return d;
   }
-  return na === nb ? 0 : (na < nb ? -1 : 1);
+  return i16(na - nb); // (lengths are at most MAX_STR)
 }
 
 /** An image str's hash is stored in its record; a heap str's is computed from its bytes. */
@@ -101,8 +100,7 @@ export function strOfInt(n: i32): u16 {
 export function strFind(haystack: u16, needle: u16): bool {
   const n = strLength(haystack);
   const m = strLength(needle);
-  if (m > n) return false;
-  for (let i: u16 = 0; i <= u16(n - m); i = u16(i + 1)) {
+  for (let i: u16 = 0; u16(i + m) <= n; i = u16(i + 1)) {
     let j: u16 = 0;
     while (j < m && strByte(haystack, u16(i + j)) === strByte(needle, j)) j = u16(j + 1);
     if (j === m) return true;
