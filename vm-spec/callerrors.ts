@@ -13,16 +13,16 @@ import { formatI32 } from './numfmt.ts';
 
 // The call being reported (read while the message is written).
 let callCode: u16 = NULL;
-let callDefaults: u16 = 0;
-let callGiven: u16 = 0;
+let callDefaults: u8 = 0;
+let callGiven: u8 = 0;
 let callMissing: u16 = 0; // 0: "takes ..."; else bit i for each missing parameter i (of the first 16)
 let callKind: u8 = 0; // Msg.POSITIONAL or Msg.KEYWORD_ONLY
 
 function piece(line: u8): void { printLine(line, NULL, NULL); }
-function printCount(n: u16): void { printNumOut(formatI32(n)); }
+function printCount(n: u8): void { printNumOut(formatI32(n)); }
 
 /** "f() takes [from M to] N positional argument(s) but G was/were given". */
-export function raiseTooMany(code: u16, ndefaults: u16, given: u16): u16 {
+export function raiseTooMany(code: u16, ndefaults: u8, given: u8): u16 {
   callCode = code;
   callDefaults = ndefaults;
   callGiven = given;
@@ -50,38 +50,38 @@ export function raiseMissing(code: u16, missing: u16, kwonly: bool): u16 {
 
 /** The rest of a "takes" or "missing" message (one path: "N [required] KIND argument(s)" is shared). */
 export function printCallDetails(): void {
-  const n = codeU8(callCode, Code.ARGCOUNT);
+  const takes = callMissing === 0;
   let count: u8 = 0; // the missing parameters
   for (let m: u16 = callMissing; m !== 0; m = m >> 1) count = u8(count + (m & 1));
-  let plural: u16 = count;
-  if (count === 0) { // takes [from M to] N positional argument(s)
-    count = n;
-    plural = n;
+  let plural: bool = false;
+  if (takes) { // takes [from M to] N positional argument(s)
+    count = codeU8(callCode, Code.ARGCOUNT);
     if (callDefaults > 0) {
       piece(Msg.FROM);
-      printCount(u16(n - callDefaults));
+      printCount(u8(count - callDefaults));
       piece(Msg.TO);
-      plural = 2;
+      plural = true;
     }
   }
   printCount(count);
-  if (callMissing !== 0) piece(Msg.REQUIRED);
+  if (!takes) piece(Msg.REQUIRED);
   piece(callKind);
   piece(Msg.ARGUMENT);
-  if (plural !== 1) piece(Msg.PLURAL);
-  if (callMissing === 0) {
+  if (plural || count !== 1) piece(Msg.PLURAL);
+  if (takes) {
     piece(Msg.BUT);
     printCount(callGiven);
     piece(callGiven === 1 ? Msg.WAS_GIVEN : Msg.WERE_GIVEN);
     return;
   }
   piece(Msg.COLON);
+  const params = codeU16(callCode, Code.PARAMS);
   let listed: u8 = 0;
   let i: u8 = 0;
   for (let m: u16 = callMissing; m !== 0; m = m >> 1) {
     if ((m & 1) !== 0) {
       if (listed > 0) piece(listed + 1 < count ? Msg.COMMA : count === 2 ? Msg.AND : Msg.COMMA_AND);
-      printRepr(imageTupleItem(codeU16(callCode, Code.PARAMS), i));
+      printRepr(imageTupleItem(params, i));
       listed = u8(listed + 1);
     }
     i = u8(i + 1);
