@@ -237,29 +237,28 @@ function reprCycle(v: u16): bool {
   return false;
 }
 
-/** repr of a container: [1, 2], (1,), {'a': 1}, range(0, 3), range(1, 5, 2). */
+/** repr of a container: [1, 2], (1,), {'a': 1}, range(0, 3), range(1, 5, 2); [...] for one being printed. */
 function printItems(v: u16, t: u8): void {
   const bracket = u8((t - Ty.LIST) * 2);
+  if (t === Ty.RANGE) printWord(Ty.RANGE);
+  emit(BRACKETS[bracket]);
   if (reprCycle(v)) {
-    emit(BRACKETS[bracket]);
     for (let i: u8 = 0; i < 3; i = u8(i + 1)) emit(46);
-    emit(BRACKETS[bracket + 1]);
-    return;
+  } else {
+    reprOpen[reprDepth] = v;
+    reprDepth = u8(reprDepth + 1);
+    printItemsOf(v, t);
+    reprDepth = u8(reprDepth - 1);
   }
-  reprOpen[reprDepth] = v;
-  reprDepth = u8(reprDepth + 1);
-  printItemsOf(v, t, bracket);
-  reprDepth = u8(reprDepth - 1);
+  emit(BRACKETS[bracket + 1]);
 }
 
-function printItemsOf(v: u16, t: u8, bracket: u8): void {
+/** The items of printItems's container, without its brackets. */
+function printItemsOf(v: u16, t: u8): void {
   let n: u16 = 0;
   if (t === Ty.DICT) n = dictUsed(v);
-  else if (t === Ty.RANGE) {
-    printWord(Ty.RANGE);
-    n = rangeField(v, 6) === 1 ? 2 : 3; // start, stop and a step other than 1
-  } else n = seqLength(v);
-  emit(BRACKETS[bracket]);
+  else if (t === Ty.RANGE) n = rangeField(v, 6) === 1 ? 2 : 3; // start, stop and a step other than 1
+  else n = seqLength(v);
   let first: bool = true;
   for (let i: u16 = 0; i < n; i = u16(i + 1)) {
     let item: u16 = NULL;
@@ -281,5 +280,4 @@ function printItemsOf(v: u16, t: u8, bracket: u8): void {
     }
   }
   if (t === Ty.TUPLE && n === 1) emit(44);
-  emit(BRACKETS[bracket + 1]);
 }
