@@ -175,19 +175,21 @@ function printStrRepr(v: u16): void {
   emit(quote);
   for (let i: u16 = 0; i < length; i = u16(i + 1)) {
     const c = strByte(v, i);
-    // The letter after a backslash (0: the byte itself): \\ \' \n \r \t, \xNN for other controls.
-    let escape: u8 = 0;
-    if (c === quote || c === 92) escape = c;
-    else if (c === 10) escape = 110;
-    else if (c === 13) escape = 114;
-    else if (c === 9) escape = 116;
-    else if (c < 32 || c === 127) escape = 120;
-    if (escape !== 0) emit(92);
-    emit(escape === 0 ? c : escape);
-    if (escape === 120) {
+    if (c === quote || c === 92) emit(92);
+    else if (c < 32 || c === 127) {
+      // \n \r \t, \xNN for other controls
+      emit(92);
+      let letter: u8 = 120;
+      if (c === 10) letter = 110;
+      else if (c === 13) letter = 114;
+      else if (c === 9) letter = 116;
+      emit(letter);
+      if (letter !== 120) continue;
       emit(hexDigit(c >> 4));
       emit(hexDigit(c & 15));
+      continue;
     }
+    emit(c);
   }
   emit(quote);
 }
