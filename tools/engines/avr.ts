@@ -4,7 +4,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildAvr, type AvrBuild } from '../build/firmware.ts';
+import { buildAvr, measureAvr, type AvrBuild } from '../build/firmware.ts';
 import { BOARDS, DEFAULT_BOARD, type BoardName } from '../build/boards.ts';
 import { toIntelHex } from '../build/ihex.ts';
 import { runSim, type SimStop } from '../../sim-tests/harness.ts';
@@ -29,6 +29,12 @@ export function avrFirmware(board: BoardName = DEFAULT_BOARD): AvrBuild {
   let fw = firmware.get(board);
   if (!fw) firmware.set(board, (fw = buildAvr(undefined, board)));
   return fw;
+}
+
+/** The bytes a board's RAM leaves for the C stack after data and bss (the Uno's: about 250). */
+export function stackRoom(board: BoardName = DEFAULT_BOARD): number {
+  const fw = measureAvr(undefined, board);
+  return BOARDS[board].sramBytes - fw.data - fw.bss;
 }
 
 /** Runs `image` on the simulated board. Status 3: the run did not halt normally (crash, cycle limit). */
