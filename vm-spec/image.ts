@@ -74,7 +74,6 @@ export function imageStrHash(v: u16): u16 { return imageU16(u16(imageOffset(v) +
 export function imageStrName(v: u16): u8 { return imageByte(u16(imageOffset(v) + 5)); }
 export function imageStrByte(v: u16, i: u16): u8 { return imageByte(u16(imageOffset(v) + 6 + i)); }
 export function imageIntValue(v: u16): i32 { return i32(imageU32(u16(imageOffset(v) + 1))); }
-export function imageFloatBits(v: u16): u32 { return imageU32(u16(imageOffset(v) + 1)); }
 export function imageTupleLength(v: u16): u16 { return imageU16(u16(imageOffset(v) + 1)); }
 export function imageTupleItem(v: u16, i: u16): u16 { return imageU16(u16(imageOffset(v) + 3 + i * 2)); }
 /** A byte field of a CODE record (Code.ARGCOUNT ...). */
