@@ -1,8 +1,9 @@
 // library.json: its source selection (the generated VM + the Uno board layer, without our
 // main.c) together with the embedding example of docs/platformio.md compiles and links for the
-// ATmega328p, and the result runs in simavr. PlatformIO itself is not installed here. Built for
-// TEST_BOARD's MCU (tools/build/boards.ts: the Mega while the VM does not fit the Uno), with
-// that board's image address; the example's PB5 is a port bit on both.
+// ATmega328p, and the result runs in simavr. PlatformIO itself is not installed here: the test
+// links as tools/pio-lib-gen.py makes PlatformIO link (the function order's linker script
+// added). Built for TEST_BOARD's MCU (tools/build/boards.ts), with that board's image address,
+// which the example must end below; the example's PB5 is a port bit on both boards.
 import { describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -32,7 +33,9 @@ describe('library.json', () => {
     expect(sources).toContain('firmware/avr/board.c');
     expect(sources).toContain('firmware/avr/timer.c');
     expect(sources).not.toContain('firmware/avr/main.c');
-    expect(readFileSync(join(repoRoot, lib.build.extraScript), 'utf8')).toContain('svimpy.js", "gen"');
+    const script = readFileSync(join(repoRoot, lib.build.extraScript), 'utf8');
+    expect(script).toContain('svimpy.js", "gen"');
+    expect(script).toContain('"layout", "--script"'); // the order the test below links with
   });
 
   const board = BOARDS[TEST_BOARD];
@@ -48,8 +51,13 @@ describe('library.json', () => {
       writeFileSync(main, codeBlock(doc, 'c'));
       const elf = join(dir, 'app.elf');
       const libFlags = lib.build.flags.map((f) => f.replace(/^-I/, `-I${repoRoot}/`));
+      const script = join(dir, `${board.mcu}.ld`); // what the extra script writes and links with
+      execFileSync('node', [join(repoRoot, 'tools', 'svimpy.js'), 'layout', '--script', board.mcu, script], { cwd: repoRoot, stdio: 'pipe' });
       execFileSync('avr-gcc', [`-mmcu=${board.mcu}`, '-DF_CPU=16000000L', '-Wall', '-Wextra', '-Werror', ...libFlags,
-        ...projectFlags, '-ffunction-sections', '-Wl,--gc-sections', main, ...sources, '-o', elf], { stdio: 'pipe' });
+        ...projectFlags, '-ffunction-sections', '-Wl,--gc-sections', `-Wl,-T,${script}`, main, ...sources, '-o', elf], { stdio: 'pipe' });
+      // The documented address works: the project's code and data end below the image.
+      const sizes = execFileSync('avr-size', [elf], { encoding: 'utf8' }).trim().split('\n')[1].trim().split(/\s+/).map(Number);
+      expect(sizes[0] + sizes[1]).toBeLessThanOrEqual(fw.imageAddress);
       // No image uploaded: the one line, then the project's own code (LED on), then the halt.
       const r = await runSim({ firmware: [elf], mcu: board.mcu, events: true });
       expect(r.stop).toBe('halted');
