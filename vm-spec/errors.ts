@@ -1,8 +1,7 @@
 // Exceptions with arguments (EXC blocks [header][class][argument]) and the VM's own messages.
 // Every message is a line of TEXT (stored packed: flashPacked), written by printLine through print.ts's sink: render() runs
-// it twice (count, then fill a new str), so nothing is buffered. In a line:
-//   A..Z  the word on line 0..25 (words shared by the messages; a word may use words too)
-//   `X    a literal capital X
+// it twice (count, then fill a new str), so nothing is buffered. flashPacked finds the words the
+// messages share and stores each once. In a line:
 //   $ str(a)   { type(a).__name__   } type(b).__name__   ? repr(b)
 //   # the operator msgOp (a line of SYMBOLS)   ; the call details (callerrors.ts)
 // Lines WORDS.. are print.ts's words (Ty: type names, None, True ..., the exception classes).
@@ -20,7 +19,7 @@ import { printCallDetails } from './callerrors.ts';
 
 export const enum Msg {
   // print.ts's words (its Ty numbers from line WORDS on), then the messages by class.
-  WORDS = 26,
+  WORDS = 26, // (lines 0..25 held the hand-picked words: the empty ones are free)
   // ZeroDivisionError
   INT_DIVISION = 64, FLOAT_DIVISION = 65, DIVISION = 66, INT_MODULO = 67,
   // IndexError
@@ -58,113 +57,113 @@ const MSG_CLASS = flashU8([7, 10, 8, 12, 13, 14, 0, 10, 13]);
 
 const TEXT = flashPacked('\
  argument\n\
- must be \n\
-convert\n\
- division\n\
- require\n\
-float\n\
- given\n\
- canNbe \n\
-integer\n\
+\n\
+\n\
+\n\
+\n\
+\n\
+\n\
+\n\
+\n\
  and \n\
-() \n\
- for \n\
- modulo\n\
-not \n\
- operand type\n\
 \n\
- or \n\
- out of range\n\
-string\n\
-`Error\n\
-unsupported\n\
 \n\
-`Exception\n\
- index\n\
+\n\
+\n\
+\n\
+\n\
+\n\
+\n\
+\n\
+\n\
+\n\
+\n\
+\n\
+\n\
  to \n\
- by zero\n\
+\n\
 int\n\
-F\n\
+float\n\
 bool\n\
 str\n\
 list\n\
 tuple\n\
 dict\n\
 range\n\
-`None`Type\n\
+NoneType\n\
 function\n\
 slice\n\
 builtin_function_or_method\n\
 type\n\
-`None\n\
-`True\n\
-`False\n\
+None\n\
+True\n\
+False\n\
 <class \'\n\
 <built-in function>\n\
 <function>\n\
-`BaseW\n\
-W\n\
-`ArithmeticT\n\
-`Zero`DivisionT\n\
-`OverflowT\n\
-`LookupT\n\
-`IndexT\n\
-`KeyT\n\
-`ValueT\n\
-`TypeT\n\
-`NameT\n\
-`AttributeT\n\
-`Stop`Iteration\n\
-`MemoryT\n\
-`RuntimeT\n\
-`RecursionT\n\
-`Not`ImplementedT\n\
-`AssertionT\n\
-`Keyboard`Interrupt\n\
-ID orMZ\n\
-FDZ\n\
-divisionZ\n\
-IMZ\n\
+BaseException\n\
+Exception\n\
+ArithmeticError\n\
+ZeroDivisionError\n\
+OverflowError\n\
+LookupError\n\
+IndexError\n\
+KeyError\n\
+ValueError\n\
+TypeError\n\
+NameError\n\
+AttributeError\n\
+StopIteration\n\
+MemoryError\n\
+RuntimeError\n\
+RecursionError\n\
+NotImplementedError\n\
+AssertionError\n\
+KeyboardInterrupt\n\
+integer division or modulo by zero\n\
+float division by zero\n\
+division by zero\n\
+integer modulo by zero\n\
 \n\
 \n\
 \n\
-listXR\n\
-tupleXR\n\
-SXR\n\
-int too largeL32 bits\n\
-canNC F infinityYI\n\
-slice stepHzero\n\
+list index out of range\n\
+tuple index out of range\n\
+string index out of range\n\
+int too large for 32 bits\n\
+cannot convert float infinity to integer\n\
+slice step cannot be zero\n\
 \n\
-chrKarg Nin range(0x110000)\n\
-\n\
-\n\
+chr() arg not in range(0x110000)\n\
 \n\
 \n\
 \n\
 \n\
 \n\
-canNC F `Na`NYI\n\
+\n\
+\n\
+cannot convert float NaN to integer\n\
 \n\
 negative shift count\n\
-slice indicesBIsQ`NoneQhave an __index__ method\n\
-can only concatenate str (N"{")Ystr\n\
+slice indices must be integers or None or have an __index__ method\n\
+can only concatenate str (not "{") to str\n\
 \n\
-ordKexpected a character\n\
+ord() expected a character\n\
 \n\
-\'in <S>\'Es S as left operand, N{\n\
-S indicesBIs, N\'{\'\n\
+\'in <string>\' requires string as left operand, not {\n\
+string indices must be integers, not \'{\'\n\
 \n\
-UO(s)L#: \'{\'J\'}\'\n\
-badOLunary #: \'{\'\n\
-\'#\' Nsupported between instances of \'{\'J\'}\'\n\
+unsupported operand type(s) for #: \'{\' and \'}\'\n\
+bad operand type for unary #: \'{\'\n\
+\'#\' not supported between instances of \'{\' and \'}\'\n\
 \n\
 \n\
-$Ktakes ;\n\
-$Kmissing ;\n\
-$Kgot an unexpected keywordA ?\n\
-$Kgot multiple values forA ?\n\
-name \'$\' is Ndefined\n\
-Qpow()\n\
+$() takes ;\n\
+$() missing ;\n\
+$() got an unexpected keyword argument ?\n\
+$() got multiple values for argument ?\n\
+name \'$\' is not defined\n\
+ or pow()\n\
 +\n\
 &\n\
 //\n\
@@ -191,18 +190,18 @@ from \n\
  positional\n\
 s\n\
  but \n\
- wasG\n\
- wereG\n\
-Ed\n\
+ was given\n\
+ were given\n\
+ required\n\
  keyword-only\n\
 : \n\
 , \n\
-,J\n\
-range objectXR\n\
-list assignmentXR\n\
-\'{\' object is Niterable\n\
-\'{\' objectHinterpreted as an I\n\
-svimpy: the image is Nvalid (error \n');
+, and \n\
+range object index out of range\n\
+list assignment index out of range\n\
+\'{\' object is not iterable\n\
+\'{\' object cannot be interpreted as an integer\n\
+svimpy: the image is not valid (error \n');
 
 let msgNumber: u8 = 0;
 let msgOp: u8 = 0;
@@ -214,37 +213,52 @@ export function excArgument(exc: u16): u16 {
   return isHeapRef(exc) ? get16(u16(heapOffset(exc) + 4)) : NULL;
 }
 
-// TEXT is packed (types.ts flashPacked): its alphabet (45 bytes), then 4-bit codes.
-let textAt: u16 = 0; // the next code (counted from the first after the alphabet)
+// TEXT is packed (types.ts flashPacked): D (its words' lines come first), the byte where the
+// codes start, the number of codes of each length 1..PACK_BITS, the symbols in code order, the codes.
+let textAt: u16 = 0; // the byte of the next bit
+let textMask: u8 = 0; // the next bit in it
 
-function textCode(): u8 {
-  const b = TEXT[u16(45 + (textAt >> 1))];
-  const odd = (textAt & 1) !== 0;
-  textAt = u16(textAt + 1);
-  return odd ? u8(b >> 4) : u8(b & 15);
+function textBit(): bool {
+  const bit = (TEXT[textAt] & textMask) !== 0;
+  textMask = u8(textMask << 1);
+  if (textMask === 0) {
+    textMask = 1;
+    textAt = u16(textAt + 1);
+  }
+  return bit;
 }
 
-/** The next character of TEXT. */
-function textChar(): u8 {
-  const c = textCode();
-  if (c < 13) return TEXT[c];
-  const d = textCode();
-  if (c < 15) return TEXT[u8(c * 16 + d - 195)]; // 13 + 16 * (c - 13) + d
-  return u8(d | (textCode() << 4));
+/** The next symbol of TEXT: a character, or a word (128..255: line u8(symbol + D)). */
+function textSymbol(): u8 {
+  // Canonical codes: v is the code read so far less the first code of its length (< 256: see
+  // flashPacked), at that code's symbol.
+  let v: u8 = 0;
+  let at: u8 = 14; // (after D, the start and PACK_BITS = 12 counts)
+  let len: u8 = 2; // TEXT[len]: the number of codes of length len - 1
+  while (true) {
+    if (textBit()) v = u8(v + 1);
+    const count = TEXT[len];
+    if (v < count) return TEXT[u8(at + v)];
+    v = u8((v - count) << 1);
+    at = u8(at + count);
+    len = u8(len + 1);
+  }
 }
 
-/** Writes line n of TEXT with its placeholders filled (see the top of the file). */
+/** Writes line n of TEXT (a word: n = its symbol) with its placeholders filled (see the top of the file). */
 export function printLine(n: u8, a: u16, b: u16): void {
   const saved = textAt; // (a word's line inside a line: the outer one goes on after it)
-  textAt = 0;
+  const savedMask = textMask;
+  textAt = TEXT[1];
+  textMask = 1;
   let line: u8 = 0;
-  while (line < n) {
-    if (textChar() === 10) line = u8(line + 1);
+  const target = u8(n + TEXT[0]);
+  while (line < target) {
+    if (textSymbol() === 10) line = u8(line + 1);
   }
-  let c = textChar();
+  let c = textSymbol();
   while (c !== 10) {
-    if (c >= 65 && c <= 90) printLine(u8(c - 65), a, b);
-    else if (c === 96) emit(textChar());
+    if (c >= 128) printLine(c, a, b);
     else if (c === 36) printStr(a);
     else if (c === 123) printTypeName(a);
     else if (c === 125) printTypeName(b);
@@ -252,9 +266,10 @@ export function printLine(n: u8, a: u16, b: u16): void {
     else if (c === 35) printSymbol();
     else if (c === 59) printCallDetails();
     else emit(c);
-    c = textChar();
+    c = textSymbol();
   }
   textAt = saved;
+  textMask = savedMask;
 }
 
 /** The operator msgOp; an in-place one with '=', ** with " or pow()". */

@@ -57,25 +57,120 @@ export function flashStr(text: string): Uint8Array {
   }
   return bytes;
 }
-// flashStr's text packed in 4-bit codes (errors.ts's messages): the first PACK_ALPHABET bytes are
-// its characters, most frequent first; then the codes, two a byte (low nibble first): 0..12
-// the alphabet's first 13 characters, 13 and 14 followed by a code the next 32 (13 + 16 *
-// (first - 13) + second), 15 followed by two codes (low, high) any other character.
-const PACK_ALPHABET = 45;
+// flashStr's text of lines (each ending in \n) packed for errors.ts's decoder (textSymbol, printLine).
+// The packer picks words: the substring whose replacement saves the most bits becomes a line of its
+// own, referenced by one symbol, repeatedly (a word may use words too). The words are lines 0..D-1,
+// the text's lines follow (line n of the text is line D + n); word k is symbol (k - D) & 255, so
+// 128..255 (D <= 128), and line u8(symbol + D) is the word. The symbols (characters and words) are
+// Huffman-coded. The bytes: D, the byte where the codes start, the number of codes of each length
+// 1..PACK_BITS, the symbols in code order, then the codes (canonical: the first bit is the code's
+// highest; a byte's lowest bit comes first).
+export const PACK_BITS = 12;
 export function flashPacked(text: string): Uint8Array {
-  const chars = [...flashStr(text)];
-  const count = new Map<number, number>();
-  for (const c of chars) count.set(c, (count.get(c) ?? 0) + 1);
-  const alphabet = [...count.keys()].sort((x, y) => count.get(y)! - count.get(x)! || x - y).slice(0, PACK_ALPHABET);
-  while (alphabet.length < PACK_ALPHABET) alphabet.push(10);
-  const codes: number[] = [];
-  for (const c of chars) {
-    const i = alphabet.indexOf(c);
-    if (i >= 0 && i < 13) codes.push(i);
-    else if (i >= 13) codes.push(13 + ((i - 13) >> 4), (i - 13) & 15);
-    else codes.push(15, c & 15, c >> 4);
+  flashStr(text);
+  if (!text.endsWith('\n')) throw new Error('flashPacked: the text must end with \\n');
+  const lines = text.split('\n').slice(0, -1);
+  const words: string[] = [];
+  for (;;) {
+    // The bits a word saves, estimated with the present code lengths (a reference to it costs
+    // about log2(symbols / count); 1.5 bits less chose the best words for errors.ts); the best word.
+    const all = [...words, ...lines];
+    const bits = codeLengths(all);
+    const symbols = all.reduce((n, l) => n + l.length + 1, 0);
+    const joined = all.join('\n') + '\n';
+    let best = '';
+    let bestGain = 0;
+    // The substrings of n characters seen twice or more (from those of n - 1 seen so).
+    let from = [...joined].map((_, i) => i).filter((i) => joined[i] !== '\n');
+    for (let n = 2; from.length > 0; n++) {
+      from = from.filter((i) => joined[i + n - 1] !== '\n');
+      const seen = new Map<string, number>();
+      for (const i of from) seen.set(joined.substr(i, n), (seen.get(joined.substr(i, n)) ?? 0) + 1);
+      from = from.filter((i) => seen.get(joined.substr(i, n))! >= 2);
+      for (const [w, count] of seen) {
+        if (count < 2) continue;
+        let cost = 0;
+        for (let i = 0; i < n; i++) cost += bits.get(w.charCodeAt(i))!;
+        const gain = count * (cost - 1.5 - Math.log2(symbols / count)) - cost - bits.get(10)! - 8;
+        if (gain > bestGain) { best = w; bestGain = gain; }
+      }
+    }
+    if (best === '' || words.length === 128) break;
+    const word = String.fromCharCode(0x100 + words.length);
+    for (let i = 0; i < words.length; i++) words[i] = words[i].split(best).join(word);
+    for (let i = 0; i < lines.length; i++) lines[i] = lines[i].split(best).join(word);
+    words.push(best);
   }
-  const bytes = [...alphabet];
-  for (let i = 0; i < codes.length; i += 2) bytes.push(codes[i] | ((codes[i + 1] ?? 0) << 4));
+  const d = words.length;
+  if (d + lines.length > 256) throw new Error('flashPacked: more than 256 lines and words');
+  const all = [...words, ...lines].map((l) => [...l, '\n'].map((ch) => {
+    const c = ch.charCodeAt(0);
+    return c >= 0x100 ? (c - 0x100 - d) & 255 : c;
+  }));
+  const bits = codeLengths(all.map((l) => String.fromCharCode(...l.slice(0, -1))));
+  // Canonical codes: by length, then by symbol.
+  const order = [...bits.keys()].sort((x, y) => bits.get(x)! - bits.get(y)! || x - y);
+  const counts = new Array<number>(PACK_BITS).fill(0);
+  const codes = new Map<number, number>();
+  let code = 0;
+  let len = 1;
+  for (const s of order) {
+    while (len < bits.get(s)!) { code <<= 1; len++; }
+    codes.set(s, code++);
+    counts[len - 1]++;
+  }
+  // The decoder's v (the code less the first of its length) must stay below 256.
+  for (let l = 0, open = 1; l < PACK_BITS; l++) {
+    open = 2 * open - counts[l];
+    if (2 * open > 256) throw new Error('flashPacked: the codes are too long for the decoder');
+  }
+  const start = 2 + PACK_BITS + order.length;
+  if (start > 255) throw new Error('flashPacked: too many symbols');
+  const bytes = [d, start, ...counts, ...order];
+  let at = start * 8;
+  for (const l of all) {
+    for (const s of l) {
+      for (let b = bits.get(s)! - 1; b >= 0; b--) {
+        if ((at & 7) === 0) bytes.push(0);
+        bytes[at >> 3] |= ((codes.get(s)! >> b) & 1) << (at & 7);
+        at++;
+      }
+    }
+  }
   return Uint8Array.from(bytes);
+}
+
+// Huffman code lengths (at most PACK_BITS) of the symbols of lines (each ending in \n), by symbol.
+function codeLengths(lines: string[]): Map<number, number> {
+  const count = new Map<number, number>();
+  for (const l of lines) {
+    for (let i = 0; i <= l.length; i++) {
+      const c = i < l.length ? l.charCodeAt(i) : 10;
+      count.set(c, (count.get(c) ?? 0) + 1);
+    }
+  }
+  const symbols = [...count.keys()];
+  for (let halve = 0; ; halve++) {
+    // Merge the two least frequent trees (ties: the first made) until one is left; a symbol's
+    // length is the depth of its leaf.
+    const weight = symbols.map((s) => (count.get(s)! + (1 << halve) - 1) >> halve);
+    const parent: number[] = [];
+    const open = weight.map((_, i) => i);
+    while (open.length > 1) {
+      const tree = weight.length;
+      let sum = 0;
+      for (let k = 0; k < 2; k++) {
+        let m = 0;
+        for (let i = 1; i < open.length; i++) if (weight[open[i]] < weight[open[m]]) m = i;
+        parent[open[m]] = tree;
+        sum += weight[open[m]];
+        open.splice(m, 1);
+      }
+      weight.push(sum);
+      open.push(tree);
+    }
+    const depth = (i: number): number => (i === weight.length - 1 ? 0 : 1 + depth(parent[i]));
+    const bits = new Map<number, number>(symbols.map((s, i) => [s, depth(i)]));
+    if (Math.max(...bits.values()) <= PACK_BITS) return bits;
+  }
 }
