@@ -10,6 +10,7 @@
 // (MSG_CLASS), so a message names its class too.
 // If the heap cannot hold the message, the bare class is raised (still the right type).
 import { u8, u16, flashU8, flashPacked } from './types.ts';
+import type { bool } from './types.ts';
 import { NULL, makeBuiltin, heapOffset, isHeapRef } from './value.ts';
 import { HeapType, get16 } from './heap.ts';
 import { newBlock } from './block.ts';
@@ -213,8 +214,8 @@ export function excArgument(exc: u16): u16 {
   return isHeapRef(exc) ? get16(u16(heapOffset(exc) + 4)) : NULL;
 }
 
-// TEXT is packed (types.ts flashPacked): D (its words' lines come first), the byte where the
-// codes start, the number of codes of each length 1..PACK_BITS, the symbols in code order, the codes.
+// TEXT is packed (types.ts flashPacked): where lines 0, 32 ... 224 start (/ 4), the number of codes of
+// each length 1..PACK_BITS (10), the symbols in code order, the codes.
 let textAt: u16 = 0; // the byte of the next bit
 let textMask: u8 = 0; // the next bit in it
 
@@ -228,13 +229,13 @@ function textBit(): bool {
   return bit;
 }
 
-/** The next symbol of TEXT: a character, or a word (128..255: line u8(symbol + D)). */
+/** The next symbol of TEXT: a character (10, 32..126), or a word (the number of its line). */
 function textSymbol(): u8 {
   // Canonical codes: v is the code read so far less the first code of its length (< 256: see
   // flashPacked), at that code's symbol.
   let v: u8 = 0;
-  let at: u8 = 14; // (after D, the start and PACK_BITS = 12 counts)
-  let len: u8 = 2; // TEXT[len]: the number of codes of length len - 1
+  let at: u8 = 18; // (after the 8 starts and the 10 counts)
+  let len: u8 = 8; // TEXT[len]: the number of codes of length len - 7
   while (true) {
     if (textBit()) v = u8(v + 1);
     const count = TEXT[len];
@@ -249,16 +250,15 @@ function textSymbol(): u8 {
 export function printLine(n: u8, a: u16, b: u16): void {
   const saved = textAt; // (a word's line inside a line: the outer one goes on after it)
   const savedMask = textMask;
-  textAt = TEXT[1];
+  textAt = u16(TEXT[n >> 5] << 2);
   textMask = 1;
-  let line: u8 = 0;
-  const target = u8(n + TEXT[0]);
-  while (line < target) {
+  let line: u8 = u8(n & 224);
+  while (line < n) {
     if (textSymbol() === 10) line = u8(line + 1);
   }
   let c = textSymbol();
   while (c !== 10) {
-    if (c >= 128) printLine(c, a, b);
+    if (u8(c - 32) >= 95) printLine(c, a, b); // a word
     else if (c === 36) printStr(a);
     else if (c === 123) printTypeName(a);
     else if (c === 125) printTypeName(b);

@@ -59,13 +59,14 @@ export function flashStr(text: string): Uint8Array {
 }
 // flashStr's text of lines (each ending in \n) packed for errors.ts's decoder (textSymbol, printLine).
 // The packer picks words: the substring whose replacement saves the most bits becomes a line of its
-// own, referenced by one symbol, repeatedly (a word may use words too). The words are lines 0..D-1,
-// the text's lines follow (line n of the text is line D + n); word k is symbol (k - D) & 255, so
-// 128..255 (D <= 128), and line u8(symbol + D) is the word. The symbols (characters and words) are
-// Huffman-coded. The bytes: D, the byte where the codes start, the number of codes of each length
-// 1..PACK_BITS, the symbols in code order, then the codes (canonical: the first bit is the code's
-// highest; a byte's lowest bit comes first).
-export const PACK_BITS = 12;
+// own, referenced by one symbol, repeatedly (a word may use words too). A word's symbol is its line
+// number, which is no character's code (0..31 but 10, 127..255): the empty lines with such a
+// number take words, the other words go after the text's lines (it has 127 or more). The symbols
+// (characters and words) are Huffman-coded. The bytes: where lines 0, 32, 64 ... 224 start (in
+// 4-byte units: the codes of those lines start on such a byte, so a line is found by decoding at
+// most 31 before it), the number of codes of each length 1..PACK_BITS, the symbols in code order, then the
+// codes (canonical: the first bit is the code's highest; a byte's lowest bit comes first).
+export const PACK_BITS = 10;
 export function flashPacked(text: string): Uint8Array {
   flashStr(text);
   if (!text.endsWith('\n')) throw new Error('flashPacked: the text must end with \\n');
@@ -101,11 +102,15 @@ export function flashPacked(text: string): Uint8Array {
     for (let i = 0; i < lines.length; i++) lines[i] = lines[i].split(best).join(word);
     words.push(best);
   }
-  const d = words.length;
-  if (d + lines.length > 256) throw new Error('flashPacked: more than 256 lines and words');
-  const all = [...words, ...lines].map((l) => [...l, '\n'].map((ch) => {
+  // Word k goes to the k-th empty line whose number is no character's code, or after the lines.
+  const free = lines.map((l, n) => (l === '' && ((n < 32 && n !== 10) || n >= 127) ? n : -1)).filter((n) => n >= 0);
+  const extra = words.slice(free.length);
+  if (lines.length < 127 || lines.length + extra.length > 256) throw new Error('flashPacked: 127..256 lines with the words');
+  const symbol = (k: number) => (k < free.length ? free[k] : lines.length + k - free.length);
+  for (let k = 0; k < words.length && k < free.length; k++) lines[free[k]] = words[k];
+  const all = [...lines, ...extra].map((l) => [...l, '\n'].map((ch) => {
     const c = ch.charCodeAt(0);
-    return c >= 0x100 ? (c - 0x100 - d) & 255 : c;
+    return c >= 0x100 ? symbol(c - 0x100) : c;
   }));
   const bits = codeLengths(all.map((l) => String.fromCharCode(...l.slice(0, -1))));
   // Canonical codes: by length, then by symbol.
@@ -124,11 +129,15 @@ export function flashPacked(text: string): Uint8Array {
     open = 2 * open - counts[l];
     if (2 * open > 256) throw new Error('flashPacked: the codes are too long for the decoder');
   }
-  const start = 2 + PACK_BITS + order.length;
-  if (start > 255) throw new Error('flashPacked: too many symbols');
-  const bytes = [d, start, ...counts, ...order];
-  let at = start * 8;
-  for (const l of all) {
+  const bytes = [...new Array<number>(8).fill(0), ...counts, ...order];
+  if (bytes.length > 256) throw new Error('flashPacked: too many symbols');
+  let at = 0;
+  all.forEach((l, n) => {
+    if (n % 32 === 0) {
+      while (bytes.length % 4 !== 0) bytes.push(0);
+      at = bytes.length * 8;
+      bytes[n >> 5] = bytes.length / 4;
+    }
     for (const s of l) {
       for (let b = bits.get(s)! - 1; b >= 0; b--) {
         if ((at & 7) === 0) bytes.push(0);
@@ -136,7 +145,8 @@ export function flashPacked(text: string): Uint8Array {
         at++;
       }
     }
-  }
+  });
+  if (bytes.length > 1024) throw new Error('flashPacked: more than 1024 bytes');
   return Uint8Array.from(bytes);
 }
 
