@@ -40,12 +40,21 @@ function typeObject(v: u16): u16 {
   return NULL;
 }
 
-/** isinstance(v, cls) for one class (bool is an int; exception classes by hierarchy). */
-function isInstance(v: u16, cls: u16): bool {
-  if (!isBuiltin(cls)) return false;
-  if (isExcClass(cls)) return excClassOf(v) !== 0 && !isExcClass(v) && excSubclass(excClassOf(v), u8(builtinNumber(cls)));
-  const t = typeObject(v);
-  return t === cls || (cls === makeBuiltin(u16(B.GLOBAL_BASE + N.int)) && (v === TRUE || v === FALSE));
+/**
+ * isinstance(v, cls) for a class or a tuple of classes (bool is an int; exception classes by
+ * hierarchy). An except clause (`handler`) matches by the same rule, and also matches a raised
+ * class (unwind raises the class itself when the heap has no room for an instance).
+ */
+export function isInstanceOfAny(v: u16, cls: u16, handler: bool): bool {
+  const tuple = isAnyTuple(cls);
+  for (let i: u16 = 0; i < (tuple ? seqLength(cls) : 1); i = u16(i + 1)) {
+    const c = tuple ? seqItem(cls, i) : cls;
+    if (!isBuiltin(c)) continue;
+    if (isExcClass(c)) {
+      if (excClassOf(v) !== 0 && (handler || !isExcClass(v)) && excSubclass(excClassOf(v), u8(builtinNumber(c)))) return true;
+    } else if (typeObject(v) === c || (c === makeBuiltin(u16(B.GLOBAL_BASE + N.int)) && (v === TRUE || v === FALSE))) return true;
+  }
+  return false;
 }
 
 /**
@@ -115,14 +124,8 @@ export function seqBuiltin(n: u8): u16 {
       const list = listFrom(a);
       return list === NULL ? NULL : listToTuple(list);
     }
-    case N.isinstance: { // cls a class or a tuple of classes
-      const cls = arg(1);
-      const tuple = isAnyTuple(cls);
-      for (let i: u16 = 0; i < (tuple ? seqLength(cls) : 1); i = u16(i + 1)) {
-        if (isInstance(a, tuple ? seqItem(cls, i) : cls)) return TRUE;
-      }
-      return FALSE;
-    }
+    case N.isinstance: // cls a class or a tuple of classes
+      return isInstanceOfAny(a, arg(1), false) ? TRUE : FALSE;
     case N.type: {
       const t = typeObject(a);
       return t !== NULL ? t : raise(Exc.NotImplementedError);

@@ -67,7 +67,3 @@ export function lookupExcClass(name: u16): u16 {
   return makeBuiltin(u16(n - N.BaseException + Exc.FIRST));
 }
 
-/** except-clause matching: exc (class or instance) against a class or a tuple of classes given by the caller one at a time. */
-export function excMatches(exc: u16, cls: u16): bool {
-  return isExcClass(cls) && excSubclass(excClassOf(exc), u8(builtinNumber(cls)));
-}

@@ -37,7 +37,8 @@ import { formatValue } from './strformat.ts';
 import { strContains } from './builtins-str.ts';
 import { newExc, excArgument, raiseMsgOf, raiseWith, printLine, Msg } from './errors.ts';
 import { printRepr, printExcName, typeLine, Ty } from './print.ts';
-import { excPending, lookupExcClass, excMatches, raiseValue, isExcClass } from './exc.ts';
+import { excPending, lookupExcClass, raiseValue, isExcClass } from './exc.ts';
+import { isInstanceOfAny } from './builtins-seq.ts';
 import { tbReset, tbAdd, tbHandledBy, tbUncaught, tbContinues, tbIsComplete, tbCount, tbCode, tbIp } from './traceback.ts';
 import { raiseTooMany, raiseKeyword, raiseMissing } from './callerrors.ts';
 
@@ -86,16 +87,6 @@ function replaceTop(n: u8, result: u16): bool {
   drop(n);
   push(result);
   return true;
-}
-
-/** except-clause matching: exc against a class or a tuple of classes. */
-function excMatchesAny(exc: u16, cls: u16): bool {
-  const tuple = isAnyTuple(cls); // (a single class: a tuple of one)
-  const n = tuple ? seqLength(cls) : 1;
-  for (let i: u16 = 0; i < n; i = u16(i + 1)) {
-    if (excMatches(exc, tuple ? seqItem(cls, i) : cls)) return true;
-  }
-  return false;
 }
 
 /** `v in container`: 1 or 0, 255 with an exception pending. */
@@ -285,7 +276,7 @@ function interpret(): u8 {
           t = truth(peek(1));
           arg = 1;
         } else if (op === Op.CHECK_EXC_MATCH) {
-          t = excMatchesAny(peek(2), peek(1)) ? 1 : 0;
+          t = isInstanceOfAny(peek(2), peek(1), true) ? 1 : 0;
         } else {
           n = 2;
           if (op === Op.IS_OP) t = peek(2) === peek(1) ? 1 : 0;
