@@ -26,6 +26,8 @@ export const enum LibKind {
   FLOAT_FLOORDIV = 21, FLOAT_MOD = 22,
   // len(r) and r[i] (RANGE), an int in / not in r of a range r (range.py)
   RANGE = 23, RANGE_IN = 24, RANGE_NOT_IN = 25,
+  // a dict display but {} (BUILD_MAP n, BUILD_CONST_KEY_MAP n: dict.py; consecutive, as the opcodes)
+  BUILD_MAP = 26, CONST_KEY_MAP = 27,
 }
 
 // A native builtin or operator may hand its whole call over to a library function (int(s) to

@@ -48,8 +48,8 @@ export const enum Op {
   CONTAINS_OP = 0x23, // pop b, pop a, push (a in b) xor n
   BUILD_TUPLE = 0x24, // pop n items, push a tuple of them
   BUILD_LIST = 0x25, // pop n items, push a list of them
-  BUILD_MAP = 0x26, // pop n key/value pairs (key pushed first), push a dict
-  BUILD_CONST_KEY_MAP = 0x27, // pop a key tuple, pop n values, push a dict
+  BUILD_MAP = 0x26, // pop n key/value pairs (key pushed first), push a dict (n > 0: dict.py _build_map makes it)
+  BUILD_CONST_KEY_MAP = 0x27, // pop a key tuple, pop n values, push a dict (dict.py _const_key_map makes it)
   BUILD_SLICE = 0x28, // n = 2: pop stop, start; n = 3: pop step, stop, start; push a slice
   BUILD_STRING = 0x29, // pop n strings, push their concatenation
   LIST_APPEND = 0x2a, // pop v; list at stack position n (1 = TOS after the pop) .append(v)

@@ -241,27 +241,27 @@ function interpret(): u8 {
       case Op.BUILD_LIST:
       case Op.BUILD_MAP:
       case Op.BUILD_CONST_KEY_MAP: {
-        // The items lie on the stack from `at` up: the values of a tuple or list, key and value
-        // pairs of a map, the values below the key tuple (TOS) of a const-key map.
-        const isTuple = op === Op.BUILD_TUPLE;
+        // The n items on the stack become a tuple or list. A dict display's items (key and
+        // value pairs; a const-key map's values and key tuple) become a tuple that dict.py
+        // _build_map (_const_key_map) makes the dict of; only {} is native.
         const isList = op === Op.BUILD_LIST;
-        const constKeys = op === Op.BUILD_CONST_KEY_MAP;
-        const below: u8 = isList || isTuple ? u8(arg) : constKeys ? u8(arg + 1) : u8(arg * 2);
-        const step: u8 = op === Op.BUILD_MAP ? 4 : 2;
-        const c = isTuple ? newTuple(arg) : isList ? newList() : newDict();
+        const n: u8 = op === Op.BUILD_MAP ? u8(arg * 2) : op === Op.BUILD_CONST_KEY_MAP ? u8(arg + 1) : u8(arg);
+        const c = n === 0 && op === Op.BUILD_MAP ? newDict() : isList ? newList() : newTuple(n);
         ok = c !== NULL;
         if (!ok) break;
         pushRoot(c); // (the interpreter's root stack is empty: this cannot fail)
-        let at = slot(below);
-        for (let i: u16 = 0; ok && i < arg; i = u16(i + 1)) {
-          const value = get16(u16(at + step - 2));
-          if (isTuple) tupleSet(c, i, value);
-          else if (isList) ok = listAppend(c, value) !== NULL;
-          else ok = dictSet(c, constKeys ? imageTupleItem(peek(1), i) : get16(at), value) !== NULL; // (a constant key tuple)
-          at = u16(at + step);
+        const at = slot(n);
+        for (let i: u8 = 0; ok && i < n; i = u8(i + 1)) {
+          const value = get16(u16(at + i * 2));
+          if (isList) ok = listAppend(c, value) !== NULL;
+          else tupleSet(c, i, value);
         }
         popRoot();
-        if (ok) ok = replaceTop(below, c);
+        if (ok) ok = replaceTop(n, c);
+        if (ok && n !== 0 && op >= Op.BUILD_MAP) {
+          handOver(u8(LibKind.BUILD_MAP + op - Op.BUILD_MAP));
+          ok = handOverTop(frame, 1);
+        }
         break;
       }
       case Op.IS_OP:

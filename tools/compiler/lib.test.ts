@@ -46,7 +46,7 @@ function setUp(program: string): { image: Uint8Array; map: ReturnType<typeof com
 }
 
 const PROGRAM = `print(twice(3), twice(3, times=4), twice(0.5, 3))
-print("hey".shout(), "hey".shout("?"), [1, 2, 3].second(), {1: 2}.size())
+print("hey".shout(), "hey".shout("?"), [1, 2, 3].second(), dict(a=2).size())
 print(twice)
 try:
     (5).second()

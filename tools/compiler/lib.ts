@@ -100,6 +100,7 @@ const OPERATORS: Record<string, LibKind> = {
   _dict_new: LibKind.DICT_NEW, _dict_update: LibKind.DICT_UPDATE, Pin: LibKind.PIN,
   _float_floordiv: LibKind.FLOAT_FLOORDIV, _float_mod: LibKind.FLOAT_MOD,
   _range: LibKind.RANGE, _range_in: LibKind.RANGE_IN, _range_not_in: LibKind.RANGE_NOT_IN,
+  _build_map: LibKind.BUILD_MAP, _const_key_map: LibKind.CONST_KEY_MAP,
 };
 // A native builtin that hands calls over to library code (libfunc.ts handOver), and that code.
 // (_dict_new calls d.update.)
@@ -126,6 +127,8 @@ const CPY_FORMAT_VALUE = 155;
 const CPY_STORE_SUBSCR = 60;
 const CPY_DELETE_SUBSCR = 61;
 const CPY_BUILD_SLICE = 133;
+const CPY_BUILD_MAP = 105;
+const CPY_BUILD_CONST_KEY_MAP = 156;
 const NB_MULTIPLY = 5;
 const NB_REMAINDER = 6;
 const NB_INPLACE_MULTIPLY = 18;
@@ -242,7 +245,8 @@ function addRangeOpsUsed(code: CodeObject, into: Set<string>, ranges: boolean): 
 /**
  * Adds the operators written in Python that `code` (and its nested code objects) may need:
  * _percent for a % with a str constant holding '%' around (CPython folds constant operands,
- * and an int % takes no str), _format_spec for a FORMAT_VALUE with a spec, _slice_set for
+ * and an int % takes no str), _format_spec for a FORMAT_VALUE with a spec, _build_map and
+ * _const_key_map for a dict display but {}, _slice_set for
  * list slice assignment (storesSlices), _repeat and _irepeat for a * and a *= (selectLib
  * drops these three when the program makes no list or tuple: maySequences; _repeat stays
  * when it may make a str: mayStrs).
@@ -253,6 +257,8 @@ function addOperatorsUsed(code: CodeObject, into: Set<string>, found = { mod: fa
     const arg = code.code[i + 1];
     if (op === CPY_BINARY_OP && (arg === NB_REMAINDER || arg === NB_INPLACE_REMAINDER)) found.mod = true;
     if (op === CPY_FORMAT_VALUE && (arg & 4) !== 0) into.add('_format_spec');
+    if (op === CPY_BUILD_MAP && arg !== 0) into.add('_build_map');
+    if (op === CPY_BUILD_CONST_KEY_MAP) into.add('_const_key_map');
     if (op === CPY_BINARY_OP && arg === NB_MULTIPLY) into.add('_repeat');
     if (op === CPY_BINARY_OP && arg === NB_INPLACE_MULTIPLY) into.add('_irepeat').add('_repeat'); // _irepeat's a * b
   }

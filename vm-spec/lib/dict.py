@@ -71,3 +71,22 @@ def _dict_update(kw, d, src=()):
 def dict__clear(self):
     for k in list(self):
         del self[k]
+
+
+def _build_map(t):
+    # {k: v, ...} (BUILD_MAP n): t holds k1, v1, k2, v2 ... (the VM makes only {} natively)
+    d = {}
+    i = 0
+    while i < len(t):
+        d[t[i]] = t[i + 1]
+        i += 2
+    return d
+
+
+def _const_key_map(t):
+    # {"a": x, ...} (BUILD_CONST_KEY_MAP n): t holds the values, then the tuple of keys
+    d = {}
+    keys = t[-1]
+    for i in range(len(keys)):
+        d[keys[i]] = t[i]
+    return d
