@@ -52,8 +52,6 @@ const enum LF { KIND = 1, NAME = 2, CODE = 4, DEFAULTS = 6 }
 export function isLibFunc(v: u16): bool { return isImage(v) && recordType(v) === Record.FUNC; }
 /** Word i of library function f: 0 its code, 1 its defaults tuple (func.ts funcWord). */
 export function libFuncWord(f: u16, i: u8): u16 { return imageU16(u16(imageOffset(f) + LF.CODE + i * 2)); }
-/** Whether func (a frame's FUNC) is _slice_set, whose result nobody takes: it stands for a STORE_SUBSCR or DELETE_SUBSCR. */
-export function libDropsResult(func: u16): bool { return isLibFunc(func) && imageU8(u16(imageOffset(func) + LF.KIND)) === LibKind.SLICE_SET; }
 
 /**
  * The library function of `kind` named `name` (an image STR: the pool shares one record per

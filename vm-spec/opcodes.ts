@@ -16,8 +16,8 @@ export const enum Op {
   UNARY_NOT = 0x05, // TOS = not TOS
   UNARY_INVERT = 0x06, // TOS = ~TOS
   BINARY_SUBSCR = 0x07, // pop key, pop obj, push obj[key]
-  STORE_SUBSCR = 0x08, // pop key, pop obj, pop value: obj[key] = value
-  DELETE_SUBSCR = 0x09, // pop key, pop obj: del obj[key]
+  STORE_SUBSCR = 0x08, // pop key, pop obj, pop value: obj[key] = value; push None (the compiler writes a POP_TOP after)
+  DELETE_SUBSCR = 0x09, // pop key, pop obj: del obj[key]; push None (as STORE_SUBSCR)
   GET_ITER = 0x0a, // TOS = iter(TOS)
   LIST_TO_TUPLE = 0x0b, // TOS = tuple(TOS list)
   PUSH_EXC_INFO = 0x0c, // pop exc; push the previously handled exception (or None); push exc; exc becomes the handled one

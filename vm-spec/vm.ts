@@ -23,7 +23,7 @@ import { isFunc, newFunc, funcWord } from './func.ts';
 import { lookupBuiltin, lookupMethod, lookupAttr, callBuiltin } from './builtins.ts';
 import { builtinModule, moduleKind, objectKind } from './builtins-module.ts';
 import { nameIndex } from './names.ts';
-import { LibKind, libLookup, handOver, takeHandOver, libDropsResult } from './libfunc.ts';
+import { LibKind, libLookup, handOver, takeHandOver } from './libfunc.ts';
 import { setArgs, argsFirst, argsTotal, argsNames } from './args.ts';
 import { getIter, iterNext, extendFrom } from './iter.ts';
 import { seqContains, seqSubscript, asSequence, storeItem } from './seqops.ts';
@@ -383,8 +383,8 @@ function interpret(): u8 {
           ok = handOverTop(frame, n);
           break;
         }
-        ok = storeItem(peek(2), index, n === 3 ? peek(3) : NULL);
-        if (ok) drop(n);
+        // None, as _slice_set returns it (the compiler writes a POP_TOP after)
+        ok = storeItem(peek(2), index, n === 3 ? peek(3) : NULL) && replaceTop(n, NONE);
         break;
       }
       case Op.LOAD_GLOBAL_NULL:
@@ -533,7 +533,7 @@ function interpret(): u8 {
         if (back === NULL) return 0; // the module's code ended
         setRoot(Root.FRAME, back);
         cur = heapOffset(back);
-        if (!libDropsResult(get16(u16(f + F.FUNC)))) push(result);
+        push(result);
         break;
       }
       case Op.MAKE_FUNCTION: {

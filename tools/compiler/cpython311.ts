@@ -59,8 +59,9 @@ const TABLE: [number, string, number, Mapping][] = [
   [52, 'BEFORE_ASYNC_WITH', 0, refuse(ASYNC)],
   [53, 'BEFORE_WITH', 0, refuse('the with statement is not supported by sVimPy yet')],
   [54, 'END_ASYNC_FOR', 0, refuse(ASYNC)],
-  [60, 'STORE_SUBSCR', 1, op(Op.STORE_SUBSCR)],
-  [61, 'DELETE_SUBSCR', 0, op(Op.DELETE_SUBSCR)],
+  // (they push None, as a list slice's _slice_set returns it: a POP_TOP after drops it)
+  [60, 'STORE_SUBSCR', 1, { kind: 'op', op: Op.STORE_SUBSCR, arg: 'none', popAfter: true }],
+  [61, 'DELETE_SUBSCR', 0, { kind: 'op', op: Op.DELETE_SUBSCR, arg: 'none', popAfter: true }],
   [68, 'GET_ITER', 0, op(Op.GET_ITER)],
   [69, 'GET_YIELD_FROM_ITER', 0, refuse(GENERATORS)],
   [70, 'PRINT_EXPR', 0, refuse('interactive-mode code is not supported')],

@@ -29,6 +29,8 @@ const EXPANDED: Record<string, [string[], string[]]> = {
   DELETE_FAST: [['PUSH_NULL'], []],
   DELETE_NAME: [['PUSH_NULL'], []],
   DELETE_GLOBAL: [['PUSH_NULL'], []],
+  STORE_SUBSCR: [[], ['POP_TOP']],
+  DELETE_SUBSCR: [[], ['POP_TOP']],
 };
 
 /** The name our (main) instruction should have, written independently of cpython311.ts. */
@@ -158,8 +160,8 @@ def walk(c):
     seq = []
     for i in dis.get_instructions(c):
         # (the line of an instruction is that of its opcode unit, not of an EXTENDED_ARG prefix)
-        # (IMPORT_FROM and DELETE_* become 2 instructions of ours, JUMP_IF_*_OR_POP 3)
-        n = 2 if i.opname in ('IMPORT_FROM', 'DELETE_FAST', 'DELETE_NAME', 'DELETE_GLOBAL') else 3 if i.opname.endswith('_OR_POP') else 1
+        # (IMPORT_FROM, DELETE_* and *_SUBSCR stores become 2 instructions of ours, JUMP_IF_*_OR_POP 3)
+        n = 2 if i.opname in ('IMPORT_FROM', 'DELETE_FAST', 'DELETE_NAME', 'DELETE_GLOBAL', 'STORE_SUBSCR', 'DELETE_SUBSCR') else 3 if i.opname.endswith('_OR_POP') else 1
         if i.opname not in ('CACHE', 'NOP', 'RESUME', 'PRECALL', 'EXTENDED_ARG'): seq += [line_at[i.offset]] * n
     out['%s:%d' % (c.co_qualname, c.co_firstlineno)] = seq
     for k in c.co_consts:
