@@ -133,7 +133,7 @@ tuple index out of range\n\
 string index out of range\n\
 int too large for 32 bits\n\
 cannot convert float infinity to integer\n\
-slice step cannot be zero\n\
+\n\
 \n\
 chr() arg not in range(0x110000)\n\
 \n\
@@ -146,7 +146,7 @@ chr() arg not in range(0x110000)\n\
 cannot convert float NaN to integer\n\
 \n\
 negative shift count\n\
-slice indices must be integers or None or have an __index__ method\n\
+\n\
 can only concatenate str (not "{") to str\n\
 \n\
 ord() expected a character\n\

@@ -12,7 +12,7 @@ import { Record, recordType, imageU8, imageU16, imageTupleLength, imageTupleItem
  * code of str % args (PERCENT), of an f-string's {value:spec} (SPEC), of int(s) (INT_TEXT),
  * float(s) (FLOAT_TEXT), of ** of numbers (POWER), of a float's // and % (FLOAT_FLOORDIV,
  * FLOAT_MOD), of a list's slice assignment and del
- * (SLICE_SET), of list and tuple * n (REPEAT; a list's *= n: IREPEAT), of dict(src, **kw)
+ * (SLICE_SET), of seq[slice] (SLICE_GET), of list and tuple * n (REPEAT; a list's *= n: IREPEAT), of dict(src, **kw)
  * and d.update(src, **kw) (DICT_NEW, DICT_UPDATE) and of Pin(...) (PIN), found by kind alone;
  * or a function of a hardware module or a method of an ADC or PWM object (MACHINE .. PWM).
  */
@@ -28,6 +28,8 @@ export const enum LibKind {
   RANGE = 23, RANGE_IN = 24, RANGE_NOT_IN = 25,
   // a dict display but {} (BUILD_MAP n, BUILD_CONST_KEY_MAP n: dict.py; consecutive, as the opcodes)
   BUILD_MAP = 26, CONST_KEY_MAP = 27,
+  // seq[slice] of a str, list or tuple (list.py)
+  SLICE_GET = 28,
 }
 
 // A native builtin or operator may hand its whole call over to a library function (int(s) to

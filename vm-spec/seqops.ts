@@ -1,20 +1,20 @@
-// Operators on lists, tuples and ranges (and str indexing and slicing): + (and += on lists), `in`,
-// indexing, slicing, item assignment and `del` (of list slices: library code, list.py _slice_set). Slice positions come from slice.ts
-// (one computation for every sequence), int positions from indexIn, items from iter.ts itemOf.
-import { u8, u16, i16, i32 } from './types.ts';
+// Operators on lists, tuples and ranges (and str indexing): + (and += on lists), `in`, indexing,
+// item assignment and `del`. Slices are library code (list.py _slice_get, _slice_set). Int
+// positions come from indexIn, items from iter.ts itemOf.
+import { u8, u16, i16 } from './types.ts';
 import type { bool } from './types.ts';
-import { NULL, TRUE } from './value.ts';
+import { NULL, TRUE, isSmall, smallValue } from './value.ts';
 import { popRoot } from './gc.ts';
 import { Exc, raise } from './exc.ts';
 import { raiseMsg, raiseMsgOf, raiseWith, Msg } from './errors.ts';
-import { isStr, strByte, strSetByte, newStrKeeping } from './str.ts';
-import { isAnyInt, anyIntValue } from './int.ts';
-import { isSeq, seqLength, seqItem, hold } from './seq.ts';
+import { isStr } from './str.ts';
+import { isAnyInt } from './int.ts';
+import { isSeq, hold } from './seq.ts';
 import { isList, newList, listAppend, listLength, listGet, listSet, listDeleteAt, listClear } from './list.ts';
 import { newTuple, tupleSet } from './tuple.ts';
 import { isDict, dictSet, dictDelete } from './dict.ts';
 import { isRange, getIter, iterNext, extendFrom, itemOf, sizeOf } from './iter.ts';
-import { isSlice, slicePart, sliceIndices, sliceStart, sliceStep, sliceCount } from './slice.ts';
+import { isSlice } from './slice.ts';
 import { compareOp } from './arith.ts';
 import { LibKind, handOver } from './libfunc.ts';
 import { excPending } from './exc.ts';
@@ -93,7 +93,9 @@ function indexIn(index: u16, length: u16, msg: u8): i16 {
     raise(Exc.TypeError);
     return -1;
   }
-  let i = slicePart(index, 0);
+  // A bool is 0 or 1 (FALSE = 8, TRUE = 12); an int beyond the small ints (-16384..16383) lies
+  // past every sequence (none has more than 16383 items): -32768 stays negative after + length.
+  let i: i16 = isSmall(index) ? smallValue(index) : (index | 4) === TRUE ? i16((index >> 2) & 1) : -32768;
   if (i < 0) i = i16(i + length);
   if (i < 0 || i >= length) {
     raiseMsg(msg);
@@ -103,33 +105,18 @@ function indexIn(index: u16, length: u16, msg: u8): i16 {
 }
 
 /**
- * seq[index] for strs, lists and tuples: an int index or a slice (dicts: elsewhere; a range's
- * is handed over to range.py _range).
+ * seq[index] for strs, lists and tuples and an int index (dicts: elsewhere). A slice is handed
+ * over to list.py _slice_get, a range's r[i] to range.py _range.
  */
 export function seqSubscript(seq: u16, index: u16): u16 {
   const str = isStr(seq);
   if (isRange(seq)) return handOver(LibKind.RANGE);
   if (!str && !isSeq(seq)) return raise(Exc.TypeError);
+  if (isSlice(index)) return handOver(LibKind.SLICE_GET);
+  if (str && !isAnyInt(index)) return raiseMsgOf(Msg.STR_INDICES, index, NULL);
   const length = u16(sizeOf(seq));
-  if (!isSlice(index)) {
-    if (str && !isAnyInt(index)) return raiseMsgOf(Msg.STR_INDICES, index, NULL);
-    const i = indexIn(index, length, str ? Msg.STR_INDEX : isList(seq) ? Msg.LIST_INDEX : Msg.TUPLE_INDEX);
-    return i < 0 ? NULL : itemOf(seq, u16(i));
-  }
-  if (!sliceIndices(index, length)) return NULL;
-  // A str's bytes go straight into the new str; items into a list (a tuple is made from it).
-  const out = str ? newStrKeeping(sliceCount, seq, NULL) : newList();
-  if (out === NULL || !hold(out)) return NULL;
-  let at: i16 = sliceStart;
-  let ok: bool = true;
-  for (let k: u16 = 0; ok && k < sliceCount; k = u16(k + 1)) {
-    if (str) strSetByte(out, k, strByte(seq, u16(at)));
-    else ok = listAppend(out, seqItem(seq, u16(at))) !== NULL;
-    at = i16(at + sliceStep);
-  }
-  popRoot();
-  if (!ok) return NULL;
-  return str || isList(seq) ? out : listToTuple(out);
+  const i = indexIn(index, length, str ? Msg.STR_INDEX : isList(seq) ? Msg.LIST_INDEX : Msg.TUPLE_INDEX);
+  return i < 0 ? NULL : itemOf(seq, u16(i));
 }
 
 /**

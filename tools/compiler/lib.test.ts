@@ -87,6 +87,21 @@ describe('library functions', () => {
     expect(libOf('def f(a, b):\n    return a ** b\nprint(f(2, 3) % 2)\n')).toContain('_float_mod');
   });
 
+  it('adds the slice operators (vm-spec/lib/list.py) only to programs that slice', () => {
+    const libOf = (program: string): string[] => {
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'svimpy-lib-'));
+      const file = path.join(dir, 'app.py');
+      fs.writeFileSync(file, program);
+      const { map } = compileProgram({ inputs: [file], python: 'python3' });
+      return Object.values(map.code).filter((c) => c.lib).map((c) => c.name).sort();
+    };
+    expect(libOf('s = "abc"\nprint(s[1], s[-1])\n')).toEqual([]);
+    expect(libOf('s = "abc"\nprint(s[1:], s[::-1])\n')).toEqual(['_slice_get', '_slice_int']);
+    expect(libOf('def f(a):\n    return a[:2]\n')).toEqual(['_slice_get', '_slice_int']);
+    // _slice_set reads slices itself
+    expect(libOf('a = [1, 2]\na[1:] = [3]\n')).toEqual(['_slice_get', '_slice_int', '_slice_set']);
+  });
+
   it('runs as builtins and methods, with defaults, keywords and hidden frames, the same on Node and C', async () => {
     const { image, map } = setUp(PROGRAM);
     const node = runOnNode(image, map);

@@ -101,6 +101,7 @@ const OPERATORS: Record<string, LibKind> = {
   _float_floordiv: LibKind.FLOAT_FLOORDIV, _float_mod: LibKind.FLOAT_MOD,
   _range: LibKind.RANGE, _range_in: LibKind.RANGE_IN, _range_not_in: LibKind.RANGE_NOT_IN,
   _build_map: LibKind.BUILD_MAP, _const_key_map: LibKind.CONST_KEY_MAP,
+  _slice_get: LibKind.SLICE_GET,
 };
 // A native builtin that hands calls over to library code (libfunc.ts handOver), and that code.
 // (_dict_new calls d.update.)
@@ -246,8 +247,8 @@ function addRangeOpsUsed(code: CodeObject, into: Set<string>, ranges: boolean): 
  * Adds the operators written in Python that `code` (and its nested code objects) may need:
  * _percent for a % with a str constant holding '%' around (CPython folds constant operands,
  * and an int % takes no str), _format_spec for a FORMAT_VALUE with a spec, _build_map and
- * _const_key_map for a dict display but {}, _slice_set for
- * list slice assignment (storesSlices), _repeat and _irepeat for a * and a *= (selectLib
+ * _const_key_map for a dict display but {}, _slice_get and _slice_set for slices
+ * (addSlicesUsed), _repeat and _irepeat for a * and a *= (selectLib
  * drops these three when the program makes no list or tuple: maySequences; _repeat stays
  * when it may make a str: mayStrs).
  */
@@ -262,7 +263,7 @@ function addOperatorsUsed(code: CodeObject, into: Set<string>, found = { mod: fa
     if (op === CPY_BINARY_OP && arg === NB_MULTIPLY) into.add('_repeat');
     if (op === CPY_BINARY_OP && arg === NB_INPLACE_MULTIPLY) into.add('_irepeat').add('_repeat'); // _irepeat's a * b
   }
-  if (storesSlices(code)) into.add('_slice_set');
+  addSlicesUsed(code, into);
   for (const c of code.consts) {
     if (holdsPercent(c)) found.percent = true;
     if (isCode(c)) addOperatorsUsed(c, into, found);
@@ -271,18 +272,15 @@ function addOperatorsUsed(code: CodeObject, into: Set<string>, found = { mod: fa
 }
 
 /**
- * Whether `code` itself may assign or delete a slice: a BUILD_SLICE and a STORE_SUBSCR or
- * DELETE_SUBSCR (a[i:j] = v, del a[i:j], a[i:j] += v; slices come only from BUILD_SLICE).
+ * Adds the slice operators of list.py that `code` itself may need (slices come only from
+ * BUILD_SLICE): _slice_get for a BUILD_SLICE and a BINARY_SUBSCR (a[i:j], a[i:j] += v),
+ * _slice_set for a BUILD_SLICE and a STORE_SUBSCR or DELETE_SUBSCR (a[i:j] = v, del a[i:j]).
  */
-function storesSlices(code: CodeObject): boolean {
-  let slice = false;
-  let store = false;
-  for (let i = 0; i < code.code.length; i += 2) {
-    const op = code.code[i];
-    if (op === CPY_BUILD_SLICE) slice = true;
-    if (op === CPY_STORE_SUBSCR || op === CPY_DELETE_SUBSCR) store = true;
-  }
-  return slice && store;
+function addSlicesUsed(code: CodeObject, into: Set<string>): void {
+  const ops = new Set(code.code.filter((_, i) => i % 2 === 0));
+  if (!ops.has(CPY_BUILD_SLICE)) return;
+  if (ops.has(CPY_BINARY_SUBSCR)) into.add('_slice_get');
+  if (ops.has(CPY_STORE_SUBSCR) || ops.has(CPY_DELETE_SUBSCR)) into.add('_slice_set');
 }
 
 function holdsPercent(v: PyValue): boolean {
@@ -374,7 +372,7 @@ export function selectLib(all: LibFunction[], codes: CodeObject[]): LibFunction[
       addPowerUsed(f.code, used);
       addFloatDivUsed(f.code, used, floats);
       addRangeOpsUsed(f.code, used, ranges);
-      if (storesSlices(f.code)) used.add('_slice_set');
+      addSlicesUsed(f.code, used);
       grew = true;
     }
   }

@@ -14,7 +14,7 @@ def _int(v):
 
 def _start(i, n):
     # A start argument as CPython adjusts it: None is 0, negative counts from the end (at least 0).
-    ""[i:]  # the TypeError of a non-int index, with CPython's message
+    _slice_int(i)
     if i is None:
         return 0
     if i < 0:
@@ -32,3 +32,9 @@ def _end(i, n):
     if i > n:
         return n
     return i
+
+
+def _slice_int(i):
+    # A slice index (or a start or end argument) must be an int or None.
+    if not (i is None or isinstance(i, int)):
+        raise TypeError("slice indices must be integers or None or have an __index__ method")

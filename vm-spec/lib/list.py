@@ -109,10 +109,55 @@ def _count(seq, value):
     return c
 
 
+def _slice_get(a, s):
+    # a[s] of a str, list or tuple and a slice (the VM hands these over): CPython's
+    # PySlice_Unpack and PySlice_AdjustIndices with their errors (the step is checked first,
+    # then start, stop), then the items one by one.
+    step = s.step
+    if step is None:
+        step = 1
+    _slice_int(step)
+    if step == 0:
+        raise ValueError("slice step cannot be zero")
+    n = len(a)
+    b = 0  # the ends lie in b..n+b: -1..n-1 for a negative step, else 0..n
+    e = -n - 1  # None as the start: before the first item (for a negative step: past the last)
+    if step < 0:
+        b = -1
+        e = n
+    r = []  # the two ends
+    for i in (s.start, s.stop):
+        _slice_int(i)
+        if i is None:
+            i = e
+        if i < 0:
+            i += n
+        if i < b:
+            i = b
+        if i > n + b:
+            i = n + b
+        r.append(i)
+        e = -1 - e  # None as the stop: the other way (n <-> -n-1)
+    i, j = r
+    t = isinstance(a, str)
+    r = []
+    if t:
+        r = ""  # a str grows by +=: a list of its characters would take several times its bytes
+    for k in range(i, j, step):
+        if t:
+            r += a[k]
+        else:
+            r.append(a[k])
+    if isinstance(a, tuple):
+        return tuple(r)
+    return r
+
+
 def _slice_set(v, a, s=None):
     # a[s] = v (STORE_SUBSCR) and del v[a] (DELETE_SUBSCR: two arguments) of a list and a
     # slice; the VM drops the result. The slice's indices are those of a list of positions
-    # sliced natively (with CPython's errors for bad slices).
+    # sliced by _slice_get (with CPython's errors for bad slices; the compiler adds _slice_get
+    # for the slices below).
     if s is None:
         i = list(range(len(v)))[a]
         if i and i[0] < i[-1]:

@@ -268,6 +268,13 @@ for n in [0, 1, 2, 5]:
 a = [1, 2, 3]
 check("store", store_slice, lib_store_slice, (a, slice(None), a), {})
 
+# seq[slice] of a str, list and tuple (the VM hands it over with the slice).
+for a in ["", "a", "abcde", "ab\u20ac", [], [1], [0, 1, 2, 3, 4, 5], (), (1, "a", None), tuple(range(7))]:
+    for start in ends + [-2147483648, 2147483647, "a"]:
+        for stop in ends + [-2147483648, 2147483647, None]:
+            for step in [None, 1, 2, 3, -1, -2, -3, 100, -100, 0, True, False, "a", 1.5, 2147483647, -2147483648]:
+                check("a[s]", operator.getitem, LIB["_slice_get"], (a, slice(start, stop, step)), {})
+
 # str, list and tuple * n (the VM hands them over).
 for a in ["", "a", "ab\u20ac", [], [1], [1, "a"], [[2]], (), (2,), (1, (2,))]:
     for n in [0, 1, 3, -1, -100, True, False, 2.0, None, [1], (1,), 2**31 - 1]:
