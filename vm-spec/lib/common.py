@@ -3,7 +3,8 @@
 
 def _tn(v):
     # The type name of v as CPython's messages print it: "<class 'int'>"[8:-2].
-    return str(type(v))[8:-2]
+    t = str(type(v))
+    return _sub(t, 8, len(t) - 2)
 
 
 def _int(v):
@@ -38,3 +39,13 @@ def _slice_int(i):
     # A slice index (or a start or end argument) must be an int or None.
     if not (i is None or isinstance(i, int)):
         raise TypeError("slice indices must be integers or None or have an __index__ method")
+
+
+def _sub(s, i, j):
+    # s[i:j] of a str for 0 <= i: its characters one by one. Library code slices strs with
+    # this: a slice is a call of _slice_get, which would come into every image that formats.
+    r = ""
+    while i < j and i < len(s):
+        r += s[i]
+        i += 1
+    return r

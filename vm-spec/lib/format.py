@@ -22,17 +22,17 @@ def _percent(fmt, args):
         if c != "%":
             out += c
             continue
-        if fmt[i:i + 1] == "%":
+        if _sub(fmt, i, i + 1) == "%":
             out += c
             i += 1
             continue
         flags = ""
-        while fmt[i:i + 1] in ("-", "+", " ", "#", "0"):
+        while _sub(fmt, i, i + 1) in ("-", "+", " ", "#", "0"):
             flags += fmt[i]
             i += 1
         width, j = _digits(fmt, i)
         prec = -1
-        if fmt[j:j + 1] == ".":
+        if _sub(fmt, j, j + 1) == ".":
             prec, j = _digits(fmt, j + 1)
         if j >= n:
             raise ValueError("incomplete format")
@@ -48,7 +48,7 @@ def _percent(fmt, args):
             if t != "s":
                 s = repr(v)
             if prec >= 0:
-                s = s[:prec]
+                s = _sub(s, 0, prec)
         else:
             if t in ("d", "i", "u") and isinstance(v, (int, float)):
                 t = "d"
@@ -91,32 +91,32 @@ def _format_spec(value, spec):
     fill = " "
     align = ""
     i = 0
-    if spec[1:2] in ("<", ">", "=", "^"):
+    if _sub(spec, 1, 2) in ("<", ">", "=", "^"):
         fill = spec[0]
         i = 1
-    if spec[i:i + 1] in ("<", ">", "=", "^"):
+    if _sub(spec, i, i + 1) in ("<", ">", "=", "^"):
         align = spec[i]
         i += 1
-    sign = spec[i:i + 1]
+    sign = _sub(spec, i, i + 1)
     if sign in ("+", "-", " "):
         i += 1
     if sign != "+" and sign != " ":
         sign = ""
-    alt = spec[i:i + 1] == "#"
+    alt = _sub(spec, i, i + 1) == "#"
     if alt:
         i += 1
-    if spec[i:i + 1] == "0" and align == "":
+    if _sub(spec, i, i + 1) == "0" and align == "":
         fill = "0"
         align = "0"
     width, j = _digits(spec, i)
     prec = -1
-    if spec[j:j + 1] == ".":
+    if _sub(spec, j, j + 1) == ".":
         prec, j = _digits(spec, j + 1)
-    t = spec[j:]
+    t = _sub(spec, j, len(spec))
     if isinstance(value, str) and t in ("", "s"):
         s = value
         if prec >= 0:
-            s = s[:prec]
+            s = _sub(s, 0, prec)
         if align in ("", "0"):
             align = "<"
     elif (isinstance(value, int) and t in ("", "d", "o", "x", "X")
@@ -156,7 +156,7 @@ def _number(v, t, sign, alt, prec):
         if t == "r":
             t = "g"
         s = f"{float(v):.{prec}{t}}"
-    if s[:1] != "-":
+    if _sub(s, 0, 1) != "-":
         s = sign + s
     return s
 
@@ -171,9 +171,9 @@ def _pad(s, width, align, fill):
     if align == "<":
         i = len(s)
     if align == "=":
-        if s[:1] in ("+", "-", " "):
+        if _sub(s, 0, 1) in ("+", "-", " "):
             i = 1
-        if s[i:i + 1] == "0" and s[i + 1:i + 2] in ("x", "X", "o"):
+        if _sub(s, i, i + 1) == "0" and _sub(s, i + 1, i + 2) in ("x", "X", "o"):
             i += 2
     n = pad
     if align == "^":
@@ -181,7 +181,7 @@ def _pad(s, width, align, fill):
     f = ""
     for k in range(n):
         f += fill
-    s = s[:i] + f + s[i:]
+    s = _sub(s, 0, i) + f + _sub(s, i, len(s))
     for k in range(pad - n):
         s += fill
     return s
@@ -191,7 +191,7 @@ def _digits(s, i):
     # The decimal number at s[i:] (0 when none) and the index after it. (Not int(): that would
     # add int's text parser to every image that formats.)
     n = 0
-    while s[i:i + 1] in ("0", "1", "2", "3", "4", "5", "6", "7", "8", "9"):
+    while _sub(s, i, i + 1) in ("0", "1", "2", "3", "4", "5", "6", "7", "8", "9"):
         n = n * 10 + ord(s[i]) - 48
         i += 1
     return n, i

@@ -45,7 +45,7 @@ def list__reverse(self):
 
 
 def list__copy(self):
-    return self[:]
+    return list(self)
 
 
 def list__clear(self):

@@ -104,7 +104,7 @@ def round(number, ndigits=None):
         number = -number
     text = f"{number:.{ndigits}f}"  # the VM's digit primitive in library code
     if ndigits:
-        text = text[:-ndigits - 1] + text[-ndigits:]
+        text = _sub(text, 0, len(text) - ndigits - 1) + _sub(text, len(text) - ndigits, len(text))
     if len(text) > 40:
         return sign * number
     return sign * float(f"{text}e-{ndigits}")
@@ -253,12 +253,12 @@ def _int_text(x="\0-", base="\0-"):
             raise ValueError("int() base must be >= 2 and <= 36, or 0")
     i = _trim(x, True)
     j = _trim(x, False)
-    negative = x[i:i + 1] == "-"
-    if x[i:i + 1] in ("-", "+"):
+    negative = _sub(x, i, i + 1) == "-"
+    if _sub(x, i, i + 1) in ("-", "+"):
         i += 1
     b = base
     digit = False  # the byte before was a digit (or a prefix: one '_' may follow)
-    if x[i:i + 1] == "0" and i + 1 < j:
+    if _sub(x, i, i + 1) == "0" and i + 1 < j:
         c = x[i + 1]
         p = 0
         if c in ("x", "X"):
@@ -271,7 +271,7 @@ def _int_text(x="\0-", base="\0-"):
             b = p
             i += 2
             digit = True
-    leading = b == 0 and x[i:i + 1] == "0"  # base 0 takes no leading zeros (but 0 and 0_0)
+    leading = b == 0 and _sub(x, i, i + 1) == "0"  # base 0 takes no leading zeros (but 0 and 0_0)
     if b == 0:
         b = 10
     n = 0
@@ -328,14 +328,14 @@ def _float_text(x):
     # native float such a str: at most 40 digits, from the first non-zero one.
     if not isinstance(x, str):
         raise TypeError(f"float() argument must be a string or a real number, not '{_tn(x)}'")
-    s = x[_trim(x, True):_trim(x, False)]
+    s = _sub(x, _trim(x, True), _trim(x, False))
     sign = 1.0
-    if s[:1] in ("+", "-"):
+    if _sub(s, 0, 1) in ("+", "-"):
         if s[0] == "-":
             sign = -1.0
-        s = s[1:]
+        s = _sub(s, 1, len(s))
     w = ""
-    for c in s[:9]:
+    for c in _sub(s, 0, 9):
         w += chr(ord(c) | 32)  # lower case (other bytes change too but match no word)
     if w in ("inf", "infinity"):
         return sign * 1e999
@@ -364,7 +364,7 @@ def _float_text(x):
                     t = t * 10 + ord(c) - 48
             d = True
             continue
-        if c == "_" and d and "0" <= s[i:i + 1] <= "9":
+        if c == "_" and d and "0" <= _sub(s, i, i + 1) <= "9":
             d = False
             continue
         d = False
@@ -387,10 +387,10 @@ def _float_text(x):
     if k > 40:
         # Digits 1..39 and a last one that is not 0 when any digit after 39 is not: the same f32.
         tail = "0"
-        for c in m[39:]:
+        for c in _sub(m, 39, len(m)):
             if c != "0":
                 tail = "1"
-        m = m[:39] + tail
+        m = _sub(m, 0, 39) + tail
         e += k - 40
     return sign * float(f"{m}e{e + t}")
 

@@ -50,4 +50,10 @@ def reversed(seq):
         return iter(range(seq.start + (len(seq) - 1) * step, seq.start - step, -step))
     elif not isinstance(seq, (list, tuple, str, dict)):
         raise TypeError(f"'{_tn(seq)}' object is not reversible")
-    return iter(list(seq)[::-1])
+    s = list(seq)
+    r = []
+    i = len(s)
+    while i > 0:
+        i -= 1
+        r.append(s[i])
+    return iter(r)

@@ -14,7 +14,7 @@ def _find(s, sub, start, end):
     end = _end(end, len(s))
     m = len(sub)
     while i + m <= end:
-        if s[i:i + m] == sub:
+        if _sub(s, i, i + m) == sub:
             return i
         i += 1
     return -1
@@ -42,7 +42,7 @@ def str__count(self, sub, start=None, end=None):
         return end - i + 1
     c = 0
     while i + m <= end:
-        if self[i:i + m] == sub:
+        if _sub(self, i, i + m) == sub:
             c += 1
             i += m
         else:
@@ -72,9 +72,9 @@ def _affix(s, affix, start, end, name):
         m = len(a)
         if j - i >= m:
             if name == "endswith":
-                if s[j - m:j] == a:
+                if _sub(s, j - m, j) == a:
                     return True
-            elif s[i:i + m] == a:
+            elif _sub(s, i, i + m) == a:
                 return True
     return False
 
@@ -92,12 +92,12 @@ def str__split(self, sep=None, maxsplit=-1):
             if i == n:
                 break
             if maxsplit == 0:
-                parts.append(self[i:])  # the rest keeps its trailing whitespace
+                parts.append(_sub(self, i, n))  # the rest keeps its trailing whitespace
                 break
             j = i
             while j < n and self[j] not in ws:
                 j += 1
-            parts.append(self[i:j])
+            parts.append(_sub(self, i, j))
             maxsplit -= 1
             i = j
         return parts
@@ -108,14 +108,14 @@ def str__split(self, sep=None, maxsplit=-1):
         raise ValueError("empty separator")
     j = 0
     while maxsplit != 0 and j + m <= n:
-        if self[j:j + m] == sep:
-            parts.append(self[i:j])
+        if _sub(self, j, j + m) == sep:
+            parts.append(_sub(self, i, j))
             j += m
             i = j
             maxsplit -= 1
         else:
             j += 1
-    parts.append(self[i:])
+    parts.append(_sub(self, i, n))
     return parts
 
 
@@ -145,7 +145,7 @@ def _strip(s, chars, sides, name):
     if sides & 2:
         while j > i and s[j - 1] in chars:
             j -= 1
-    return s[i:j]
+    return _sub(s, i, j)
 
 
 def str__replace(self, old, new, count=-1):
@@ -158,15 +158,15 @@ def str__replace(self, old, new, count=-1):
     i = 0  # self[:i] is done
     j = 0  # the next place to look for old
     while count != 0 and j + m <= n:
-        if self[j:j + m] == old:
-            out += self[i:j] + new
+        if _sub(self, j, j + m) == old:
+            out += _sub(self, i, j) + new
             j += m
             i = j
             count -= 1
             if m:
                 continue
         j += 1  # an empty old matches between every two characters
-    return out + self[i:]
+    return out + _sub(self, i, n)
 
 
 def _replace_arg(n, v):
