@@ -3,7 +3,7 @@
 // it twice (count, then fill a new str), so nothing is buffered. flashPacked finds the words the
 // messages share and stores each once. In a line:
 //   $ str(a)   { type(a).__name__   } type(b).__name__   ? repr(b)
-//   # the operator msgOp (a line of SYMBOLS)   ; the call details (callerrors.ts)
+//   # the operator msgOp (a line of SYMBOLS)
 // Lines WORDS.. are print.ts's words (Ty: type names, None, True ..., the exception classes).
 // An empty line is a number no message uses (the numbers after it stay).
 // errors.test.ts lists the messages as they read. The Msg numbers are grouped by class
@@ -16,7 +16,6 @@ import { HeapType, get16 } from './heap.ts';
 import { newBlock } from './block.ts';
 import { Exc, raise, raiseValue } from './exc.ts';
 import { emit, render, Render, printStr, printRepr, printTypeName } from './print.ts';
-import { printCallDetails } from './callerrors.ts';
 
 export const enum Msg {
   // print.ts's words (its Ty numbers from line WORDS on), then the messages by class.
@@ -34,16 +33,12 @@ export const enum Msg {
   // TypeError
   SLICE_INDICES = 89, STR_CONCAT = 90, ORD_LENGTH = 92, IN_STRING = 94,
   STR_INDICES = 95, UNSUPPORTED = 97, UNARY = 98, UNORDERABLE = 99,
-  CALL_TOO_MANY = 102, CALL_MISSING = 103, CALL_UNEXPECTED = 104, CALL_MULTIPLE = 105,
   // NameError
   NAME = 106,
   // Not messages: pieces of them. The operator of '#' (msgOp): NB_* 0..12 (CPython's order), their
   // in-place forms 13..25 (written with '='), comparisons 26 + op (0 < 1 <= 4 > 5 >=), unary
   // operators 32 + kind (0 - 1 + 2 ~); its line is SYMBOL + msgOp (- 13 from 13 on).
   POW_FUNC = 107, SYMBOL = 108,
-  // callerrors.ts (TO, ARGUMENT and AND are words)
-  FROM = 130, POSITIONAL = 131, PLURAL = 132, BUT = 133, WAS_GIVEN = 134, WERE_GIVEN = 135, REQUIRED = 136,
-  KEYWORD_ONLY = 137, COLON = 138, COMMA = 139, COMMA_AND = 140, TO = 24, ARGUMENT = 0, AND = 9,
   // Later messages (after the words, so the numbers above stay): IndexError, then TypeError.
   RANGE_INDEX = 141, LIST_ASSIGN_INDEX = 142, NOT_ITERABLE = 143, NOT_INTEGER = 144,
   // vm.ts's report of an image it refuses (printed, never raised)
@@ -159,10 +154,10 @@ bad operand type for unary #: \'{\'\n\
 \'#\' not supported between instances of \'{\' and \'}\'\n\
 \n\
 \n\
-$() takes ;\n\
-$() missing ;\n\
-$() got an unexpected keyword argument ?\n\
-$() got multiple values for argument ?\n\
+\n\
+\n\
+\n\
+\n\
 name \'$\' is not defined\n\
  or pow()\n\
 +\n\
@@ -187,17 +182,17 @@ name \'$\' is not defined\n\
 -\n\
 +\n\
 ~\n\
-from \n\
- positional\n\
-s\n\
- but \n\
- was given\n\
- were given\n\
- required\n\
- keyword-only\n\
-: \n\
-, \n\
-, and \n\
+\n\
+\n\
+\n\
+\n\
+\n\
+\n\
+\n\
+\n\
+\n\
+\n\
+\n\
 range object index out of range\n\
 list assignment index out of range\n\
 \'{\' object is not iterable\n\
@@ -264,7 +259,6 @@ export function printLine(n: u8, a: u16, b: u16): void {
     else if (c === 125) printTypeName(b);
     else if (c === 63) printRepr(b);
     else if (c === 35) printSymbol();
-    else if (c === 59) printCallDetails();
     else emit(c);
     c = textSymbol();
   }

@@ -30,6 +30,8 @@ export const enum LibKind {
   BUILD_MAP = 26, CONST_KEY_MAP = 27,
   // seq[slice] of a str, list or tuple (list.py)
   SLICE_GET = 28,
+  // a call of a Python function that does not match its parameters (call.py _call_error, vm.ts callError)
+  CALL_ERROR = 29,
 }
 
 // A native builtin or operator may hand its whole call over to a library function (int(s) to

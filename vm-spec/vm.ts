@@ -40,7 +40,6 @@ import { printRepr, printExcName, typeLine, Ty } from './print.ts';
 import { excPending, lookupExcClass, raiseValue, isExcClass } from './exc.ts';
 import { isInstanceOfAny } from './builtins-seq.ts';
 import { tbReset, tbAdd, tbHandledBy, tbUncaught, tbContinues, tbIsComplete, tbCount, tbCode, tbIp } from './traceback.ts';
-import { raiseTooMany, raiseKeyword, raiseMissing } from './callerrors.ts';
 
 // FRAME block: [header][ip][sp][back][func][code][locals...][stack...]. sp is the heap offset of
 // the first free stack slot (one add per push/pop; the collector scans up to it).
@@ -600,27 +599,21 @@ function callFunction(caller: u16, func: u16, first: u16, count: u8, kwnames: u1
   const npos: u8 = u8(count - (kwnames === NULL ? 0 : imageTupleLength(kwnames))); // (the names are constants: image tuples, as the parameters)
   const defaults = funcWord(func, 1);
   const ndefaults: u8 = defaults === NULL ? 0 : u8(seqLength(defaults));
-  if (npos > argcount) {
-    raiseTooMany(code, ndefaults, npos);
-    return false;
-  }
+  if (npos > argcount) return callError(code, ndefaults, makeSmall(npos), 0);
   // Each argument into its parameter's slot: the positional ones in order, keywords by name.
   for (let i: u8 = 0; i < count; i = u8(i + 1)) {
     let p: u8 = i;
     if (i >= npos) {
       const name = imageTupleItem(kwnames, u8(i - npos));
       p = paramIndex(codeU16(code, Code.PARAMS), name);
-      if (p === 255 || get16(u16(locals + p * 2)) !== NULL) {
-        raiseKeyword(code, name, p !== 255);
-        return false;
-      }
+      if (p === 255 || get16(u16(locals + p * 2)) !== NULL) return callError(code, ndefaults, name, p !== 255 ? 0xffff : 0xfffe);
     }
     set16(u16(locals + p * 2), get16(u16(first + i * 2)));
   }
   // Defaults; the parameters still unbound then are missing (positional ones reported first).
   const kwdefaults = funcWord(func, 2);
   const nparams: u8 = u8(argcount + codeU8(code, Code.KWONLY));
-  let missing: u16 = 0; // (callerrors.ts lists the first 16)
+  let missing: u16 = 0; // (_call_error lists the first 14: the bits make a small int)
   let kwonly: bool = false;
   for (let i: u8 = 0; i < nparams; i = u8(i + 1)) {
     const slot = u16(locals + i * 2);
@@ -629,16 +622,38 @@ function callFunction(caller: u16, func: u16, first: u16, count: u8, kwnames: u1
         if (i + ndefaults >= argcount) set16(slot, seqItem(defaults, u8(i + ndefaults - argcount)));
       } else if (kwdefaults !== NULL) set16(slot, dictGet(kwdefaults, imageTupleItem(codeU16(code, Code.PARAMS), i)));
     }
-    if (get16(slot) !== NULL || i > 15) continue;
+    if (get16(slot) !== NULL || i > 13) continue;
     if (missing !== 0 && i >= argcount && !kwonly) break;
     kwonly = i >= argcount;
     missing = u16(missing | (1 << i));
   }
-  if (missing !== 0) {
-    raiseMissing(code, missing, kwonly);
-    return false;
-  }
+  if (missing !== 0) return callError(code, ndefaults, NONE, missing);
   set16(u16(cur + F.SP), cut);
+  setRoot(Root.FRAME, frame);
+  return true;
+}
+
+/**
+ * A call of Python function `code` that does not match its parameters: lib _call_error(name,
+ * params, argcount, ndefaults, given, missing) raises CPython's TypeError from a frame on top
+ * of the caller's (missing: bit i for each unbound parameter i; 0 with given the positional
+ * count: too many; -1 or -2 with given a keyword's name: one that names a bound parameter, one
+ * that names none). The caller's stack stays as it is
+ * (the raise unwinds it). A bare TypeError if the compiler did not add _call_error (lib.ts:
+ * only to programs whose calls may not match).
+ */
+function callError(code: u16, ndefaults: u8, given: u16, missing: u16): bool {
+  const func = libLookup(NULL, LibKind.CALL_ERROR);
+  const frame = func === NULL ? NULL : newFrame(funcWord(func, 0), getRoot(Root.FRAME));
+  if (frame === NULL) return raise(Exc.TypeError) !== NULL;
+  const f = heapOffset(frame);
+  set16(u16(f + F.FUNC), func);
+  set16(u16(f + F.LOCALS), codeU16(code, Code.NAME));
+  set16(u16(f + F.LOCALS + 2), codeU16(code, Code.PARAMS));
+  set16(u16(f + F.LOCALS + 4), makeSmall(codeU8(code, Code.ARGCOUNT)));
+  set16(u16(f + F.LOCALS + 6), makeSmall(ndefaults));
+  set16(u16(f + F.LOCALS + 8), given);
+  set16(u16(f + F.LOCALS + 10), makeSmall(missing));
   setRoot(Root.FRAME, frame);
   return true;
 }

@@ -113,3 +113,22 @@ describe('library functions', () => {
     expect(c.stderr).toBe(node.stderr);
   });
 });
+
+describe('call.py _call_error', () => {
+  const has = (program: string): boolean => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'svimpy-calls-'));
+    const file = path.join(dir, 'app.py');
+    fs.writeFileSync(file, program);
+    const { map } = compileProgram({ inputs: [file], python: process.env.SVIMPY_PYTHON ?? 'python3' });
+    return JSON.stringify(map).includes('_call_error');
+  };
+  it('is added only to programs whose calls of Python functions may not match', () => {
+    expect(has('def f(a, *, c=2):\n    return a\ndef g(a, b=1):\n    return b\nprint(f(1), f(1, c=3), g(1, 2), g(b=2, a=1), sorted([2, 1]))\nd = {}\nprint(d.pop(1, 2), [].count(1), isinstance(1, int))\n')).toBe(false);
+    expect(has('def f(a):\n    return a\nprint(f(1, 2))\n')).toBe(true); // too many
+    expect(has('def f(a):\n    return a\nprint(f(b=1))\n')).toBe(true); // a keyword it does not have
+    expect(has('def f(a):\n    return a\ng = f\nprint(g())\n')).toBe(true); // a function as a value
+    expect(has('print(sorted([1], key=lambda x: x))\n')).toBe(true); // a lambda
+    expect(has('print(sorted())\n')).toBe(true); // a library function
+    expect(has('x = []\nprint(x.pop(1, 2))\n')).toBe(true); // a library method
+  });
+});

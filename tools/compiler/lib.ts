@@ -102,6 +102,7 @@ const OPERATORS: Record<string, LibKind> = {
   _range: LibKind.RANGE, _range_in: LibKind.RANGE_IN, _range_not_in: LibKind.RANGE_NOT_IN,
   _build_map: LibKind.BUILD_MAP, _const_key_map: LibKind.CONST_KEY_MAP,
   _slice_get: LibKind.SLICE_GET,
+  _call_error: LibKind.CALL_ERROR,
 };
 // A native builtin that hands calls over to library code (libfunc.ts handOver), and that code.
 // (_dict_new calls d.update.)
@@ -360,6 +361,7 @@ export function selectLib(all: LibFunction[], codes: CodeObject[]): LibFunction[
   if (!maySequences(codes)) {
     for (const f of SEQUENCE_OPERATORS) if (f !== '_repeat' || !codes.some(mayStrs)) used.delete(f);
   }
+  if (callsMayMismatch(codes, all)) used.add('_call_error');
   const chosen = new Set<LibFunction>();
   // (By the program's own names: library code calls such builtins only on what they keep.)
   for (const [builtin, f] of HANDED_OVER) if (used.has(builtin)) used.add(f);
@@ -397,4 +399,254 @@ export function storedGlobals(module: CodeObject): string[] {
   };
   visit(module);
   return [...out];
+}
+
+const CPY_LOAD_ATTR = 106;
+const CPY_IMPORT_FROM = 109;
+const CPY_STORE_GLOBAL = 97;
+const CPY_BUILD_TUPLE = 102;
+const CPY_BUILD_CONST_KEY_MAP = 156;
+const CPY_KW_NAMES = 172;
+const COMPREHENSIONS = ['<listcomp>', '<dictcomp>', '<setcomp>'];
+
+/** What a call must bind: a function's parameters (names: the positional ones, then keyword-only ones). */
+interface Signature { argcount: number; posonly: number; names: string[]; defaults: number; kwdefaults: Set<string> }
+
+function signatureOf(code: CodeObject, defaults: number, kwdefaults: Iterable<string> = []): Signature {
+  return {
+    argcount: code.argcount, posonly: code.posonlyargcount, defaults, kwdefaults: new Set(kwdefaults),
+    names: code.localsplusnames.slice(0, code.argcount + code.kwonlyargcount),
+  };
+}
+
+/** Whether npos positional arguments and keywords kw bind every parameter of `sig` without a TypeError. */
+function callMatches(sig: Signature, npos: number, kw: string[]): boolean {
+  if (npos > sig.argcount) return false;
+  const bound = new Set<number>();
+  for (let i = 0; i < npos; i++) bound.add(i);
+  for (const k of kw) {
+    const i = sig.names.indexOf(k);
+    if (i < sig.posonly || bound.has(i)) return false; // (-1: unknown)
+    bound.add(i);
+  }
+  return sig.names.every((n, i) => bound.has(i) || (i < sig.argcount ? i >= sig.argcount - sig.defaults : sig.kwdefaults.has(n)));
+}
+
+/** A code object's instructions as op, arg pairs: no CACHE, PRECALL or EXTENDED_ARG entries. */
+function instructions(code: CodeObject): number[] {
+  const ops: number[] = [];
+  let ext = 0;
+  for (let i = 0; i < code.code.length; i += 2) {
+    const op = code.code[i];
+    const arg = code.code[i + 1] | ext;
+    ext = op === CPY_EXTENDED_ARG ? arg << 8 : 0;
+    if (op !== CPY_EXTENDED_ARG && op !== CPY_CACHE && op !== CPY_PRECALL) ops.push(op, arg);
+  }
+  return ops;
+}
+
+/**
+ * Whether some call of a Python function may not match its parameters (then the image needs
+ * call.py's _call_error, the VM's TypeError message). Proven to match is a call by name of a
+ * def bound once at the module's top level, of a library function (a builtin, a method or a
+ * module's function of that name; one a native builtin hands its calls over to) with
+ * arguments each signature of that name accepts. Any other call (of a local, a call's result,
+ * an item...) calls no Python function unless one is used as a value: a def's or library
+ * function's name not called, a lambda, a nested def, an import under another name. Those,
+ * more than one module, or a def whose signature is not read here (annotations, defaults and
+ * keyword-only defaults together) count as a possible mismatch.
+ */
+export function callsMayMismatch(codes: CodeObject[], lib: LibFunction[]): boolean {
+  if (codes.length !== 1) return true;
+  const module = codes[0];
+  const all: CodeObject[] = [];
+  const collect = (c: CodeObject): void => { all.push(c); for (const k of c.consts) if (isCode(k)) collect(k); };
+  collect(module);
+  // Names the program stores or deletes, with how often.
+  const stores = new Map<string, number>();
+  for (const c of all) {
+    const ops = instructions(c);
+    for (let k = 0; k < ops.length; k += 2) {
+      if (CPY_STORE_GLOBAL_OPS.has(ops[k])) stores.set(c.names[ops[k + 1]], (stores.get(c.names[ops[k + 1]]) ?? 0) + 1);
+    }
+  }
+  // The module's defs: MAKE_FUNCTION then STORE_NAME, their defaults read off the instructions before.
+  const defs = new Map<string, Signature>();
+  const ops0 = instructions(module);
+  for (let k = 0; k < ops0.length; k += 2) {
+    if (ops0[k] !== CPY_MAKE_FUNCTION) continue;
+    const flags = ops0[k + 1];
+    const code = module.consts[ops0[k - 1]];
+    if (!isCode(code) || ops0[k - 2] !== CPY_LOAD_CONST) return true;
+    if (COMPREHENSIONS.includes(code.name)) continue; // called at once with its iterator
+    if (ops0[k + 2] !== CPY_STORE_NAME) return true; // a lambda, a decorated def
+    const name = module.names[ops0[k + 3]];
+    if (stores.get(name) !== 1) return true;
+    const before = ops0[k - 4];
+    const beforeArg = ops0[k - 3];
+    let sig: Signature | undefined;
+    if (flags === 0) sig = signatureOf(code, 0);
+    else if (flags === 1 && before === CPY_BUILD_TUPLE) sig = signatureOf(code, beforeArg);
+    else if (flags === 1 && before === CPY_LOAD_CONST) {
+      const t = module.consts[beforeArg];
+      if (t !== null && typeof t === 'object' && 'items' in t) sig = signatureOf(code, t.items.length);
+    } else if (flags === 2 && before === CPY_BUILD_CONST_KEY_MAP && ops0[k - 6] === CPY_LOAD_CONST) {
+      const keys = module.consts[ops0[k - 5]];
+      if (keys !== null && typeof keys === 'object' && 'items' in keys) sig = signatureOf(code, 0, keys.items.map(String));
+    }
+    if (sig === undefined) return true;
+    defs.set(name, sig);
+  }
+  // The library's signatures by the name a program calls them by: a global call (`global`) or
+  // a method or module attribute (`attr`), each with the number of arguments before the call's.
+  type Candidate = { sig: Signature; before: number; keywords: boolean };
+  const candidates = (name: string, attr: boolean, receiver: LibKind | null | undefined): Candidate[] => {
+    const out: Candidate[] = [];
+    for (const f of lib) {
+      const sig = signatureOf(f.code, f.defaults !== null && typeof f.defaults === 'object' && 'items' in f.defaults ? f.defaults.items.length : 0);
+      const handed = HANDED_OVER.some(([b, to]) => b === name && to === f.code.name);
+      const method = [LibKind.STR, LibKind.LIST, LibKind.DICT, LibKind.TUPLE, LibKind.ADC, LibKind.PWM].includes(f.kind);
+      if (handed && (f.kind === LibKind.DICT_NEW || f.kind === LibKind.DICT_UPDATE)) {
+        out.push({ sig, before: attr ? 2 : 1, keywords: false }); // (the keywords gathered into argument 0)
+      } else if (handed) out.push({ sig, before: 0, keywords: true });
+      else if (f.name !== name || (!attr && method) || (receiver !== undefined && f.kind !== receiver) || (f.kind === LibKind.GLOBAL && attr) || OPERATORS[f.code.name] !== undefined && f.kind !== LibKind.PIN) continue;
+      else out.push({ sig, before: method ? 1 : 0, keywords: true });
+    }
+    return out;
+  };
+  const libNames = new Set(lib.map((f) => f.name));
+  for (const [builtin] of HANDED_OVER) libNames.add(builtin);
+  const kinds = variableKinds(all);
+  for (const c of all) {
+    const ops = instructions(c);
+    const calls: (string | undefined)[] = []; // per open call: its callee (`g name` or `a name`), if read
+    const receivers: (LibKind | null | undefined)[] = []; // per open method call: its receiver's kind, if known
+    const callees = new Set<number>(); // instructions that load a callee by name
+    let kw: string[] = [];
+    for (let k = 0; k < ops.length; k += 2) {
+      const [op, arg] = [ops[k], ops[k + 1]];
+      const global = op === CPY_LOAD_NAME ? c.names[arg] : op === CPY_LOAD_GLOBAL ? c.names[arg >> 1] : undefined;
+      if (op === CPY_PUSH_NULL) {
+        const next = ops[k + 2] === CPY_LOAD_NAME ? c.names[ops[k + 3]] : undefined;
+        calls.push(next === undefined ? undefined : `g ${next}`);
+        if (next !== undefined) callees.add(k + 2);
+      } else if (op === CPY_LOAD_GLOBAL && (arg & 1) === 1) {
+        calls.push(`g ${global}`);
+        callees.add(k);
+      } else if (op === CPY_LOAD_METHOD) {
+        calls.push(`a ${c.names[arg]}`);
+        receivers.push(kindAt(c, ops, k - 2, kinds));
+      } else if (op === CPY_KW_NAMES) {
+        const t = c.consts[arg];
+        kw = t !== null && typeof t === 'object' && 'items' in t ? t.items.map(String) : [];
+      } else if (op === CPY_CALL && !(arg === 0 && k > 0 && ops[k - 2] === CPY_GET_ITER)) {
+        const callee = calls.pop();
+        const npos = arg - kw.length;
+        const keywords = kw;
+        kw = [];
+        if (callee === undefined) continue; // no Python function, unless one is a value (below)
+        const name = callee.slice(2);
+        const receiver = callee[0] === 'a' ? receivers.pop() : undefined;
+        const def = callee[0] === 'g' ? defs.get(name) : undefined;
+        if (def !== undefined) {
+          if (!callMatches(def, npos, keywords)) return true;
+          continue;
+        }
+        if (callee[0] === 'g' && stores.has(name) && !defs.has(name) && !importedAs(all, name)) continue; // a variable: no function in it
+        if (callee === 'g dict' && npos === 0) continue; // dict(**kw): native
+        for (const { sig, before, keywords: kwOk } of candidates(name, callee[0] === 'a', receiver)) {
+          if (!callMatches(sig, npos + before, kwOk ? keywords : [])) return true;
+        }
+      }
+      // A function as a value: a def's or a library function's name loaded not to be called.
+      if (global !== undefined && !callees.has(k) && (defs.has(global) || (libNames.has(global) && !stores.has(global))) && (stores.has('isinstance') || !typeTest(ops, k, calls, global))) return true;
+      if (op === CPY_LOAD_ATTR && libNames.has(c.names[arg])) return true;
+      if (op === CPY_IMPORT_FROM && (ops[k + 2] !== CPY_STORE_NAME || c.names[ops[k + 3]] !== c.names[arg])) return true;
+      if (op === CPY_MAKE_FUNCTION && c !== module) {
+        const code = c.consts[ops[k - 1]];
+        if (!isCode(code) || !COMPREHENSIONS.includes(code.name)) return true;
+      }
+    }
+  }
+  return false;
+}
+
+const CPY_STORE_FAST = 125;
+const CPY_LOAD_FAST = 124;
+const CPY_BUILD_LIST = 103;
+const CPY_LIST_EXTEND = 162;
+const CPY_BUILD_MAP = 105;
+const CPY_BUILD_STRING = 157;
+const CPY_DELETE_FAST = 126;
+
+/**
+ * The kind of library methods of the value the instruction at ops[k] leaves (a str, list,
+ * dict or tuple display or constant, or a variable of `kinds`), if known; null: none (an int).
+ */
+function kindAt(c: CodeObject, ops: number[], k: number, kinds: Map<string, LibKind | null | undefined>): LibKind | null | undefined {
+  if (k < 0) return undefined;
+  const [op, arg] = [ops[k], ops[k + 1]];
+  if (op === CPY_LOAD_CONST) {
+    const v = c.consts[arg];
+    if (typeof v === 'string') return LibKind.STR;
+    return v !== null && typeof v === 'object' && 'kind' in v && v.kind === 'tuple' ? LibKind.TUPLE : null;
+  }
+  if (op === CPY_BUILD_LIST || op === CPY_LIST_EXTEND) return LibKind.LIST;
+  if (op === CPY_BUILD_MAP || op === CPY_BUILD_CONST_KEY_MAP) return LibKind.DICT;
+  if (op === CPY_BUILD_TUPLE) return LibKind.TUPLE;
+  if (op === CPY_BUILD_STRING || op === CPY_FORMAT_VALUE) return LibKind.STR;
+  if (op === CPY_LOAD_FAST) return kinds.get(`${c.name}:${c.firstlineno} ${c.localsplusnames[arg]}`);
+  if (op === CPY_LOAD_NAME) return kinds.get(c.names[arg]);
+  if (op === CPY_LOAD_GLOBAL) return kinds.get(c.names[arg >> 1]);
+  return undefined;
+}
+
+/**
+ * The kind (kindAt) of each variable whose every store stores a value of that one kind: global
+ * names, and `code:line name` for a function's locals (its parameters: unknown).
+ */
+function variableKinds(all: CodeObject[]): Map<string, LibKind | null | undefined> {
+  const kinds = new Map<string, LibKind | null | undefined>();
+  const none = new Map<string, LibKind | null | undefined>();
+  const note = (key: string, kind: LibKind | null | undefined): void => {
+    if (!kinds.has(key)) kinds.set(key, kind);
+    else if (kinds.get(key) !== kind) kinds.set(key, undefined);
+  };
+  for (const c of all) {
+    const ops = instructions(c);
+    const scope = `${c.name}:${c.firstlineno} `;
+    for (let i = 0; i < c.argcount + c.kwonlyargcount; i++) note(scope + c.localsplusnames[i], undefined);
+    for (let k = 0; k < ops.length; k += 2) {
+      const [op, arg] = [ops[k], ops[k + 1]];
+      if (op === CPY_STORE_FAST || op === CPY_DELETE_FAST) note(scope + c.localsplusnames[arg], op === CPY_STORE_FAST ? kindAt(c, ops, k - 2, none) : undefined);
+      else if (CPY_STORE_GLOBAL_OPS.has(op)) note(c.names[arg], op === CPY_STORE_NAME || op === CPY_STORE_GLOBAL ? kindAt(c, ops, k - 2, none) : undefined);
+    }
+  }
+  return kinds;
+}
+
+const CPY_IS_OP = 117;
+const CPY_COMPARE_OP = 107;
+
+/**
+ * Whether the load of builtin `name` at ops[k] is a type test's operand, not a value to be
+ * called: `type(x) is int`, isinstance(x, int) or isinstance(x, (int, str)).
+ */
+function typeTest(ops: number[], k: number, calls: (string | undefined)[], name: string): boolean {
+  if (!HANDED_OVER.some(([b]) => b === name)) return false;
+  if (ops[k + 2] === CPY_IS_OP || ops[k + 2] === CPY_COMPARE_OP) return true;
+  let next = k + 2;
+  while (ops[next] === CPY_LOAD_NAME || ops[next] === CPY_LOAD_GLOBAL) next += 2; // (a tuple's other types)
+  if (ops[next] === CPY_BUILD_TUPLE) next += 2;
+  else if (next !== k + 2) return false;
+  return ops[next] === CPY_CALL && ops[next + 1] === 2 && calls[calls.length - 1] === 'g isinstance';
+}
+
+/** Whether `name` is stored by `from module import name` (a module's function, perhaps). */
+function importedAs(all: CodeObject[], name: string): boolean {
+  return all.some((c) => {
+    const ops = instructions(c);
+    for (let k = 0; k + 2 < ops.length; k += 2) if (ops[k] === CPY_IMPORT_FROM && c.names[ops[k + 1]] === name) return true;
+    return false;
+  });
 }
