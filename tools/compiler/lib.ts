@@ -405,7 +405,6 @@ const CPY_LOAD_ATTR = 106;
 const CPY_IMPORT_FROM = 109;
 const CPY_STORE_GLOBAL = 97;
 const CPY_BUILD_TUPLE = 102;
-const CPY_BUILD_CONST_KEY_MAP = 156;
 const CPY_KW_NAMES = 172;
 const COMPREHENSIONS = ['<listcomp>', '<dictcomp>', '<setcomp>'];
 
@@ -575,7 +574,6 @@ const CPY_STORE_FAST = 125;
 const CPY_LOAD_FAST = 124;
 const CPY_BUILD_LIST = 103;
 const CPY_LIST_EXTEND = 162;
-const CPY_BUILD_MAP = 105;
 const CPY_BUILD_STRING = 157;
 const CPY_DELETE_FAST = 126;
 
