@@ -203,14 +203,7 @@ const CPY_CALL_FUNCTION_EX = 142;
  * can only make a range seem used otherwise (its CALL then is not the one before GET_ITER).
  */
 function rangeEscapes(code: CodeObject): boolean {
-  const ops: number[] = []; // op, arg pairs without CACHE entries, EXTENDED_ARG folded
-  let ext = 0;
-  for (let i = 0; i < code.code.length; i += 2) {
-    const op = code.code[i];
-    const arg = code.code[i + 1] | ext;
-    ext = op === CPY_EXTENDED_ARG ? arg << 8 : 0;
-    if (op !== CPY_EXTENDED_ARG && op !== CPY_CACHE && op !== CPY_PRECALL) ops.push(op, arg);
-  }
+  const ops = instructions(code);
   const calls: boolean[] = []; // per open call: whether it calls range
   for (let k = 0; k < ops.length; k += 2) {
     const [op, arg] = [ops[k], ops[k + 1]];
