@@ -424,8 +424,13 @@ function callMatches(sig: Signature, npos: number, kw: string[]): boolean {
   return sig.names.every((n, i) => bound.has(i) || (i < sig.argcount ? i >= sig.argcount - sig.defaults : sig.kwdefaults.has(n)));
 }
 
+// (decoded once per code object: callsMayMismatch's passes and the selection rules all read them)
+const decoded = new WeakMap<CodeObject, number[]>();
+
 /** A code object's instructions as op, arg pairs: no CACHE, PRECALL or EXTENDED_ARG entries. */
 function instructions(code: CodeObject): number[] {
+  const known = decoded.get(code);
+  if (known !== undefined) return known;
   const ops: number[] = [];
   let ext = 0;
   for (let i = 0; i < code.code.length; i += 2) {
@@ -434,6 +439,7 @@ function instructions(code: CodeObject): number[] {
     ext = op === CPY_EXTENDED_ARG ? arg << 8 : 0;
     if (op !== CPY_EXTENDED_ARG && op !== CPY_CACHE && op !== CPY_PRECALL) ops.push(op, arg);
   }
+  decoded.set(code, ops);
   return ops;
 }
 
@@ -509,6 +515,7 @@ export function callsMayMismatch(codes: CodeObject[], lib: LibFunction[]): boole
   const libNames = new Set(lib.map((f) => f.name));
   for (const [builtin] of HANDED_OVER) libNames.add(builtin);
   const kinds = variableKinds(all);
+  const imported = importedNames(all);
   for (const c of all) {
     const ops = instructions(c);
     const calls: (string | undefined)[] = []; // per open call: its callee (`g name` or `a name`), if read
@@ -544,7 +551,7 @@ export function callsMayMismatch(codes: CodeObject[], lib: LibFunction[]): boole
           if (!callMatches(def, npos, keywords)) return true;
           continue;
         }
-        if (callee[0] === 'g' && stores.has(name) && !defs.has(name) && !importedAs(all, name)) continue; // a variable: no function in it
+        if (callee[0] === 'g' && stores.has(name) && !defs.has(name) && !imported.has(name)) continue; // a variable: no function in it
         if (callee === 'g dict' && npos === 0) continue; // dict(**kw): native
         for (const { sig, before, keywords: kwOk } of candidates(name, callee[0] === 'a', receiver)) {
           if (!callMatches(sig, npos + before, kwOk ? keywords : [])) return true;
@@ -633,11 +640,12 @@ function typeTest(ops: number[], k: number, calls: (string | undefined)[], name:
   return ops[next] === CPY_CALL && ops[next + 1] === 2 && calls[calls.length - 1] === 'g isinstance';
 }
 
-/** Whether `name` is stored by `from module import name` (a module's function, perhaps). */
-function importedAs(all: CodeObject[], name: string): boolean {
-  return all.some((c) => {
+/** The names stored by `from module import name` (a module's function, perhaps). */
+function importedNames(all: CodeObject[]): Set<string> {
+  const out = new Set<string>();
+  for (const c of all) {
     const ops = instructions(c);
-    for (let k = 0; k + 2 < ops.length; k += 2) if (ops[k] === CPY_IMPORT_FROM && c.names[ops[k + 1]] === name) return true;
-    return false;
-  });
+    for (let k = 0; k < ops.length; k += 2) if (ops[k] === CPY_IMPORT_FROM) out.add(c.names[ops[k + 1]]);
+  }
+  return out;
 }
