@@ -89,25 +89,29 @@ function appendEntry(d: u16, key: u16, value: u16): void {
   setField(d, D.USED, u16(used + 1));
 }
 
+/** Heap offset of the entry of `key` in d (its key; the value follows), or 0 when absent. */
+function entryOf(d: u16, key: u16): u16 {
+  const t = field(d, D.TABLE);
+  if (t === NULL) return 0;
+  const e = heap[findSlot(t, key)];
+  return e === 0xff ? 0 : entryAt(t, e);
+}
+
 /** d[key], or NULL when absent (no exception set). */
 export function dictGet(d: u16, key: u16): u16 {
-  const t = field(d, D.TABLE);
-  if (t === NULL) return NULL;
-  const e = heap[findSlot(t, key)];
-  return e === 0xff ? NULL : get16(u16(entryAt(t, e) + 2));
+  const at = entryOf(d, key);
+  return at === 0 ? NULL : get16(u16(at + 2));
 }
 
 /** d[key] = value; TRUE, or NULL with MemoryError pending. */
 export function dictSet(d: u16, key: u16, value: u16): u16 {
   if (isList(key) || isDict(key)) return raise(Exc.TypeError); // unhashable
-  const t = field(d, D.TABLE);
-  if (t !== NULL) {
-    const e = heap[findSlot(t, key)];
-    if (e !== 0xff) {
-      set16(u16(entryAt(t, e) + 2), value);
-      return TRUE;
-    }
+  const at = entryOf(d, key);
+  if (at !== 0) {
+    set16(u16(at + 2), value);
+    return TRUE;
   }
+  const t = field(d, D.TABLE);
   const count = dictCount(d);
   const used = field(d, D.USED);
   if (used >= tableCap(t)) {
@@ -147,11 +151,8 @@ export function dictEntryValue(d: u16, e: u16): u16 { return get16(u16(entryAt(f
 
 /** del d[key]: the entry keeps its place with a NULL key (order is kept); false when absent. */
 export function dictDelete(d: u16, key: u16): bool {
-  const t = field(d, D.TABLE);
-  if (t === NULL) return false;
-  const e = heap[findSlot(t, key)];
-  if (e === 0xff) return false;
-  const at = entryAt(t, e);
+  const at = entryOf(d, key);
+  if (at === 0) return false;
   set16(at, NULL);
   set16(u16(at + 2), NULL);
   setField(d, D.COUNT, u16(dictCount(d) - 1));
