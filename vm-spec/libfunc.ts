@@ -14,7 +14,7 @@ import { Record, recordType, imageU8, imageU16, imageTupleLength, imageTupleItem
  * FLOAT_MOD), of a list's slice assignment and del
  * (SLICE_SET), of seq[slice] (SLICE_GET), of list and tuple * n (REPEAT; a list's *= n: IREPEAT), of dict(src, **kw)
  * and d.update(src, **kw) (DICT_NEW, DICT_UPDATE) and of Pin(...) (PIN), found by kind alone;
- * or a function of a hardware module or a method of an ADC or PWM object (MACHINE .. PWM).
+ * or a function of a hardware module or a method of an ADC, PWM or Pin object (MACHINE .. PWM, PIN_METHOD).
  */
 export const enum LibKind {
   GLOBAL = 0, STR = 1, LIST = 2, DICT = 3, TUPLE = 4, PERCENT = 5, SPEC = 6, INT_TEXT = 7, FLOAT_TEXT = 8, POWER = 9,
@@ -32,6 +32,8 @@ export const enum LibKind {
   SLICE_GET = 28,
   // a call of a Python function that does not match its parameters (call.py _call_error, vm.ts callError)
   CALL_ERROR = 29,
+  // the methods of a Pin object (board.py Pin__X)
+  PIN_METHOD = 30,
 }
 
 // A native builtin or operator may hand its whole call over to a library function (int(s) to

@@ -33,9 +33,5 @@ describe('names.ts', () => {
     const offset = (name: string): number => Number(new RegExp(`${name} = (\\d+)`).exec(mod)![1]);
     expect(N.machine + offset('MODULE')).toBe(offset('MACHINE'));
     expect(N.Pin + offset('MODULE')).toBe(offset('PIN'));
-    expect(N.sleep + offset('FUNC')).toBe(offset('PIN') + 3);
-    expect(N.micros + offset('FUNC')).toBe(offset('PIN') + 17);
-    expect(N.value + offset('METHOD')).toBe(offset('PIN') + 18);
-    expect(N.freq + offset('METHOD')).toBe(offset('PIN') + 24);
   });
 });

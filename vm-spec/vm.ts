@@ -110,7 +110,7 @@ const LIB_KINDS = flashU8([LibKind.STR, LibKind.LIST, LibKind.TUPLE, LibKind.DIC
 /** The library kind whose methods `obj` has (an ADC or PWM object's too), or 255 (no library methods). */
 function libKindOf(obj: u16): u8 {
   const t = typeLine(obj);
-  return t >= Ty.STR && t <= Ty.DICT ? LIB_KINDS[t - Ty.STR] : objectKind(obj); // (ADC, PWM: vm-spec/lib/board.py)
+  return t >= Ty.STR && t <= Ty.DICT ? LIB_KINDS[t - Ty.STR] : objectKind(obj); // (Pin, ADC, PWM: vm-spec/lib/board.py)
 }
 
 /** Image offset of the exception-table entry of `code` that covers instruction offset ip, or 0 for none. */

@@ -130,5 +130,12 @@ describe('call.py _call_error', () => {
     expect(has('print(sorted([1], key=lambda x: x))\n')).toBe(true); // a lambda
     expect(has('print(sorted())\n')).toBe(true); // a library function
     expect(has('x = []\nprint(x.pop(1, 2))\n')).toBe(true); // a library method
+    // a module's function called as the module's attribute (PUSH_NULL, LOAD_NAME time, LOAD_ATTR)
+    expect(has('import time\ntime.sleep_ms(5)\nprint(time.ticks_diff(time.ticks_ms(), 0))\n')).toBe(false);
+    expect(has('import time\ndef f():\n    time.sleep_us(5)\nf()\n')).toBe(false);
+    expect(has('import time\ntime.sleep_ms()\n')).toBe(true);
+    expect(has('import time\nf = time.sleep_ms\nf(1)\n')).toBe(true);
+    expect(has('from machine import Pin\np = Pin(2)\np.value(1)\np.on()\np.toggle()\n')).toBe(false);
+    expect(has('from machine import Pin\nPin(2).on(1)\n')).toBe(true);
   });
 });

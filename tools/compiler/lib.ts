@@ -35,7 +35,7 @@ const PREFIXES: [string, LibKind][] = [
   ['str__', LibKind.STR], ['list__', LibKind.LIST], ['dict__', LibKind.DICT], ['tuple__', LibKind.TUPLE],
   // the hardware modules' functions and the ADC and PWM objects' methods (vm-spec/lib/board.py)
   ['machine__', LibKind.MACHINE], ['time__', LibKind.TIME], ['arduino__', LibKind.ARDUINO],
-  ['ADC__', LibKind.ADC], ['PWM__', LibKind.PWM],
+  ['ADC__', LibKind.ADC], ['PWM__', LibKind.PWM], ['Pin__', LibKind.PIN_METHOD],
 ];
 
 const CPY_EXTENDED_ARG = 144;
@@ -503,7 +503,7 @@ export function callsMayMismatch(codes: CodeObject[], lib: LibFunction[]): boole
     for (const f of lib) {
       const sig = signatureOf(f.code, f.defaults !== null && typeof f.defaults === 'object' && 'items' in f.defaults ? f.defaults.items.length : 0);
       const handed = HANDED_OVER.some(([b, to]) => b === name && to === f.code.name);
-      const method = [LibKind.STR, LibKind.LIST, LibKind.DICT, LibKind.TUPLE, LibKind.ADC, LibKind.PWM].includes(f.kind);
+      const method = [LibKind.STR, LibKind.LIST, LibKind.DICT, LibKind.TUPLE, LibKind.ADC, LibKind.PWM, LibKind.PIN_METHOD].includes(f.kind);
       if (handed && (f.kind === LibKind.DICT_NEW || f.kind === LibKind.DICT_UPDATE)) {
         out.push({ sig, before: attr ? 2 : 1, keywords: false }); // (the keywords gathered into argument 0)
       } else if (handed) out.push({ sig, before: 0, keywords: true });
@@ -525,13 +525,24 @@ export function callsMayMismatch(codes: CodeObject[], lib: LibFunction[]): boole
     for (let k = 0; k < ops.length; k += 2) {
       const [op, arg] = [ops[k], ops[k + 1]];
       const global = op === CPY_LOAD_NAME ? c.names[arg] : op === CPY_LOAD_GLOBAL ? c.names[arg >> 1] : undefined;
+      // A call of a module's function (`time.sleep_ms(5)`: the attribute of an imported name) is an `a` call.
+      const moduleCall = (at: number): boolean => {
+        if (ops[at] !== CPY_LOAD_ATTR || ops[at + 2] === CPY_LOAD_ATTR) return false;
+        calls.push(`a ${c.names[ops[at + 1]]}`);
+        receivers.push(undefined);
+        callees.add(at);
+        return true;
+      };
       if (op === CPY_PUSH_NULL) {
         const next = ops[k + 2] === CPY_LOAD_NAME ? c.names[ops[k + 3]] : undefined;
+        if (next !== undefined && moduleCall(k + 4)) continue;
         calls.push(next === undefined ? undefined : `g ${next}`);
         if (next !== undefined) callees.add(k + 2);
       } else if (op === CPY_LOAD_GLOBAL && (arg & 1) === 1) {
-        calls.push(`g ${global}`);
-        callees.add(k);
+        if (!moduleCall(k + 2)) {
+          calls.push(`g ${global}`);
+          callees.add(k);
+        }
       } else if (op === CPY_LOAD_METHOD) {
         calls.push(`a ${c.names[arg]}`);
         receivers.push(kindAt(c, ops, k - 2, kinds));
@@ -559,7 +570,7 @@ export function callsMayMismatch(codes: CodeObject[], lib: LibFunction[]): boole
       }
       // A function as a value: a def's or a library function's name loaded not to be called.
       if (global !== undefined && !callees.has(k) && (defs.has(global) || (libNames.has(global) && !stores.has(global))) && (stores.has('isinstance') || !typeTest(ops, k, calls, global))) return true;
-      if (op === CPY_LOAD_ATTR && libNames.has(c.names[arg])) return true;
+      if (op === CPY_LOAD_ATTR && libNames.has(c.names[arg]) && !callees.has(k)) return true;
       if (op === CPY_IMPORT_FROM && (ops[k + 2] !== CPY_STORE_NAME || c.names[ops[k + 3]] !== c.names[arg])) return true;
       if (op === CPY_MAKE_FUNCTION && c !== module) {
         const code = c.consts[ops[k - 1]];

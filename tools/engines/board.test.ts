@@ -116,6 +116,22 @@ describe('machine, time and arduino on the host boards', () => {
     expect(result.stdout).toContain('True duty out of range\n');
   });
 
+  it("runs a Pin's methods (board.py but toggle) and the waits and clocks (_hw ops) as before", async () => {
+    const program = compileSource(
+      'from machine import Pin\nimport time, arduino\np = Pin(6, Pin.OUT)\n' +
+      'print(p.on(), p.value(), p.off(), p(), p.value(None), p.value(), p.toggle(), p(), p(0), p.value("x"), p())\n' +
+      'time.sleep_us(1500)\narduino.delay(2)\nprint(time.ticks_ms(), time.ticks_us(), arduino.millis(), arduino.micros())\n' +
+      'for f in (lambda: p.toggle(1), lambda: p(1, 2), lambda: p.on(1), lambda: p.value(1, 2), lambda: time.sleep_us(1.5),\n' +
+      '          lambda: arduino.delay(), lambda: arduino.millis(1), lambda: p.toggle(x=1)):\n' +
+      '    try:\n        f()\n    except TypeError as e:\n        print(e)\n');
+    const result = await onBoth(program, {});
+    expect(result.stdout).toBe(
+      'None 1 None 0 None 0 None 1 None None 1\n3 3500 3 3500\n' +
+      '\n\non() takes 1 positional argument but 2 were given\nvalue() takes from 1 to 2 positional arguments but 3 were given\n\n' +
+      "delay() missing 1 required positional argument: 'ms'\nmillis() takes 0 positional arguments but 1 was given\n\n");
+    expect(result.pins!.map((l) => l.trim().split(/\s+/).slice(2).join(' '))).toEqual(['D6 -> 1', 'D6 -> 0', 'D6 -> 1', 'D6 -> 0', 'D6 -> 1']);
+  });
+
   it("names a module's library functions as the program calls them in argument errors", async () => {
     const program = compileSource(
       'import machine, time\n' +

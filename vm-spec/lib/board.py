@@ -1,11 +1,14 @@
 # The hardware modules machine, time and arduino (docs/modules.md) as far as they need no
-# machine code. The VM keeps class Pin and the constants, time.sleep_ms/sleep_us/ticks_ms/
-# ticks_us, arduino.delay/millis/micros, a Pin's methods and calls, and the board primitive
-# _hw(pin, [value,] op) that this file calls (vm-spec/builtins-module.ts): op 0 the pin of an
-# int 0..19 or an object (255: none), 1 2 3 the Pin, ADC or PWM object of a pin, 4 pinMode,
-# 5 the 10-bit analog reading, 6 PWM duty 0..255, 7 the duty last set by 8 (which also writes).
-# machine__X is machine.X, time__X time.X, arduino__X arduino.X; ADC__X and PWM__X are methods
-# of ADC and PWM objects; Pin (kind PIN) is what class Pin hands its calls over to.
+# machine code. The VM keeps class Pin and the constants, a Pin object's call (p() reads it,
+# p(v) drives it with v's truth), p.toggle() (BLINK's loop runs no library code), and the
+# board primitive _hw(pin, [value,] op) that this file calls (vm-spec/builtins-module.ts): op
+# 0 the pin of an int 0..19 or an object (255: none), 1 2 3 the Pin, ADC or PWM object of a
+# pin, 4 pinMode, 5 the 10-bit analog reading, 6 PWM duty 0..255, 7 the duty last set by 8
+# (which also writes), 9 and 10 wait value ms or us (negative: no wait), 12 and 13 the ms and
+# us clocks (they wrap at 2^30; the pin of 9..13 does not matter).
+# machine__X is machine.X, time__X time.X, arduino__X arduino.X; Pin__X, ADC__X and PWM__X
+# are methods of Pin, ADC and PWM objects; Pin (kind PIN) is what class Pin hands its calls
+# over to.
 
 
 def _pin(id):
@@ -52,6 +55,21 @@ def Pin(id, mode=-1, pull=-1):
     return _hw(p, 1)
 
 
+def Pin__value(self, v="\0-"):
+    # p.value() is p(), p.value(v) p(v)
+    if v == "\0-":
+        return self()
+    self(v)
+
+
+def Pin__on(self):
+    self(1)
+
+
+def Pin__off(self):
+    self(0)
+
+
 def machine__ADC(pin):
     return _hw(_analog(pin), 2)
 
@@ -92,18 +110,32 @@ def PWM__freq(self, f=None):
 
 def time__sleep(s):
     # An int or a float of seconds, a float to the nearest microsecond of its value.
-    import time
-
     if isinstance(s, float):
         us = 0.0
         if s > 0.0:
             us = s * 1000000.0 + 0.5
         while us > 2e9:  # int() holds 31 bits
-            time.sleep_ms(2000000)
+            _hw(0, 2000000, 9)
             us -= 2e9
-        time.sleep_us(int(us))
+        _hw(0, int(us), 10)
     else:
-        time.sleep_ms((s | 0) * 1000)  # an int (TypeError otherwise)
+        _hw(0, (s | 0) * 1000, 9)  # an int (TypeError otherwise)
+
+
+def time__sleep_ms(ms):
+    _hw(0, ms, 9)
+
+
+def time__sleep_us(us):
+    _hw(0, us, 10)
+
+
+def time__ticks_ms():
+    return _hw(0, 12)
+
+
+def time__ticks_us():
+    return _hw(0, 13)
 
 
 def time__ticks_diff(a, b):
@@ -141,3 +173,15 @@ def arduino__analogWrite(pin, value):
     if value > 255:
         value = 255
     _hw(p, value, 6)
+
+
+def arduino__delay(ms):
+    _hw(0, ms, 9)
+
+
+def arduino__millis():
+    return _hw(0, 12)
+
+
+def arduino__micros():
+    return _hw(0, 13)
