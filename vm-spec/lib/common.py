@@ -45,7 +45,7 @@ def _sub(s, i, j):
     # s[i:j] of a str for 0 <= i: its characters one by one. Library code slices strs with
     # this: a slice is a call of _slice_get, which would come into every image that formats.
     r = ""
-    while i < j and i < len(s):
-        r += s[i]
-        i += 1
+    for k in range(i, j):
+        if k < len(s):
+            r += s[k]
     return r

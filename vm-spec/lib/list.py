@@ -148,9 +148,7 @@ def _slice_get(a, s):
             r += a[k]
         else:
             r.append(a[k])
-    if isinstance(a, tuple):
-        return tuple(r)
-    return r
+    return type(a)(r)  # a tuple of the list (a str or list: a copy)
 
 
 def _slice_set(v, a, s=None):
