@@ -5,10 +5,11 @@
 // the board primitive that library code calls (the waits and clocks are ops of it). All of
 // them are built-in numbers (no heap):
 //   176..178  modules machine time arduino (N.machine + 144); 179 class Pin (N.Pin + 144)
-//   204..223  Pin objects (204 + pin 0..19); 224..229 ADC objects (210 + pin 14..19);
-//   230..238  PWM objects (227 + pin 3..11; only 3 5 6 9 10 11 are made); 239 _hw;
-//   240       the toggle method of a Pin
-// So every object is its pin: Pin(13) is Pin(13). Modes and pull-ups live on the board.
+//   180       _hw; 181 the toggle method of a Pin
+//   196..215  Pin objects (196 + pin 0..19); 230..235 ADC objects (216 + pin 14..19);
+//   239..247  PWM objects (236 + pin 3..11; only 3 5 6 9 10 11 are made)
+// So every object is its pin (its number less 196, modulo 20): Pin(13) is Pin(13). Modes
+// and pull-ups live on the board.
 import { u8, u16, i16, u32, i32, flashU8 } from './types.ts';
 import { NULL, NONE, isSmall, smallValue, isBuiltin, builtinNumber, makeBuiltin, makeSmall } from './value.ts';
 import {
@@ -24,27 +25,27 @@ import { LibKind, handOver } from './libfunc.ts';
 const enum Mod {
   MACHINE = 176, TIME = 177, ARDUINO = 178, PIN = 179,
   MODULE = 144, // offset from N (names.test.ts checks it)
-  PIN_OBJ = 204, ADC_OBJ = 224, PWM_OBJ = 230, HW = 239, TOGGLE = 240,
+  HW = 180, TOGGLE = 181, // (names.ts B.HW)
+  OBJ = 196, // the Pin objects of pins 0..19, then (+ 20) the ADC and (+ 40) the PWM objects
 }
 
 /** MicroPython's ticks period: 2^30 (ticks fit an int and wrap where millis/micros do). */
 const TICKS_MASK = 0x3fffffff;
 
-/** The first object number of Pin, ADC and PWM objects of pin 0 (_hw ops 1..3). */
-const OBJECT_BASE = flashU8([204, 210, 227]);
 /** Last duty (0..255) given to each PWM pin by duty_u16, at pin % 9 (3 5 6 9 10 11: 3 5 6 0 1 2). */
 const pwmDuty = new Uint8Array(9);
 
 /** The pin (0..19) of an int 0..19 or a Pin, ADC or PWM object; 255: none. */
 function pinOf(v: u16): u8 {
-  let pin: i16 = -1;
+  let pin: u8 = 255;
   if (isSmall(v)) {
-    pin = smallValue(v);
-  } else if (isBuiltin(v)) {
-    const m = builtinNumber(v); // below PIN_OBJ: not an object; HW: none (pin 20)
-    if (m >= Mod.PIN_OBJ) pin = i16(m - (m >= Mod.PWM_OBJ ? 227 : m >= Mod.ADC_OBJ ? 210 : Mod.PIN_OBJ));
+    const n = smallValue(v);
+    if (n >= 0 && n < 20) pin = u8(n);
+  } else if (isBuiltin(v) && builtinNumber(v) >= Mod.OBJ) {
+    pin = u8(builtinNumber(v) - Mod.OBJ);
+    while (pin >= 20) pin = u8(pin - 20);
   }
-  return pin >= 0 && pin < 20 ? u8(pin) : 255;
+  return pin;
 }
 
 /** Waits t times unit microseconds (unit 1 or 1000); NULL with KeyboardInterrupt pending on Ctrl-C. */
@@ -78,8 +79,8 @@ export function moduleMethod(obj: u16, name: u8): u8 {
 /** The library kind of a Pin, ADC or PWM object's methods (LibKind.PIN_METHOD, ADC, PWM), or 255. */
 export function objectKind(obj: u16): u8 {
   const m = builtinNumber(obj);
-  if (!isBuiltin(obj) || m < Mod.PIN_OBJ || m >= Mod.HW) return 255;
-  return m >= Mod.PWM_OBJ ? LibKind.PWM : m >= Mod.ADC_OBJ ? LibKind.ADC : LibKind.PIN_METHOD;
+  if (!isBuiltin(obj) || m < Mod.OBJ) return 255;
+  return m >= Mod.OBJ + 40 ? LibKind.PWM : m >= Mod.OBJ + 20 ? LibKind.ADC : LibKind.PIN_METHOD;
 }
 
 // The native attributes of the modules and of class Pin, by name N.Pin .. N.LOW: the owner in
@@ -112,9 +113,9 @@ export function moduleBuiltin(n: u8): u16 {
   const count = argCount();
   if (kwCount() > 0) return raise(Exc.TypeError);
   let op: u8 = Hw.TOGGLE;
-  let pin: u8 = u8(n - Mod.PIN_OBJ);
+  let pin: u8 = u8(n - Mod.OBJ);
   let value: i32 = 0;
-  if (n >= Mod.PIN_OBJ && n < Mod.ADC_OBJ && count < 2) {
+  if (n >= Mod.OBJ && n < Mod.OBJ + 20 && count < 2) {
     // p() reads the pin, p(v) drives it with v's truth
     op = Hw.READ;
     if (count > 0) {
@@ -159,7 +160,7 @@ function board(pin: u8, op: u8, value: i32): u16 {
     case Hw.ADC:
     case Hw.PWM: // the object of the pin
       if (pin > 19) break;
-      return makeBuiltin(u16(OBJECT_BASE[op - 1] + pin));
+      return makeBuiltin(u16(Mod.OBJ - 20 + op * 20 + pin));
     case Hw.MODE: // IN 0, OUT 1, IN with pull-up 2
       pinMode(pin, u8(value));
       return NONE;

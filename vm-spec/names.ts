@@ -73,5 +73,5 @@ export const enum B {
   LIST_METHOD_FIRST = 144, LIST_METHOD_LAST = 159,
   DICT_METHOD_FIRST = 160, DICT_METHOD_LAST = 175,
   MODULE_FIRST = 176, MODULE_LAST = 255,  // modules, their functions, classes and methods
-  HW = 239,                               // _hw (builtins-module.ts)
+  HW = 180,                               // _hw (builtins-module.ts)
 }
