@@ -1,13 +1,12 @@
-// Comparisons of containers: lists and tuples lexicographically (items compared with
-// compareOp, so nesting works to NEST_MAX levels: vm-spec/nesting.ts), dicts by their
-// items, and identity for == / != of anything else.
+// Comparisons of containers: == and != of tuples (items compared with compareOp, so nesting
+// works to NEST_MAX levels: vm-spec/nesting.ts), identity for == / != of unlike types; the
+// order of lists and tuples and == of lists and dicts are library code (order.py _compare).
 import { u8, u16, i16, flashU8 } from './types.ts';
-import type { bool } from './types.ts';
-import { NULL, FALSE, makeBool } from './value.ts';
-import { Exc, raise } from './exc.ts';
+import { LibKind, handOver } from './libfunc.ts';
+import { NULL, TRUE, makeBool } from './value.ts';
 import { isList } from './list.ts';
 import { isAnyTuple, seqLength, seqItem } from './seq.ts';
-import { isDict, dictCount, dictGet, dictUsed, dictEntryKey, dictEntryValue } from './dict.ts';
+import { isDict } from './dict.ts';
 import { compareOp } from './arith.ts';
 import { raiseUnorderable } from './numops.ts';
 import { nestEnter, nestLeave } from './nesting.ts';
@@ -21,40 +20,29 @@ export function opHolds(op: u8, c: i16): u16 {
   return makeBool((OP_ORDERS[op] & order) !== 0);
 }
 
-/** COMPARE_OP for operands that are not both numbers or both strs (nested: RecursionError). */
+/**
+ * COMPARE_OP for operands that are not both numbers or both strs: == and != of two tuples item
+ * by item (dict keys and `in` need it natively), identity for == and != of unlike types,
+ * CPython's TypeError for their ordering. Ordering of two lists or two tuples, == and != of
+ * two lists or two dicts, and tuples nested deeper than NEST_MAX are handed over to order.py's
+ * _lt, _le, _eq, _ne, _gt or _ge (LibKind.COMPARE + op).
+ */
 export function compareOther(op: u8, a: u16, b: u16): u16 {
-  if (!nestEnter()) return raise(Exc.RecursionError);
-  const r = compareContainers(op, a, b);
-  nestLeave();
-  return r;
-}
-
-function compareContainers(op: u8, a: u16, b: u16): u16 {
-  if ((isList(a) && isList(b)) || (isAnyTuple(a) && isAnyTuple(b))) {
-    const na = seqLength(a);
-    const nb = seqLength(b);
-    for (let i: u16 = 0; i < na && i < nb; i = u16(i + 1)) {
+  const equality = op === 2 || op === 3;
+  const tuples = isAnyTuple(a) && isAnyTuple(b);
+  if (tuples || (isList(a) && isList(b)) || (equality && isDict(a) && isDict(b))) {
+    if (!equality || !tuples || !nestEnter()) return handOver(u8(LibKind.COMPARE + op));
+    const n = seqLength(a);
+    let same: u16 = makeBool(n === seqLength(b));
+    for (let i: u16 = 0; same === TRUE && i < n; i = u16(i + 1)) {
       const x = seqItem(a, i);
       const y = seqItem(b, i);
-      const same = compareOp(2, x, y);
-      if (same === NULL) return NULL;
-      // The first differing items decide.
-      if (same === FALSE) return compareOp(op, x, y);
+      if (x !== y) same = compareOp(2, x, y); // the same object is equal (a nan too, as in CPython)
     }
-    return opHolds(op, i16(na - nb)); // lengths stay far below 2^15
+    nestLeave();
+    // NULL: items handed over (lists, dicts...): so is the whole comparison
+    return same === NULL ? handOver(u8(LibKind.COMPARE + op)) : makeBool((same === TRUE) === (op === 2));
   }
-  if (op !== 2 && op !== 3) return raiseUnorderable(op, a, b); // CPython's "'<' not supported between ..."
-  let same: bool = a === b;
-  if (isDict(a) && isDict(b) && !same) {
-    same = dictCount(a) === dictCount(b);
-    for (let e: u16 = 0; same && e < dictUsed(a); e = u16(e + 1)) {
-      const key = dictEntryKey(a, e);
-      if (key === NULL) continue;
-      const other = dictGet(b, key);
-      const v = other === NULL ? FALSE : compareOp(2, dictEntryValue(a, e), other);
-      if (v === NULL) return NULL;
-      same = v !== FALSE;
-    }
-  }
-  return makeBool(same === (op === 2));
+  if (!equality) return raiseUnorderable(op, a, b); // CPython's "'<' not supported between ..."
+  return makeBool((a === b) === (op === 2));
 }

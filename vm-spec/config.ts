@@ -13,7 +13,7 @@ export const ROOT_STACK_SIZE = 12; // a builtin running a key function holds a f
  */
 export const REPR_NEST_MAX = 6;
 /**
- * Levels of nested containers that == / < (compare.ts) and hash() (dict.ts) follow on the C
+ * Levels of nested tuples that == (compare.ts) and hash() (dict.ts) follow on the C
  * stack (vm-spec/nesting.ts): 8 levels take about 140 of the Uno's ~250 bytes of stack.
  */
 export const NEST_MAX = 8;

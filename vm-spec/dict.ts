@@ -16,6 +16,7 @@ import { isFloat, floatOf, hashI32, floatHash } from './float.ts';
 import { isAnyTuple, seqLength, seqItem } from './seq.ts';
 import { isList } from './list.ts';
 import { compareOp } from './arith.ts';
+import { takeHandOver } from './libfunc.ts';
 import { nestEnter, nestLeave } from './nesting.ts';
 
 const MAX_COUNT = 127;
@@ -53,9 +54,15 @@ export function hashValue(v: u16): u16 {
   return u16(v >> 1);
 }
 
-/** Key equality: identity, else Python's == (1 == True, equal strs and tuples). */
+/**
+ * Key equality: identity, else Python's == (1 == True, equal strs and tuples). A tuple key
+ * holding lists or nested too deep (compare.ts hands those over) is unequal.
+ */
 export function keysEqual(a: u16, b: u16): bool {
-  return a === b || compareOp(2, a, b) === TRUE;
+  if (a === b) return true;
+  const r = compareOp(2, a, b);
+  if (r === NULL) takeHandOver();
+  return r === TRUE;
 }
 
 function tableCap(t: u16): u16 { return t === NULL ? 0 : get16(u16(heapOffset(t) + 2)); }

@@ -34,6 +34,9 @@ export const enum LibKind {
   CALL_ERROR = 29,
   // the methods of a Pin object (board.py Pin__X)
   PIN_METHOD = 30,
+  // COMPARE_OP n of two lists, tuples or dicts as compare.ts does not compare them (order.py _lt _le
+  // _eq _ne _gt _ge: COMPARE + n), in and not in of items it does not compare (_in, _not_in)
+  COMPARE = 31, IN = 37, NOT_IN = 38,
 }
 
 // A native builtin or operator may hand its whole call over to a library function (int(s) to

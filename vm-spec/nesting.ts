@@ -1,8 +1,8 @@
-// A guard on the VM's own recursion: == and ordering of nested lists, tuples and dicts
-// (compare.ts) and hash() of nested tuples (dict.ts) call themselves once per level, about 17
-// bytes of C stack each, and the Uno has about 250 bytes of stack (docs/memory-map.md). So the
-// nesting they follow is limited (NEST_MAX): a deeper comparison raises RecursionError (as
-// CPython's does, only much later), a deeper hash stops looking (equal values still hash equal).
+// A guard on the VM's own recursion: == of nested tuples (compare.ts) and hash() of nested
+// tuples (dict.ts) call themselves once per level, about 17 bytes of C stack each, and the Uno
+// has about 250 bytes of stack (docs/memory-map.md). So the nesting they follow is limited
+// (NEST_MAX): a deeper comparison is handed over to library code (order.py _compare, frames on
+// the heap), a deeper hash stops looking (equal values still hash equal).
 import { u8 } from './types.ts';
 import type { bool } from './types.ts';
 import { NEST_MAX } from './config.ts';

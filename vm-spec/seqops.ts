@@ -16,7 +16,7 @@ import { isDict, dictSet, dictDelete } from './dict.ts';
 import { isRange, getIter, iterNext, extendFrom, itemOf, sizeOf } from './iter.ts';
 import { isSlice } from './slice.ts';
 import { compareOp } from './arith.ts';
-import { LibKind, handOver } from './libfunc.ts';
+import { LibKind, handOver, takeHandOver } from './libfunc.ts';
 import { excPending } from './exc.ts';
 
 /** A new tuple with the items of list `list`. */
@@ -61,7 +61,8 @@ export function seqBinary(add: bool, inplace: bool, a: u16, b: u16): u16 {
 
 /**
  * `v in container` for lists, tuples, ranges, dict views and any iterable: 1, 0, or 255 with an
- * exception pending; 254 for an int in a range: the VM hands that over to range.py _range_in.
+ * exception pending; 254 for an int in a range: the VM hands that over to range.py _range_in;
+ * 253 for items compare.ts does not compare: to order.py _in.
  */
 export function seqContains(container: u16, v: u16): u8 {
   if (isRange(container) && isAnyInt(v)) return 254;
@@ -77,7 +78,7 @@ export function seqContains(container: u16, v: u16): u8 {
       break;
     }
     const r = item === v ? TRUE : compareOp(2, item, v); // the same object, or == (a NaN is in [nan])
-    if (r === NULL) found = 255;
+    if (r === NULL) found = takeHandOver() !== 0 ? 253 : 255; // items compare.ts hands over: all of `in` is order.py's _in
     if (r === TRUE) found = 1;
   }
   popRoot();

@@ -281,8 +281,8 @@ function interpret(): u8 {
           if (op === Op.IS_OP) t = peek(2) === peek(1) ? 1 : 0;
           else t = contains(peek(1), peek(2));
         }
-        if (t === 254) { // an int in a range: range.py _range_in (_range_not_in)
-          handOver(u8(LibKind.RANGE_IN + arg));
+        if (t === 254 || t === 253) { // an int in a range: range.py _range_in (_range_not_in); 253: order.py _in (_not_in)
+          handOver(u8((t === 254 ? LibKind.RANGE_IN : LibKind.IN) + arg));
           ok = handOverTop(frame, 2);
           break;
         }
@@ -431,12 +431,10 @@ function interpret(): u8 {
         set16(u16(f + F.LOCALS + arg * 2), pop());
         break;
       case Op.BINARY_OP:
-        ok = replaceTop(2, binaryOp(u8(arg), peek(2), peek(1)));
-        // str % args: binaryOp hands it over to format.py's _percent
-        if (!ok) ok = handOverTop(frame, 2);
-        break;
       case Op.COMPARE_OP:
-        ok = replaceTop(2, compareOp(u8(arg), peek(2), peek(1)));
+        ok = replaceTop(2, op === Op.BINARY_OP ? binaryOp(u8(arg), peek(2), peek(1)) : compareOp(u8(arg), peek(2), peek(1)));
+        // str % args, lists compared...: the operator hands them over to library code (format.py's _percent, order.py's _lt...)
+        if (!ok) ok = handOverTop(frame, 2);
         break;
       case Op.UNARY_NEGATIVE:
       case Op.UNARY_POSITIVE:

@@ -103,6 +103,8 @@ const OPERATORS: Record<string, LibKind> = {
   _build_map: LibKind.BUILD_MAP, _const_key_map: LibKind.CONST_KEY_MAP,
   _slice_get: LibKind.SLICE_GET,
   _call_error: LibKind.CALL_ERROR,
+  _lt: LibKind.COMPARE, _le: LibKind.COMPARE + 1, _eq: LibKind.COMPARE + 2, _ne: LibKind.COMPARE + 3,
+  _gt: LibKind.COMPARE + 4, _ge: LibKind.COMPARE + 5, _in: LibKind.IN, _not_in: LibKind.NOT_IN,
 };
 // A native builtin that hands calls over to library code (libfunc.ts handOver), and that code.
 // (_dict_new calls d.update.)
@@ -282,6 +284,52 @@ function holdsPercent(v: PyValue): boolean {
   return v !== null && typeof v === 'object' && 'items' in v && v.items.some(holdsPercent);
 }
 
+const COMPARES = ['_lt', '_le', '_eq', '_ne', '_gt', '_ge'];
+// Library functions that compare the program's values, by the name the program calls them by:
+// the comparison they need (order.py _sort, _best; list.py _find_item, _count, remove).
+const VALUE_COMPARES: Record<string, string> = { sorted: '_lt', sort: '_lt', min: '_lt', max: '_gt', index: '_eq', count: '_eq', remove: '_eq' };
+const CPY_LOAD_METHOD_ = 160;
+
+/** Whether the instruction at code.code[i] loads a constant that is no tuple (a str, a number, None...). */
+function loadsScalar(code: CodeObject, i: number): boolean {
+  if (i < 0 || code.code[i] !== CPY_LOAD_CONST) return false;
+  const c = code.consts[code.code[i + 1]];
+  return !(c !== null && typeof c === 'object' && 'kind' in c && c.kind === 'tuple');
+}
+
+/**
+ * Adds order.py's comparisons that `code` (or a code object in it) may need, for a program
+ * that may make lists, tuples or dicts (containers): _lt .. _ge for COMPARE_OP 0 .. 5, _in
+ * and _not_in for CONTAINS_OP 0 and 1, and what the library functions it names compare with
+ * (VALUE_COMPARES; a method of a constant str: none). The VM hands over only two lists, tuples
+ * or dicts (compare.ts), so not when the right operand is a constant other than a tuple (the
+ * instruction just before: a load; a CACHE entry ends any other). _compare and _in compare
+ * items with == too: _eq comes with any of them.
+ */
+function addComparesUsed(code: CodeObject, into: Set<string>, containers: boolean): void {
+  if (!containers) return;
+  for (let i = 0; i < code.code.length; i += 2) {
+    const [op, arg] = [code.code[i], code.code[i + 1]];
+    let f: string | undefined;
+    if ((op === CPY_COMPARE_OP || op === CPY_CONTAINS_OP) && !loadsScalar(code, i - 2)) {
+      f = op === CPY_CONTAINS_OP ? (arg === 0 ? '_in' : '_not_in') : COMPARES[arg] ?? '_eq';
+    } else if (op === CPY_LOAD_METHOD_ && !loadsScalar(code, i - 2)) f = VALUE_COMPARES[code.names[arg]];
+    else if (op === CPY_LOAD_GLOBAL || op === CPY_LOAD_NAME) {
+      const name = code.names[op === CPY_LOAD_GLOBAL ? arg >> 1 : arg];
+      if (name === 'sorted' || name === 'min' || name === 'max') f = VALUE_COMPARES[name];
+    }
+    if (f !== undefined) into.add(f).add('_eq');
+  }
+  for (const c of code.consts) if (isCode(c)) addComparesUsed(c, into, containers);
+}
+
+/** Whether some code of `codes` may make a dict: a display, or the name dict (else maySequences answers). */
+function mayDicts(codes: CodeObject[]): boolean {
+  const visit = (code: CodeObject): boolean =>
+    code.names.includes('dict') || code.code.some((op, i) => i % 2 === 0 && (op === CPY_BUILD_MAP || op === CPY_BUILD_CONST_KEY_MAP)) || code.consts.some((c) => isCode(c) && visit(c));
+  return codes.some(visit);
+}
+
 // The operators of lists and tuples only: a program that makes none needs none of them.
 const SEQUENCE_OPERATORS = ['_repeat', '_irepeat', '_slice_set'];
 // Names of builtins and methods that never make a list or tuple.
@@ -344,7 +392,9 @@ export function selectLib(all: LibFunction[], codes: CodeObject[]): LibFunction[
   const found = { mod: false, percent: false };
   const floats = codes.some(mayFloats);
   const ranges = codes.some(rangeEscapes);
+  const containers = maySequences(codes) || mayDicts(codes);
   for (const c of codes) {
+    addComparesUsed(c, used, containers);
     addNamesUsed(c, used);
     addOperatorsUsed(c, used, found);
     addPowerUsed(c, used);

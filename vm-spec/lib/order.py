@@ -78,3 +78,78 @@ def _best(name, a, rest, key, default, no="\0-"):
             raise ValueError(name + "() arg is an empty sequence")
         return default
     return best
+
+
+# Comparisons the VM hands over (vm-spec/compare.ts): COMPARE_OP of two lists or two tuples
+# (ordered item by item), == and != of two lists or two dicts, and `in` over items it does not
+# compare itself. Items are equal as in CPython: the same object, or ==.
+def _lt(a, b):
+    return _compare(a, b, 0)
+
+
+def _le(a, b):
+    return _compare(a, b, 1)
+
+
+def _eq(a, b):
+    return _compare(a, b, 2)
+
+
+def _ne(a, b):
+    return _compare(a, b, 3)
+
+
+def _gt(a, b):
+    return _compare(a, b, 4)
+
+
+def _ge(a, b):
+    return _compare(a, b, 5)
+
+
+def _in(a, b):
+    return _has(b, a)
+
+
+def _not_in(a, b):
+    return not _has(b, a)
+
+
+def _has(b, a):
+    # (operators are found by kind, not by name: _in and _not_in share this)
+    for x in b:
+        if x is a or x == a:
+            return True
+    return False
+
+
+def _compare(a, b, op):
+    if isinstance(a, dict):
+        # (== or !=) the same keys with equal values
+        same = len(a) == len(b)
+        for k in a:
+            if not same:
+                break
+            same = k in b and (a[k] is b[k] or a[k] == b[k])
+        return same == (op == 2)
+    # The first unequal items decide, else the lengths.
+    x = len(a)
+    y = len(b)
+    i = 0
+    while i < x and i < y:
+        if not (a[i] is b[i] or a[i] == b[i]):
+            x = a[i]
+            y = b[i]
+            break
+        i += 1
+    if op == 0:
+        return x < y
+    if op == 1:
+        return x <= y
+    if op == 2:
+        return x == y
+    if op == 3:
+        return x != y
+    if op == 4:
+        return x > y
+    return x >= y

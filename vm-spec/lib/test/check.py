@@ -383,6 +383,24 @@ for r in [range(0), range(5), range(1, 10, 2), range(10, -7, -4), range(5, 0), r
         check("in", lambda x, r: x in r, LIB["_range_in"], (x, r), {})
         check("not in", lambda x, r: x not in r, LIB["_range_not_in"], (x, r), {})
 
+# COMPARE_OP of two lists, tuples or dicts, and in / not in (order.py: the VM hands them over).
+nan = float("nan")
+seqs = [[], [1], [1, 2], [2], [1, "a"], [[1], 2], [[1], 3], [nan], [1.0, True], [None]]
+for a in seqs + [tuple(s) for s in seqs]:
+    for b in seqs + [tuple(s) for s in seqs]:
+        if isinstance(a, list) != isinstance(b, list):
+            continue
+        for name, op in [("<", operator.lt), ("<=", operator.le), ("==", operator.eq), ("!=", operator.ne),
+                         (">", operator.gt), (">=", operator.ge)]:
+            check(name, op, LIB["_" + op.__name__], (a, b), {})
+        check("in", lambda x, c: x in c, LIB["_in"], (a, [b, 1]), {})
+        check("not in", lambda x, c: x not in c, LIB["_not_in"], (a, (1, b)), {})
+for a in dicts + [{"a": [1]}, {"a": [2]}, {"a": 1, "b": 2}, {"b": 2, "a": 1}, {1: nan}]:
+    for b in dicts + [{"a": [1]}, {"a": 1.0}, {"b": 2, "a": 1}]:
+        check("==", operator.eq, LIB["_eq"], (a, b), {})
+        check("!=", operator.ne, LIB["_ne"], (a, b), {})
+        check("in", lambda x, c: x in c, LIB["_in"], (a, [b]), {})
+
 for f in failures:
     print(f)
 print("%d cases, %d mismatches" % (count, len(failures)))
