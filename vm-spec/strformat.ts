@@ -1,14 +1,13 @@
-// FORMAT_VALUE (f-strings). str % args and a program's format specs are Python code
-// (vm-spec/lib/format.py, which the VM calls: vm.ts callLib); a spec here comes from library
-// code and is the primitive format.py builds its float digits on (formatNumber).
+// The float digits of a format spec in library code (vm.ts FORMAT_VALUE): the primitive
+// format.py builds on. str % args and a program's format specs are Python code
+// (vm-spec/lib/format.py, which the VM calls: vm.ts callLib).
 import { u8, u16 } from './types.ts';
 import type { bool } from './types.ts';
-import { NULL } from './value.ts';
 import { Exc, raise } from './exc.ts';
-import { isStr, strLength, strByte } from './str.ts';
+import { strLength, strByte } from './str.ts';
 import { numOut, formatF32 } from './numfmt.ts';
 import { floatOf } from './float.ts';
-import { emit, render, Render } from './print.ts';
+import { emit } from './print.ts';
 
 /**
  * Writes float v as spec asks: '.<precision><f|e|g>'; an upper case conversion (F E G) writes
@@ -29,13 +28,4 @@ export function formatNumber(v: u16, spec: u16): bool {
     emit(conv < 97 && c >= 97 ? u8(c - 32) : c);
   }
   return true;
-}
-
-/** FORMAT_VALUE: format(v, spec) after conversion conv (0 none, 1 str, 2 repr, 3 ascii); spec NULL for none. */
-export function formatValue(v: u16, conv: u8, spec: u16): u16 {
-  let x: u16 = v;
-  if (conv !== 0 || (spec === NULL && !isStr(v))) x = render(conv >= 2 ? Render.REPR : Render.STR, v, NULL);
-  if (x === NULL || spec === NULL) return x;
-  // x is only held across render's own allocation, where render roots it
-  return render(Render.SPEC, x, spec);
 }

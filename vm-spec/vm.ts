@@ -13,7 +13,7 @@ import {
   imageU8, imageU16, recordType, imageStrLength, imageStrByte, imageTupleLength, imageTupleItem,
 } from './image.ts';
 import { Op } from './opcodes.ts';
-import { printStr, printNumOut } from './print.ts';
+import { printStr, printNumOut, render, Render } from './print.ts';
 import { numOut, formatI32 } from './numfmt.ts';
 import { newDict, dictGet, dictSet, keysEqual, isDict, dictCount } from './dict.ts';
 import { binaryOp, compareOp, truth } from './arith.ts';
@@ -33,7 +33,6 @@ import { newTuple, tupleSet, tupleLength, tupleGet, isHeapTuple } from './tuple.
 import { intValue, newInt, intSub } from './int.ts';
 import { isStr, strLength, strOfInt, strFind, strBuild } from './str.ts';
 import { newSlice, isSlice } from './slice.ts';
-import { formatValue } from './strformat.ts';
 import { strContains } from './builtins-str.ts';
 import { newExc, excArgument, raiseMsgOf, raiseWith, printLine, Msg } from './errors.ts';
 import { printRepr, printExcName, typeLine, Ty } from './print.ts';
@@ -346,18 +345,21 @@ function interpret(): u8 {
         break;
       }
       case Op.FORMAT_VALUE: {
+        // The conversion first (!s, !r, !a; with no spec, str() of a non-str), then the spec:
+        // outside library code format.py's _format_spec, in it the native float digits.
         const n: u8 = (arg & 4) !== 0 ? 2 : 1;
-        // A spec outside library code: format.py's _format_spec, after the conversion (!r).
-        if (n === 2 && !isImage(get16(u16(f + F.FUNC)))) {
-          if ((arg & 3) !== 0) setPeek(2, formatValue(peek(2), u8(arg & 3), NULL));
-          ok = peek(2) !== NULL;
-          if (ok) {
+        if ((arg & 3) !== 0 || (n === 1 && !isStr(peek(1)))) {
+          const x = render((arg & 2) !== 0 ? Render.REPR : Render.STR, peek(n), NULL);
+          ok = x !== NULL;
+          setPeek(n, x);
+        }
+        if (ok && n === 2) {
+          if (isImage(get16(u16(f + F.FUNC)))) ok = replaceTop(2, render(Render.SPEC, peek(2), peek(1)));
+          else {
             handOver(LibKind.SPEC);
             ok = handOverTop(frame, 2);
           }
-          break;
         }
-        ok = replaceTop(n, formatValue(peek(n), u8(arg & 3), n === 2 ? peek(1) : NULL));
         break;
       }
       case Op.BUILD_STRING:
