@@ -5,17 +5,12 @@
 //
 // API (module-level buffers; the VM copies bytes out / in):
 //   numOut: Uint8Array(48)           output ASCII bytes of the format functions.
-//   formatF32(x, conv, n): u8        x as text, conv one of (ASCII):
-//     'r'  Python's repr(x), n unused: the SHORTEST digits that read back to the same f32
-//          (closest such when several): '0.1', '3.0', '1e+16', '1.5e-05', '0.0001', '-0.0',
-//          'inf', '-inf', 'nan'. Fixed notation when the decimal exponent is in -4..15.
-//     'f'  '%.<n>f' % x: the exact binary value rounded half-even at n decimals.
-//     'e'  '%.<n>e' % x (d.ddde+XX), half-even.
-//     'g'  '%.<n>g' % x: n significant digits (0 counts as 1), fixed notation when the exponent
-//          is in -4..n-1, else as %e; trailing zeros and a bare point dropped.
-//          Returns the length written to numOut, or 0 when the text would not fit (48 bytes).
-//   formatF32Repr(x), formatF32Fixed(x, decimals), formatF32Exp(x, decimals),
-//   formatF32General(x, precision): the same, one per conversion.
+//   formatF32Repr(x): u8             Python's repr(x): the SHORTEST digits that read back to the
+//          same f32 (closest such when several): '0.1', '3.0', '1e+16', '1.5e-05', '0.0001',
+//          '-0.0', 'inf', '-inf', 'nan'. Fixed notation when the decimal exponent is in -4..15.
+//   formatF32Exact(x): u8            x's exact value in e notation, 43 significant digits at
+//          most: what format.py (_round10) rounds for %e %f %g and round(). Both return the
+//          length written to numOut.
 //   formatI32(v): u8                 v in decimal, '-' for a negative v (hex and octal are
 //                                    library code: num.py _based).
 //   sig: Uint8Array(40)              input: decimal digit values, most significant first.
@@ -33,7 +28,7 @@
 import { u8, i8, u16, i16, u32, i32, f32, f32Bits, flashStr } from './types.ts';
 import type { bool } from './types.ts';
 
-export const numOut = new Uint8Array(48);
+export const numOut = new Uint8Array(49);
 
 // A decimal number: the integer dig[0..digN) (least significant digit first) times 10^-digFrac.
 const dig = new Uint8Array(116);
@@ -159,20 +154,6 @@ function digOfSig(): void {
   digN = sigN;
   for (let i: u8 = 0; i < sigN; i = u8(i + 1)) dig[i] = sig[sigN - 1 - i];
   digFrac = i16(sigN - 1 - sigTop);
-}
-
-/** Rounds dig half-even to k digits after the point (k < digFrac). The digits below stay:
- * nothing reads them (the formats write down to 10^-k at most). */
-function roundDig(k: i16): void {
-  const cut = i16(digFrac - k); // digits dig[0..cut) go
-  // Below a tenth of the last kept place: rounds to 0.
-  if (cut > digN) {
-    digN = 0;
-    return;
-  }
-  const r = dig[cut - 1];
-  const keep: u8 = cut < digN ? dig[cut] : 0;
-  if (r > 5 || (r === 5 && (digAnyBelow(i16(cut - 1)) || (keep & 1) === 1))) digInc(u8(cut));
 }
 
 /** Whether any digit of dig[0..k) is not 0. */
@@ -308,7 +289,8 @@ function putDigits(t: i16, last: i16, sci: bool): void {
   if (sci) putExponent(t);
 }
 
-export function formatF32(x: f32, conv: u8, n: u8): u8 {
+/** repr(x), or (exact) x's exact value in e notation (the primitive of format.py's %e %f %g). */
+function formatF32(x: f32, exact: bool): u8 {
   numStart();
   const bits = f32Bits(x); // a NaN has no sign bit here
   if ((bits & 0x80000000) !== 0) numPut(0x2d);
@@ -319,37 +301,32 @@ export function formatF32(x: f32, conv: u8, n: u8): u8 {
     return numDone();
   }
   digOfF32(a);
-  // p significant digits ('r': notation by them), or n decimals ('f')
-  let p: u8 = conv === 0x65 ? u8(n + 1) : (n === 0 ? 1 : n);
-  if (conv === 0x72) {
-    p = 16;
-    if (a !== 0) shortestDigits(a);
-  } else {
-    const k: i16 = conv === 0x66 ? n : i16(p - 1 - digTop()); // decimals kept
-    if (k < digFrac) roundDig(k);
-  }
+  if (!exact && a !== 0) shortestDigits(a);
   const t: i16 = digN === 0 ? 0 : digTop(); // the power of ten of the first digit
-  const sci = conv === 0x65 || (conv !== 0x66 && (t < -4 || t >= p));
-  // (repr's at most 9 digits end above t - p + 1: the zeros below go with the trailing ones)
-  let last: i16 = conv === 0x66 ? i16(-n) : i16(t - p + 1);
-  // 'r', 'g': no trailing zeros; but '3.0' for repr
-  if (conv === 0x72 || conv === 0x67) while (last < t && digAt(last) === 0) last = i16(last + 1);
-  if (conv === 0x72 && !sci && last > -1) last = -1;
+  const sci = exact || t < -4 || t >= 16;
+  // At most 43 digits (repr has 9 at most): when non-zero ones are cut, the last one is made
+  // odd, so that format.py still rounds any of the first 42 exactly (half-even).
+  let last: i16 = i16(t - 42);
+  const cut = i16(last + digFrac);
+  if (digAnyBelow(cut)) dig[cut] = u8(dig[cut] | 1);
+  // no trailing zeros; but '3.0' for repr
+  while (last < t && digAt(last) === 0) last = i16(last + 1);
+  if (!sci && last > -1) last = -1;
   putDigits(t, last, sci);
   return numDone();
 }
 
 export function formatF32Repr(x: f32): u8 {
-  return formatF32(x, 0x72, 0);
+  return formatF32(x, false);
 }
-export function formatF32Fixed(x: f32, decimals: u8): u8 {
-  return formatF32(x, 0x66, decimals);
-}
-export function formatF32Exp(x: f32, decimals: u8): u8 {
-  return formatF32(x, 0x65, decimals);
-}
-export function formatF32General(x: f32, precision: u8): u8 {
-  return formatF32(x, 0x67, precision);
+
+/**
+ * x's exact decimal value in e notation ('-1.25e-05', '3e+00', '0e+00'; 'inf', '-inf', 'nan'):
+ * its first 43 significant digits without trailing zeros, the 43rd made odd when non-zero
+ * digits follow it. format.py rounds these for '%.<n>e', '%.<n>f' and '%.<n>g' (n <= 40).
+ */
+export function formatF32Exact(x: f32): u8 {
+  return formatF32(x, true);
 }
 
 export function formatI32(v: i32): u8 {

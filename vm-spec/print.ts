@@ -9,7 +9,7 @@ import { putc } from './platform.ts';
 import { recordType } from './image.ts';
 import { HeapType, blockType, get16 } from './heap.ts';
 import { anyIntValue } from './int.ts';
-import { numOut, formatI32, formatF32Repr } from './numfmt.ts';
+import { numOut, formatI32, formatF32Repr, formatF32Exact } from './numfmt.ts';
 import { Exc, isExcClass, excClassOf } from './exc.ts';
 import { excArgument, printMessage, printLine, Msg } from './errors.ts';
 import { strLength, strByte, strSetByte, newStrKeeping } from './str.ts';
@@ -17,7 +17,6 @@ import { seqLength, seqItem } from './seq.ts';
 import { dictUsed, dictEntryKey, dictEntryValue } from './dict.ts';
 import { rangeField } from './iter.ts';
 import { B, N } from './names.ts';
-import { formatNumber } from './strformat.ts';
 import { floatOf } from './float.ts';
 import { excHasArgsTuple } from './excargs.ts';
 import { REPR_NEST_MAX } from './config.ts';
@@ -47,7 +46,7 @@ function renderOnce(kind: u8, a: u16, b: u16): bool {
   else if (kind === Render.TYPE_NAME) printTypeName(a);
   else if (kind === Render.MESSAGE) printMessage(a, b);
   else if (kind === Render.CLASS_NAME) printWord(builtinTypeLine(a));
-  else return formatNumber(a, b);
+  else printNumOut(formatF32Exact(floatOf(a))); // SPEC: format.py's float primitive
   return true;
 }
 

@@ -1,8 +1,8 @@
 # str % args and format specs as Python code (lib conventions: README.md). The VM calls
 # _percent(fmt, args) for a str on the left of % and _format_spec(value, spec) for an f-string's
 # {value:spec} (the compiler adds them to the images that have such operations: LibKind PERCENT
-# and SPEC). In library code f"{x:.{p}f}" (f e g F E G of a float) is the VM's native digit
-# primitive (x X o of an int: num.py _based); nothing here uses % on a str. Every program that
+# and SPEC). A float's e f g E F G are _float's, on the VM's exact digits of the float (see
+# _round10; x X o of an int: num.py _based); nothing here uses % on a str. Every program that
 # formats carries this code in its image, so it stays small: no %c, *, %(key), b, n, %, grouping.
 
 
@@ -155,10 +155,103 @@ def _number(v, t, sign, alt, prec):
             prec = 6
         if t == "r":
             t = "g"
-        s = f"{float(v):.{prec}{t}}"
+        s = _float(float(v), t, prec)
     if _sub(s, 0, 1) != "-":
         s = sign + s
     return s
+
+
+def _float(x, t, prec):
+    # '%.{prec}{t}' % x for t in e E f F g G (a precision beyond 40 is 40).
+    s = f"{x:.42e}"
+    r = ""
+    if s[0] == "-":
+        r = "-"
+        x = -x
+    u = t < "a"  # upper case
+    if s[-1] in "nf":  # inf, nan
+        s = _sub(s, len(r), len(s))
+        if u and s == "inf":
+            s = "INF"
+        if u and s == "nan":
+            s = "NAN"
+        r += s
+    else:
+        if prec > 40:
+            prec = 40
+        g = t in "gG"
+        if g and prec == 0:
+            prec = 1
+        sci = not t in "fF"
+        q = prec + 1  # the digits kept
+        if g or not sci:
+            q = prec
+        k, e = _round10(x, q, not sci)
+        # the digits of weight 10^e.. down to 10^lo, a point after 10^point when digits follow
+        lo = e - q + 1
+        if not sci:
+            lo = -prec
+        if g:
+            sci = e < -4 or e >= prec
+            lo = e - prec + 1
+        point = 0
+        if sci:
+            point = e
+        while e < point:
+            k = "0" + k
+            e += 1
+        while len(k) <= e - lo:
+            k += "0"
+        if g:
+            while lo < point and k[e - lo] == "0":
+                lo += 1
+        n = e - point + 1
+        r += _sub(k, 0, n)
+        if lo < point:
+            r += "." + _sub(k, n, e - lo + 1)
+        if sci:
+            c = "e+"
+            if u:
+                c = "E+"
+            if e < 0:
+                c = c[0] + "-"
+                e = -e
+            if e < 10:
+                c += "0"
+            r += c + str(e)
+    return r
+
+
+def _round10(x, q, fixed):
+    # Finite x >= 0 rounded half-even to q significant digits, or (fixed) to q decimals: its
+    # digits (missing ones are zeros; none for 0) and the exponent of the first. In library
+    # code f"{x:.42e}" is the VM's exact value of x in e notation (whatever the spec): at most
+    # 43 significant digits and no trailing zeros; when non-zero ones were cut, the 43rd is
+    # odd, which still rounds at any of the first 42 exactly.
+    s = f"{x:.42e}"
+    n = len(s)
+    d = s[0] + _sub(s, 2, n - 4)  # the digits; the first has the weight 10^e
+    e = _digits(s, n - 2)[0]
+    if s[n - 3] == "-":
+        e = -e
+    if fixed:
+        q += e + 1
+    if q < 0:
+        q = 0
+        d = ""
+    k = _sub(d, 0, q)
+    rest = _sub(d, q, len(d))
+    # (no trailing zeros: "5" is a tie, "5..." more)
+    if rest > "5" or rest == "5" and ("0" + k)[-1] in "13579":
+        # one unit more at k's last digit (the nines go: missing digits are zeros)
+        while k != "" and k[-1] == "9":
+            k = _sub(k, 0, len(k) - 1)
+        if k == "":
+            k = "1"
+            e += 1
+        else:
+            k = _sub(k, 0, len(k) - 1) + chr(ord(k[-1]) + 1)
+    return k, e
 
 
 def _pad(s, width, align, fill):

@@ -95,19 +95,17 @@ def round(number, ndigits=None):
             return number * 0.0
         p = 10.0 ** -ndigits
         return _half_even(number / p) * p
-    # As CPython: the exact value rounded half-even to ndigits decimals as text, read back as
-    # digits and an exponent, which the native float reads (more than 40 digits: a value with
-    # that many digits, exact).
+    # As CPython: the exact value rounded half-even to ndigits decimals (format.py _round10),
+    # read back as digits and an exponent, which the native float reads (40 digits or more: a
+    # value with that many digits, exact).
     sign = 1.0
     if number < 0:
         sign = -1.0
         number = -number
-    text = f"{number:.{ndigits}f}"  # the VM's digit primitive in library code
-    if ndigits:
-        text = _sub(text, 0, len(text) - ndigits - 1) + _sub(text, len(text) - ndigits, len(text))
-    if len(text) > 40:
+    digits, e = _round10(number, ndigits, True)
+    if len(digits) > 39:
         return sign * number
-    return sign * float(f"{text}e-{ndigits}")
+    return sign * float(f"0{digits}e{e - len(digits) + 1}")
 
 
 def _half_even(x):
