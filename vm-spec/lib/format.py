@@ -231,7 +231,7 @@ def _round10(x, q, fixed):
     s = f"{x:.42e}"
     n = len(s)
     d = s[0] + _sub(s, 2, n - 4)  # the digits; the first has the weight 10^e
-    e = _digits(s, n - 2)[0]
+    e = ord(s[n - 2]) * 10 + ord(s[n - 1]) - 528  # (two digits: 528 is 48 * 11)
     if s[n - 3] == "-":
         e = -e
     if fixed:
