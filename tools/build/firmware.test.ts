@@ -61,6 +61,15 @@ function scratchRoot(ini: string): string {
   return root;
 }
 
+describe('the Uno firmware', () => {
+  it('fits its budget: below an image region of at least 8 KB, which ends at the 512-byte boot section', () => {
+    const fw = buildAvr(repoRoot, 'uno'); // (refuses a firmware that reaches the image address)
+    expect(fw.imageAddress + fw.imageArea).toBe(0x8000 - 512);
+    expect(fw.imageArea).toBeGreaterThanOrEqual(8192);
+    expect(fw.text + fw.data).toBeLessThanOrEqual(fw.imageAddress);
+  });
+});
+
 describe('the engine builds', () => {
   const projectIni = readFileSync(join(repoRoot, 'platformio.ini'), 'utf8');
 

@@ -20,12 +20,6 @@ export const APP_FLASH_END = BOARDS.uno.imageEnd;
 /** A build step failed: the message says which and why (compiler output included). */
 export class BuildError extends Error {}
 
-/** True for the one build failure that is not a defect of the build itself: the VM is larger
- *  than the board's flash below the image (tools/build/boards.ts says which board tests use). */
-export function isTooLarge(e: unknown): boolean {
-  return e instanceof BuildError && e.message.includes('shrink the VM');
-}
-
 export interface HostBuild { binary: string; rebuilt: boolean }
 export interface AvrBuild {
   elf: string;

@@ -21,7 +21,7 @@ to stdout; an uncaught exception prints a CPython-style traceback on stderr (exi
 --engine avr    the real firmware on a simulated ATmega328p (simavr), the image in flash at
                 SVM_IMAGE_ADDRESS (platformio.ini)
 --board mega    with --engine avr: on a simulated Arduino Mega 2560 instead of the Uno (the
-                same VM and heap; for while the VM does not fit the Uno's flash)
+                same VM and heap)
 --cycles        with --engine avr: print the simulated cycle count on stderr at the end
 
 The host engines (c, node) simulate the Uno's pins (machine, time, arduino modules) with

@@ -38,8 +38,7 @@ An uncaught exception is shown as a traceback (exit code 1).
 --vcd FILE        write the pin timeline as a VCD waveform (GTKWave opens it)
 --plot FILE       draw the pin timeline as an SVG picture
 --board mega      on a simulated Arduino Mega 2560 ([env:mega]) instead: the same VM, heap and
-                  Python pin numbers (D13 is the LED, A0..A5), for while the VM does not fit
-                  the Uno's flash (default: --board uno)
+                  Python pin numbers (D13 is the LED, A0..A5) (default: --board uno)
 --python PATH     the CPython 3.11 that compiles the sources (default: $SVIMPY_PYTHON, else python3)`;
 
 /** '5s', '1500ms', '2.5' (seconds), '1m' -> milliseconds; undefined if malformed. */

@@ -13,7 +13,7 @@ import { runOnAvr, avrFirmware, stackRoom } from './avr.ts';
 import { BOARDS, TEST_BOARD } from '../build/boards.ts';
 
 const board = TEST_BOARD; // the AVR runs' board (tools/build/boards.ts says why)
-const UNO = BOARDS[board].short; // 'Mega' while the VM does not fit the Uno
+const UNO = BOARDS[board].short; // 'Uno'
 import { compileFixture, pool } from './batch.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));

@@ -6,7 +6,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildBootloader } from '../build/bootloader.ts';
-import { buildAvr, isTooLarge } from '../build/firmware.ts';
+import { buildAvr } from '../build/firmware.ts';
 import { startPtySim } from '../../sim-tests/pty-sim.ts';
 import type { PtySim } from '../../sim-tests/pty-sim.ts';
 import { compileProgram } from '../compiler/compile-program.ts';
@@ -27,20 +27,8 @@ const LINE_RATE = 115_200 / 10; // bytes/s with 8N1
 const tmp = mkdtempSync(join(tmpdir(), 'svimpy-upload-'));
 let bootHex: string; // our bootloader
 let echoHex: string; // a small test application (sim-tests/test-firmware/echo.c) that prints "echo ready"
-// The sVimPy firmware for the Uno (our bootloader is the Uno's): only the tests that run a program
-// need it. While the VM is larger than the Uno's flash (tools/build/boards.ts, TEST_BOARD) those
-// tests are skipped, not passed, and say why; any other build failure fails them.
-const unoFirmware = ((): { hex?: string; tooLarge?: string } => {
-  try {
-    return { hex: buildAvr().hex };
-  } catch (e) {
-    if (isTooLarge(e)) return { tooLarge: (e as Error).message };
-    throw e;
-  }
-})();
-if (unoFirmware.tooLarge) console.warn(`upload tests that run a program are skipped: ${unoFirmware.tooLarge}`);
-const withFirmware = unoFirmware.tooLarge ? it.skip : it;
-const firmwareHex = (): string => unoFirmware.hex!;
+// The sVimPy firmware for the Uno (our bootloader is the Uno's): the tests that run a program need it.
+const firmwareHex = (): string => buildAvr().hex;
 let sims: PtySim[] = [];
 
 function compileWithMap(name: string, source: string) {
@@ -104,7 +92,7 @@ const functions = (prefix: string) => Array.from({ length: 12 }, (_, i) =>
 const PROGRAM_B = functions('f') + 'print(f3(7), f11(2))\n';
 
 describe('upload through a pty (simavr)', () => {
-  withFirmware('writes an image with our uploader; after the reset the program runs', async () => {
+  it('writes an image with our uploader; after the reset the program runs', async () => {
     const image = compile('a', PROGRAM_A);
     const sim = await boardWith();
     const { link, stats } = await uploadImage(sim, image);
@@ -118,7 +106,7 @@ describe('upload through a pty (simavr)', () => {
     expect(sim.resets().slice(-2).map((r) => r.mcusr)).toEqual([0x02, 0x08]);
   });
 
-  withFirmware('the monitor turns the board\'s exception record into the traceback the Node engine prints', async () => {
+  it('the monitor turns the board\'s exception record into the traceback the Node engine prints', async () => {
     const { image, map } = compileWithMap('boom', 'def get(x, i):\n    return x[i]\n\nprint("before")\nprint(get([1, 2], 3))\n');
     const sim = await boardWith();
     const { link } = await uploadImage(sim, image);
@@ -153,7 +141,7 @@ describe('upload through a pty (simavr)', () => {
     expect(err).toContain(runOnNode(image, map).stderr);
   });
 
-  withFirmware('svimpy upload (the command) writes the program and reports its errors clearly', async () => {
+  it('svimpy upload (the command) writes the program and reports its errors clearly', async () => {
     const sim = await boardWith();
     const app = join(tmp, 'cli.py');
     writeFileSync(app, PROGRAM_A);
@@ -196,7 +184,7 @@ describe('upload through a pty (simavr)', () => {
     }
   });
 
-  withFirmware('an upload cut at the first, a middle or the last page is refused at start; the next one runs', async () => {
+  it('an upload cut at the first, a middle or the last page is refused at start; the next one runs', async () => {
     const sim = await boardWith();
     const a = compile('a', PROGRAM_A);
     const b = compile('b', PROGRAM_B);
