@@ -288,7 +288,6 @@ const COMPARES = ['_lt', '_le', '_eq', '_ne', '_gt', '_ge'];
 // Library functions that compare the program's values, by the name the program calls them by:
 // the comparison they need (order.py _sort, _best; list.py _find_item, _count, remove).
 const VALUE_COMPARES: Record<string, string> = { sorted: '_lt', sort: '_lt', min: '_lt', max: '_gt', index: '_eq', count: '_eq', remove: '_eq' };
-const CPY_LOAD_METHOD_ = 160;
 
 /** Whether the instruction at code.code[i] loads a constant that is no tuple (a str, a number, None...). */
 function loadsScalar(code: CodeObject, i: number): boolean {
@@ -313,7 +312,7 @@ function addComparesUsed(code: CodeObject, into: Set<string>, containers: boolea
     let f: string | undefined;
     if ((op === CPY_COMPARE_OP || op === CPY_CONTAINS_OP) && !loadsScalar(code, i - 2)) {
       f = op === CPY_CONTAINS_OP ? (arg === 0 ? '_in' : '_not_in') : COMPARES[arg] ?? '_eq';
-    } else if (op === CPY_LOAD_METHOD_ && !loadsScalar(code, i - 2)) f = VALUE_COMPARES[code.names[arg]];
+    } else if (op === CPY_LOAD_METHOD && !loadsScalar(code, i - 2)) f = VALUE_COMPARES[code.names[arg]];
     else if (op === CPY_LOAD_GLOBAL || op === CPY_LOAD_NAME) {
       const name = code.names[op === CPY_LOAD_GLOBAL ? arg >> 1 : arg];
       if (name === 'sorted' || name === 'min' || name === 'max') f = VALUE_COMPARES[name];
