@@ -1,7 +1,7 @@
 // The built-in modules machine, time and arduino (issue 4 §2, docs/modules.md). What needs no
 // machine code is Python (vm-spec/lib/board.py: Pin(), a Pin's value/on/off, ADC, PWM and the
 // functions of time and arduino); the VM keeps the module values, class Pin and the constants,
-// a Pin object's call p() / p(v), p.toggle() (BLINK's loop runs no library code), and _hw,
+// a Pin object's call p() / p(v), p.toggle() (so BLINK's loop makes one library call, time.sleep_ms), and _hw,
 // the board primitive that library code calls (the waits and clocks are ops of it). All of
 // them are built-in numbers (no heap):
 //   176..178  modules machine time arduino (N.machine + 144); 179 class Pin (N.Pin + 144)
@@ -71,7 +71,7 @@ export function moduleKind(obj: u16): u8 {
   return isBuiltin(obj) && m >= Mod.MACHINE && m <= Mod.ARDUINO ? u8(m - Mod.MACHINE + LibKind.MACHINE) : 255;
 }
 
-/** The method `name` (an N) of `obj` that is native: a Pin's toggle (BLINK's loop runs no Python code), or 0. */
+/** The method `name` (an N) of `obj` that is native: a Pin's toggle (a library call more would put BLINK's edges over 500 ms + 1), or 0. */
 export function moduleMethod(obj: u16, name: u8): u8 {
   return name === N.toggle && objectKind(obj) === LibKind.PIN_METHOD ? Mod.TOGGLE : 0;
 }

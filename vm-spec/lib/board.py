@@ -1,6 +1,6 @@
 # The hardware modules machine, time and arduino (docs/modules.md) as far as they need no
 # machine code. The VM keeps class Pin and the constants, a Pin object's call (p() reads it,
-# p(v) drives it with v's truth), p.toggle() (BLINK's loop runs no library code), and the
+# p(v) drives it with v's truth), p.toggle() (so BLINK's loop makes one library call, time.sleep_ms), and the
 # board primitive _hw(pin, [value,] op) that this file calls (vm-spec/builtins-module.ts): op
 # 0 the pin of an int 0..19 or an object (255: none), 1 2 3 the Pin, ADC or PWM object of a
 # pin, 4 pinMode, 5 the 10-bit analog reading, 6 PWM duty 0..255, 7 the duty last set by 8
